@@ -1,0 +1,19 @@
+// Three projects: pure/node code, React components in jsdom, and end-to-end
+// tests that drive the production build in headless Chromium.
+/** @type {import('jest').Config} */
+const tsJest = ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", moduleResolution: "node10", isolatedModules: true, esModuleInterop: true, ignoreDeprecations: "6.0" } }];
+// intl-messageformat and its @formatjs dependencies ship only as ES modules: compile them too.
+const esmPackages = ["intl-messageformat", "@formatjs"];
+const common = {
+  transform: { "^.+\\.tsx?$": tsJest, "^.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", isolatedModules: true } }] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join("|")})/)`],
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/"] },
+    { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"] },
+    { ...common, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
+  ],
+};

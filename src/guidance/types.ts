@@ -1,0 +1,55 @@
+/** Contract of the guidance engine: diagnose(bounce, checks, locale) -> Guidance. */
+import type { Bounce } from "../ndr/types";
+
+export type Locale = "en-US" | "zh-TW";
+
+/** Whose meaning of a status code applies: the same code differs between systems. */
+export type Scope = "microsoft" | "outlook.com" | "google" | "yahoo" | "iana";
+
+export type Reason =
+  | "unknown-user"
+  | "mailbox-full"
+  | "message-too-large"
+  | "domain-not-found"
+  | "spf-failure"
+  | "dkim-failure"
+  | "dmarc-policy"
+  | "authentication-required"
+  | "sender-blocked"
+  | "spam-or-content"
+  | "relay-denied"
+  | "rate-limited"
+  | "tls-required"
+  | "expired"
+  | "other";
+
+export type Actor = "you" | "your-admin" | "recipient-admin" | "nobody";
+
+export interface GuidanceStep {
+  actor: Actor;
+  text: string;
+}
+
+export interface AdminDraft {
+  to: string;
+  subject: string;
+  text: string;
+  /** Escaped HTML: every string from the bounce is inert and length-limited. */
+  html: string;
+  language: Locale;
+}
+
+export interface Guidance {
+  scope: Scope;
+  /** The status code the guidance is about (from the bounce), or null. */
+  code: string | null;
+  reason: Reason;
+  title: string;
+  summary: string;
+  whoActs: Actor[];
+  steps: GuidanceStep[];
+  /** Null when there is nobody to write to (no failed recipient domain). */
+  draft: AdminDraft | null;
+}
+
+export type { Bounce };

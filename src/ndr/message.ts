@@ -1,0 +1,170 @@
+/**
+ * Reads any BounceSource into one MailMessage: the headers, the human-readable text,
+ * the RFC 3464 delivery-status part and the returned original. Every format module
+ * works on this shape, whether the input was raw MIME or the parts Outlook hands over.
+ */
+import PostalMime, { decodeWords, type Attachment, type Email } from "postal-mime";
+import { FieldMap, parseFields } from "./header-fields";
+import { htmlToText } from "./html-text";
+import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
+import { BounceInputError, type BounceSource, type MessageParts, type SourceAttachment } from "./types";
+
+/** The message the bounce returned (whole, or its headers only). */
+export interface ReturnedMessage {
+  headers: FieldMap;
+  /** Its body text when the whole message was returned, else "". */
+  text: string;
+}
+
+export interface MailMessage {
+  /** Top-level headers (values unfolded; encoded words decoded). */
+  headers: FieldMap;
+  from: string;
+  subject: string;
+  /** Top-level Content-Type, lowercased, with parameters. */
+  contentType: string;
+  /** The human-readable text: text/plain parts, or the HTML turned into text. LF line ends. */
+  text: string;
+  deliveryStatus: DeliveryStatus | null;
+  /** Raw text of the delivery-status part(s), for modules that read extension fields. */
+  deliveryStatusText: string;
+  original: ReturnedMessage | null;
+  /** MIME types of every attachment part, lowercased (e.g. "message/feedback-report"). */
+  partTypes: string[];
+  /** Every attached message (message/rfc822), raw: a bounce forwarded as an attachment is one. */
+  attachedMessages: Uint8Array[];
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+function toBytes(content: string | ArrayBuffer | Uint8Array): Uint8Array | string {
+  return content instanceof ArrayBuffer ? new Uint8Array(content) : content;
+}
+
+function asText(content: string | ArrayBuffer | Uint8Array): string {
+  const value = toBytes(content);
+  return typeof value === "string" ? value : utf8.decode(value);
+}
+
+/** CR-only line ends (old Mac mail) become LF; CRLF is left to the MIME parser. */
+function normalizeLineEnds(raw: string | Uint8Array): string | Uint8Array {
+  if (typeof raw === "string") return raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  if (!raw.includes(13)) return raw;
+  const out = new Uint8Array(raw.length);
+  let length = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i];
+    if (byte === 13) {
+      out[length++] = 10;
+      if (raw[i + 1] === 10) i++;
+    } else out[length++] = byte;
+  }
+  return out.subarray(0, length);
+}
+
+/** A message starts with a header field (or an mbox "From " line). Binary noise does not. */
+function looksLikeMessage(raw: string | Uint8Array): boolean {
+  const head = typeof raw === "string" ? raw.slice(0, 2048) : utf8.decode(raw.subarray(0, 2048));
+  const firstLine = head.replace(/^\s+/, "").split("\n", 1)[0];
+  return /^From /.test(firstLine) || /^[!-9;-~]{1,76}:/.test(firstLine);
+}
+
+const POSTAL_OPTIONS = {
+  forceRfc822Attachments: true,
+  attachmentEncoding: "arraybuffer",
+  maxNestingDepth: 64,
+  maxHeadersSize: 4 * 1024 * 1024,
+} as const;
+
+function isDeliveryStatusType(mimeType: string): boolean {
+  return mimeType === "message/delivery-status" || mimeType === "message/global-delivery-status";
+}
+
+function isReturnedMessageType(mimeType: string): boolean {
+  return mimeType === "message/rfc822" || mimeType === "message/global" || mimeType === "text/rfc822-headers" || mimeType === "message/global-headers";
+}
+
+/** Reads a returned message or header block without a full MIME parse: headers and raw body. */
+export function readReturnedMessage(raw: string): ReturnedMessage {
+  const text = raw.replace(/\r\n?/g, "\n");
+  const blank = text.search(/\n\n/);
+  const headerBlock = blank >= 0 ? text.slice(0, blank) : text;
+  const headers = new FieldMap(parseFields(headerBlock).map(({ name, value }) => ({ name, value: decodeWords(value) })));
+  return { headers, text: blank >= 0 ? text.slice(blank + 2) : "" };
+}
+
+function decodedHeaders(email: Email): FieldMap {
+  return new FieldMap(email.headers.map(({ key, value }) => ({ name: key, value: decodeWords(value).trim() })));
+}
+
+function buildMessage(headers: FieldMap, textParts: { text?: string; html?: string }, attachments: { mimeType: string; content: string | Uint8Array }[]): MailMessage {
+  const statusTexts: string[] = [];
+  let original: ReturnedMessage | null = null;
+  const attachedMessages: Uint8Array[] = [];
+  for (const { mimeType, content } of attachments) {
+    if (isDeliveryStatusType(mimeType)) statusTexts.push(asText(content));
+    else if (isReturnedMessageType(mimeType)) {
+      if (original === null) original = readReturnedMessage(asText(content));
+      if (mimeType.startsWith("message/")) attachedMessages.push(typeof content === "string" ? new TextEncoder().encode(content) : content);
+    }
+  }
+  const deliveryStatusText = statusTexts.join("\n\n");
+  const text = (textParts.text?.trim() ? textParts.text : textParts.html ? htmlToText(textParts.html) : "").replace(/\r\n?/g, "\n");
+  const fromHeader = headers.get("from") ?? "";
+  return {
+    headers,
+    from: fromHeader,
+    subject: headers.get("subject") ?? "",
+    contentType: (headers.get("content-type") ?? "text/plain").toLowerCase(),
+    text,
+    deliveryStatus: deliveryStatusText ? parseDeliveryStatus(deliveryStatusText) : null,
+    deliveryStatusText,
+    original,
+    partTypes: attachments.map((part) => part.mimeType),
+    attachedMessages,
+  };
+}
+
+async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
+  const normalized = normalizeLineEnds(raw);
+  if (!looksLikeMessage(normalized)) throw new BounceInputError("not an email message: it does not start with a header");
+  let email: Email;
+  try {
+    email = await PostalMime.parse(normalized, POSTAL_OPTIONS);
+  } catch (error) {
+    throw new BounceInputError(`unreadable MIME: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const attachments = email.attachments.map((part: Attachment) => ({
+    mimeType: part.mimeType.toLowerCase(),
+    content: toBytes(part.content) as string | Uint8Array,
+  }));
+  return buildMessage(decodedHeaders(email), { text: email.text, html: email.html }, attachments);
+}
+
+function guessAttachmentType(attachment: SourceAttachment): string {
+  if (attachment.contentType) return attachment.contentType.toLowerCase().split(";")[0].trim();
+  const name = attachment.name?.toLowerCase() ?? "";
+  if (name.endsWith(".eml")) return "message/rfc822";
+  return "application/octet-stream";
+}
+
+function readParts(parts: MessageParts): MailMessage {
+  const headers = FieldMap.parse((parts.headers ?? "").replace(/\r\n?/g, "\n"));
+  const attachments = (parts.attachments ?? []).map((attachment) => ({
+    mimeType: guessAttachmentType(attachment),
+    content: attachment.content,
+  }));
+  return buildMessage(
+    new FieldMap(headers.fields.map(({ name, value }) => ({ name, value: decodeWords(value) }))),
+    { text: parts.text, html: parts.html },
+    attachments,
+  );
+}
+
+/** Reads raw MIME (string or bytes, any line ends) or Outlook's parts. Throws BounceInputError. */
+export async function readMessage(source: BounceSource): Promise<MailMessage> {
+  if (source instanceof ArrayBuffer) return readRaw(new Uint8Array(source));
+  if (typeof source === "string" || source instanceof Uint8Array) return readRaw(source);
+  if (source && typeof source === "object" && source.kind === "parts") return readParts(source);
+  throw new BounceInputError("unsupported input: expected a raw message or message parts");
+}

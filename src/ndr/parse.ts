@@ -1,0 +1,150 @@
+/**
+ * parseBounce: from any BounceSource to a Bounce. The DSN part is read for every
+ * message; the first format family that recognises the message adds what its prose
+ * says; the two are merged per recipient.
+ */
+import { FORMATS } from "./formats";
+import type { FormatFindings, FormatModule, RecipientFinding } from "./formats/format";
+import { type MailMessage, readMessage } from "./message";
+import type { DeliveryStatus } from "./rfc3464";
+import { findSendingIp } from "./sending-ip";
+import { domainOf, findAddress, findReplyCode, findStatus, foldWhitespace, normalizeAddress } from "./text";
+import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
+import { unwrapInlineForward } from "./forwarded";
+
+const ACTIONS: readonly RecipientAction[] = ["failed", "delayed", "delivered", "relayed", "expanded"];
+/** How deep a bounce may be wrapped in forwards before we stop looking. */
+const MAX_UNWRAP = 3;
+
+function toAction(value: string | null | undefined, status: string | null): RecipientAction {
+  const action = ACTIONS.find((known) => known === value?.toLowerCase());
+  if (action) return action;
+  return status?.startsWith("4") ? "delayed" : status?.startsWith("2") ? "delivered" : "failed";
+}
+
+function dsnRecipients(dsn: DeliveryStatus | null): RecipientFinding[] {
+  return (dsn?.recipients ?? []).map((fields) => ({
+    address: normalizeAddress(fields.finalRecipient ?? fields.originalRecipient ?? "") ?? findAddress(fields.finalRecipient ?? fields.originalRecipient),
+    action: (fields.action as RecipientAction | null) ?? undefined,
+    status: findStatus(fields.status) ?? undefined,
+    diagnostic: fields.diagnosticCode ?? undefined,
+    remoteMta: fields.remoteMta ?? undefined,
+  }));
+}
+
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}
+
+/** The family's findings refine the DSN's recipients; recipients only one side knows are kept. */
+function mergeRecipients(fromDsn: RecipientFinding[], fromFormat: RecipientFinding[]): RecipientFinding[] {
+  if (fromDsn.length === 0) return fromFormat;
+  if (fromFormat.length === 0) return fromDsn;
+  const merged = fromDsn.map((recipient) => ({ ...recipient }));
+  for (const finding of fromFormat) {
+    const target =
+      merged.find((recipient) => finding.address !== null && recipient.address === finding.address) ??
+      (finding.address === null && merged.length === 1 ? merged[0] : undefined);
+    if (target) Object.assign(target, defined(finding), { address: target.address ?? finding.address });
+    else merged.push(finding);
+  }
+  return merged;
+}
+
+function completeRecipient(finding: RecipientFinding): BounceRecipient {
+  const diagnostic = finding.diagnostic ? foldWhitespace(finding.diagnostic) || null : null;
+  const status = finding.status ?? findStatus(diagnostic);
+  return {
+    address: finding.address,
+    domain: domainOf(finding.address),
+    action: toAction(finding.action, status),
+    status,
+    replyCode: finding.replyCode ?? findReplyCode(diagnostic),
+    diagnostic,
+    remoteMta: finding.remoteMta ?? null,
+    smtpCommand: finding.smtpCommand ?? null,
+  };
+}
+
+function toIsoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value.replace(/\([^)]*\)/g, "").trim());
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+function originalSenderOf(message: MailMessage, findings: FormatFindings | null): string | null {
+  const candidates = [
+    findings?.originalSender,
+    message.original?.headers.get("from"),
+    message.original?.headers.get("return-path"),
+    message.deliveryStatus?.originalEnvelopeSender,
+    message.headers.get("x-original-to") ? null : message.headers.get("to"),
+  ];
+  for (const candidate of candidates) {
+    const address = findAddress(candidate);
+    if (address) return address;
+  }
+  return null;
+}
+
+function firstMatching(message: MailMessage): { module: FormatModule; findings: FormatFindings } | null {
+  for (const module of FORMATS) {
+    if (!module.recognise(message)) continue;
+    const findings = module.extract(message);
+    if (findings) return { module, findings };
+  }
+  return null;
+}
+
+function kindOf(findings: FormatFindings | null, recipients: BounceRecipient[]): MessageKind {
+  if (findings?.kind) return findings.kind;
+  if (recipients.length === 0) return "message";
+  const failedOrDelayed = recipients.some((r) => r.action === "failed" || r.action === "delayed");
+  return failedOrDelayed ? "bounce" : "delivery-success";
+}
+
+/** Reads one message (not unwrapping forwards). */
+export function analyseMessage(message: MailMessage): Bounce {
+  const match = firstMatching(message);
+  const findings = match?.findings ?? null;
+  const merged = mergeRecipients(dsnRecipients(message.deliveryStatus), findings?.recipients ?? []);
+  const recipients = merged.map(completeRecipient);
+  const kind = kindOf(findings, recipients);
+  const isBounce = kind === "bounce";
+  const originalSender = isBounce || kind === "delivery-success" ? originalSenderOf(message, findings) : null;
+  return {
+    isBounce,
+    kind,
+    format: match?.module.name ?? null,
+    reportingMta: findings?.reportingMta ?? message.deliveryStatus?.reportingMta ?? null,
+    arrivalDate: toIsoDate(findings?.arrivalDate ?? message.deliveryStatus?.arrivalDate ?? message.headers.get("date")),
+    originalSender,
+    senderDomain: domainOf(originalSender),
+    sendingIp: findings?.sendingIp ?? recipients.map((r) => findSendingIp(r.diagnostic)).find((ip) => ip) ?? null,
+    originalMessageId: message.original?.headers.get("message-id")?.replace(/^<|>$/g, "") ?? null,
+    originalSubject: message.original?.headers.get("subject") ?? null,
+    recipients: isBounce || kind === "delivery-success" ? recipients : [],
+  };
+}
+
+async function parseAt(source: BounceSource, depth: number): Promise<Bounce> {
+  const message = await readMessage(source);
+  const bounce = analyseMessage(message);
+  if (bounce.isBounce || depth >= MAX_UNWRAP) return bounce;
+  // A bounce forwarded to the helpdesk: as an attached message, or quoted inline.
+  for (const attached of message.attachedMessages.slice(0, 5)) {
+    const inner = await parseAt(attached, depth + 1).catch(() => null);
+    if (inner?.isBounce) return inner;
+  }
+  const inline = unwrapInlineForward(message.text);
+  if (inline) {
+    const inner = await parseAt(inline, depth + 1).catch(() => null);
+    if (inner?.isBounce) return inner;
+  }
+  return bounce;
+}
+
+/** Parses a bounce. Throws BounceInputError when the input is not a message at all. */
+export function parseBounce(source: BounceSource): Promise<Bounce> {
+  return parseAt(source, 0);
+}

@@ -1,0 +1,61 @@
+/**
+ * Small text helpers shared by the format modules. Every pattern here is linear:
+ * bounded quantifiers, no nested repetition, so hostile input cannot make them backtrack.
+ */
+
+/** RFC 3463 enhanced status code, not part of a longer dotted number (IP, version). */
+const STATUS = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/;
+const STATUS_GLOBAL = new RegExp(STATUS.source, "g");
+/** SMTP reply code at the start of a reply line: "550 ", "550-", "550:". */
+const REPLY_CODE = /(?<![\d.])([245][0-5]\d)(?=[ \t-]|$)/;
+const EMAIL = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,128}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){0,20}[A-Za-z0-9-]{1,63}/;
+
+export function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The first enhanced status code in the text, or null. */
+export function findStatus(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const match = STATUS.exec(text);
+  return match ? `${match[1]}.${Number(match[2])}.${Number(match[3])}` : null;
+}
+
+/** Every enhanced status code in the text, in order. */
+export function findStatuses(text: string): string[] {
+  return Array.from(text.matchAll(STATUS_GLOBAL), (m) => `${m[1]}.${Number(m[2])}.${Number(m[3])}`);
+}
+
+/** The first SMTP reply code in the text (e.g. 550), or null. */
+export function findReplyCode(text: string | null | undefined): number | null {
+  if (!text) return null;
+  const match = REPLY_CODE.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** "Foo <bob@Example.com>" -> "bob@example.com"; null when there is no address. */
+export function findAddress(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const angled = /<([^<>\s]{1,320}@[^<>\s]{1,255})>/.exec(text);
+  const candidate = angled ? angled[1] : EMAIL.exec(text)?.[0];
+  if (!candidate) return null;
+  return normalizeAddress(candidate);
+}
+
+export function normalizeAddress(address: string): string | null {
+  const cleaned = address.trim().replace(/^<|>$/g, "").replace(/^["']|["'.,;:]$/g, "").toLowerCase();
+  const at = cleaned.lastIndexOf("@");
+  if (at <= 0 || at === cleaned.length - 1) return null;
+  return cleaned;
+}
+
+export function domainOf(address: string | null): string | null {
+  if (!address) return null;
+  const at = address.lastIndexOf("@");
+  return at >= 0 ? address.slice(at + 1).toLowerCase() : null;
+}
+
+/** The status code class digit agrees with the reply code's first digit ("5.1.1" with 550). */
+export function classOf(code: string | number | null): string | null {
+  return code === null ? null : String(code)[0];
+}

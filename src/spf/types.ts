@@ -1,0 +1,112 @@
+/**
+ * Contracts of the mail-authentication checks: the DNS resolver the engine asks,
+ * and the reports the backend returns as { spf, dmarc } (schema version CHECKS_SCHEMA).
+ */
+
+export const CHECKS_SCHEMA = "bounce-doctor/checks@1";
+
+/** Record data per DNS type, as the SPF engine needs it. */
+export interface RecordData {
+  A: string; // dotted quad
+  AAAA: string; // textual IPv6
+  TXT: string[]; // the record's character-strings, not yet joined
+  SPF: string[];
+  MX: { priority: number; exchange: string };
+  PTR: string;
+}
+export type RecordType = keyof RecordData;
+
+/**
+ * One lookup's outcome. NXDOMAIN and NODATA are told apart (both are "void" for
+ * RFC 7208 section 4.6.4); temporary failures (timeout, SERVFAIL, network) are "error".
+ */
+export type LookupResult<T> =
+  | { status: "ok"; records: T[]; ttl?: number }
+  | { status: "nxdomain" }
+  | { status: "nodata" }
+  | { status: "error"; message: string };
+
+/** DNS behind one interface: the real resolver (src/dns) and test doubles implement it. */
+export interface Resolver {
+  /** Must accept any name SPF can produce (":", "/", "%", spaces, long labels), never throw. */
+  lookup<T extends RecordType>(name: string, type: T): Promise<LookupResult<RecordData[T]>>;
+}
+
+export type SpfResult = "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A finding about a domain's SPF or DMARC set-up. `code` is stable; guidance localizes from it. */
+export interface Problem {
+  code: string; // e.g. "no-record", "too-many-lookups", "ptr", "plus-all", "void-lookups"
+  severity: Severity;
+  /** English sentence for logs/CLI; the task pane uses code + params. */
+  message: string;
+  hint?: string;
+  domain?: string;
+  term?: string;
+  params?: Record<string, string | number>;
+}
+
+/** One record in the include/redirect tree. */
+export interface SpfNode {
+  domain: string;
+  via: "root" | "include" | "redirect";
+  /** The SPF record found, or null (none, several, or lookup error: see error). */
+  record: string | null;
+  /** DNS-querying terms in this record itself (include, a, mx, ptr, exists, redirect). */
+  lookups: number;
+  /** lookups of this record plus everything below it (worst case). */
+  totalLookups: number;
+  voidLookups: number;
+  error?: string;
+  children: SpfNode[];
+}
+
+export interface SpfReport {
+  domain: string;
+  ip: string | null;
+  sender: string | null;
+  helo: string | null;
+  /** check_host() result for ip, or null when no ip was given. */
+  result: SpfResult | null;
+  /** exp= explanation text for a fail, when the record gives one. */
+  explanation?: string;
+  /** Which term of which record decided the result. */
+  decidedBy?: { domain: string; record: string; term: string } | null;
+  /** The domain's SPF record (null when none or several). */
+  record: string | null;
+  tree: SpfNode | null;
+  lookups: { total: number; limit: number; voidLookups: number; voidLimit: number };
+  /** Authorized networks, flattened over the tree (CIDR strings). */
+  networks: { ip4: string[]; ip6: string[]; addressCount4: number };
+  problems: Problem[];
+}
+
+export interface DmarcPolicy {
+  p: "none" | "quarantine" | "reject" | null;
+  sp: "none" | "quarantine" | "reject" | null;
+  pct: number;
+  adkim: "r" | "s";
+  aspf: "r" | "s";
+  rua: string[];
+  ruf: string[];
+}
+
+export interface DmarcReport {
+  domain: string;
+  /** Organizational domain (public suffix list), where the fallback record lives. */
+  orgDomain: string;
+  /** The name the record was found at (_dmarc.domain or _dmarc.orgDomain), or null. */
+  recordDomain: string | null;
+  record: string | null;
+  policy: DmarcPolicy | null;
+  problems: Problem[];
+}
+
+/** What the backend returns for /api/check. A check that could not run carries an error. */
+export interface Checks {
+  schema: typeof CHECKS_SCHEMA;
+  spf: SpfReport | { error: string };
+  dmarc: DmarcReport | { error: string };
+}

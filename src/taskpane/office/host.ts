@@ -1,0 +1,49 @@
+/**
+ * The task pane's view of its host. The Office implementation (the only code that
+ * touches Office.js) lives beside this file; outside Outlook a browser host stands in.
+ * The views depend on this interface only.
+ */
+import type { BounceSource } from "../../ndr/types";
+
+/** One candidate bounce found on the item: the item itself, an attachment, a quoted body. */
+export interface LabeledSource {
+  /** Where it came from, for the pane to show ("This message", "Attachment: Undeliverable.eml"). */
+  label: string;
+  origin: "item" | "attachment" | "body" | "drop" | "file" | "paste";
+  source: BounceSource;
+}
+
+export type ItemReading =
+  | { ok: true; sources: LabeledSource[] }
+  | {
+      ok: false;
+      /** no-item: nothing selected; unreadable: the client refused (restricted item, IRM, ...); error: an API call failed. */
+      reason: "no-item" | "unreadable" | "error";
+      detail: string;
+    };
+
+export interface DraftRequest {
+  to: string[];
+  subject: string;
+  /** HTML body; every untrusted string in it is already escaped. */
+  htmlBody: string;
+}
+
+export interface MailHost {
+  /** "read" on a received item, "compose" in a draft/forward, "none" outside Outlook. */
+  readonly mode: "read" | "compose" | "none";
+  /** Outlook's display language (e.g. "zh-TW"), or the browser's outside Outlook. */
+  readonly displayLanguage: string;
+  /** Office theme, when the host gives one. */
+  readonly theme: { isDark: boolean; bodyBackgroundColor?: string } | null;
+  /** Read the current item into parser input(s). */
+  readCurrentItem(): Promise<ItemReading>;
+  /** Pinned pane: called when the user selects another item. Returns an unsubscribe function. */
+  onItemChanged(listener: () => void): () => void;
+  /** Messages dropped onto the pane through Outlook's drag-and-drop event. */
+  onDrop(listener: (sources: LabeledSource[]) => void): () => void;
+  /** Whether openDraft can work here. */
+  readonly canDraft: boolean;
+  /** Open a new message form pre-filled with the draft. */
+  openDraft(draft: DraftRequest): Promise<void>;
+}

@@ -1,0 +1,20 @@
+/**
+ * Zone data for the loopback DNS server the tests start (test/support/dns-server.ts)
+ * and for the SPF suites (../shared/spf/*.yml are loaded into this shape).
+ * Names are lowercased, without the trailing dot.
+ */
+export type ZoneRecord =
+  | { type: "A"; address: string }
+  | { type: "AAAA"; address: string }
+  | { type: "TXT" | "SPF"; strings: string[] }
+  | { type: "MX"; priority: number; exchange: string }
+  | { type: "PTR"; target: string }
+  | { type: "CNAME"; target: string }
+  /**
+   * The server never answers queries for this name (any type), except queries
+   * for the types in `except`, which are answered from the name's other records
+   * (the SPF suites' "types listed before TIMEOUT are answered").
+   */
+  | { type: "TIMEOUT"; except?: Array<"A" | "AAAA" | "TXT" | "SPF" | "MX" | "PTR" | "CNAME"> };
+
+export type Zone = Map<string, ZoneRecord[]>;
