@@ -1,0 +1,4 @@
+/** Last resorts: bounces that only prose tells apart, after the generic RFC 3464 reader. */
+import type { FormatModule } from "./format";
+
+export const FALLBACK_FORMATS: readonly FormatModule[] = [];
