@@ -69,7 +69,7 @@ function completeRecipient(finding: RecipientFinding): BounceRecipient {
 function toIsoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const time = Date.parse(value.replace(/\([^)]*\)/g, "").trim());
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
+  return Number.isNaN(time) ? null : new Date(time).toISOString().replace(".000Z", "Z");
 }
 
 function originalSenderOf(message: MailMessage, findings: FormatFindings | null): string | null {

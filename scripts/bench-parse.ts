@@ -1,0 +1,59 @@
+/**
+ * npm run bench: parse throughput over ../shared/corpus/ndr in one process
+ * (messages per second, p50/p99 per message, peak memory), then the same files
+ * through `bounce-doctor parse --jsonl` as one process from outside, start-up included.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseBounce } from "../src/ndr";
+import { loadCorpus } from "./lib/corpus";
+import { repoRoot } from "./lib/paths";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function inProcess(files: Uint8Array[]) {
+  for (const bytes of files) await parseBounce(bytes); // warm-up: JIT and lazy tables
+  const times: number[] = [];
+  let peakRss = process.memoryUsage().rss;
+  const start = performance.now();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const bytes of files) {
+      const t0 = performance.now();
+      await parseBounce(bytes);
+      times.push(performance.now() - t0);
+    }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const elapsed = performance.now() - start;
+  times.sort((a, b) => a - b);
+  return { perSecond: times.length / (elapsed / 1000), p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times[times.length - 1], peakRssMb: peakRss / 2 ** 20 };
+}
+
+function throughCli(paths: string[]) {
+  const cli = path.join(repoRoot, "dist/cli/bounce-doctor.js");
+  if (!fs.existsSync(cli)) return null;
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [cli, "parse", "--jsonl", ...paths], { maxBuffer: 256 * 2 ** 20 });
+  const seconds = (performance.now() - start) / 1000;
+  const lines = result.stdout.toString().split("\n").filter(Boolean).length;
+  return { files: lines, seconds, perSecond: lines / seconds, exit: result.status };
+}
+
+async function main() {
+  const corpus = loadCorpus();
+  const files = corpus.map((entry) => new Uint8Array(fs.readFileSync(entry.path)));
+  const megabytes = files.reduce((sum, f) => sum + f.length, 0) / 2 ** 20;
+  console.log(`corpus: ${files.length} messages, ${megabytes.toFixed(1)} MB; ${ROUNDS} rounds in one process`);
+  const own = await inProcess(files);
+  console.log(`in process: ${own.perSecond.toFixed(0)} messages/s, p50 ${own.p50.toFixed(3)} ms, p99 ${own.p99.toFixed(3)} ms, max ${own.max.toFixed(2)} ms, peak RSS ${own.peakRssMb.toFixed(0)} MB`);
+  const cli = throughCli(corpus.map((entry) => entry.path));
+  if (cli) console.log(`bounce-doctor parse --jsonl: ${cli.files} files in ${cli.seconds.toFixed(2)} s (start-up included) = ${cli.perSecond.toFixed(0)} messages/s, exit ${cli.exit}`);
+  else console.log("bounce-doctor parse --jsonl: dist/cli/bounce-doctor.js not built (npm run build) - skipped");
+}
+
+main();
