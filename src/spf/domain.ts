@@ -1,0 +1,45 @@
+/** Domain-name rules SPF applies before and after macro expansion (RFC 7208 4.3, 7.3). */
+
+const MAX_NAME_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+
+/** Lowercase and drop one trailing dot: the form names are compared and queried in. */
+export function normalizeDomain(name: string): string {
+  return name.toLowerCase().replace(/\.$/, "");
+}
+
+/** True when a DNS query can be composed for the name: 1-63 character labels, 253 in all. */
+export function isQueryableName(name: string): boolean {
+  const bare = name.replace(/\.$/, "");
+  if (bare.length === 0 || bare.length > MAX_NAME_LENGTH) return false;
+  return bare.split(".").every((label) => label.length > 0 && label.length <= MAX_LABEL_LENGTH);
+}
+
+/**
+ * RFC 7208 4.3: check_host() returns "none" for a malformed <domain>: a
+ * domain literal, a single label (not fully qualified) or a label DNS cannot carry.
+ */
+export function isCheckableDomain(domain: string): boolean {
+  const bare = domain.replace(/\.$/, "");
+  if (bare.startsWith("[") || !bare.includes(".")) return false;
+  return isQueryableName(bare);
+}
+
+/**
+ * RFC 7208 7.3: an expanded name longer than 253 characters loses labels from
+ * the left until it fits.
+ */
+export function truncateDomain(name: string): string {
+  let result = name;
+  while (result.length > MAX_NAME_LENGTH && result.includes(".")) {
+    result = result.slice(result.indexOf(".") + 1);
+  }
+  return result;
+}
+
+/** `name` equals `parent` or lies below it (case-insensitive). */
+export function isSubdomainOf(name: string, parent: string): boolean {
+  const child = normalizeDomain(name);
+  const base = normalizeDomain(parent);
+  return child === base || child.endsWith(`.${base}`);
+}

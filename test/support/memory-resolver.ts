@@ -1,0 +1,66 @@
+/**
+ * An in-memory Resolver over a test Zone: the same answers the loopback DNS
+ * server gives, without sockets. Follows CNAME chains like a recursive resolver,
+ * reports TIMEOUT entries as temporary errors, and can record every query.
+ */
+import type { LookupResult, RecordData, RecordType, Resolver } from "../../src/spf/types";
+import type { Zone, ZoneRecord } from "./zone";
+
+const MAX_CNAME_CHAIN = 8;
+
+export interface MemoryResolver extends Resolver {
+  /** Every query asked, in order, as "TYPE name". */
+  readonly queries: string[];
+}
+
+export function createMemoryResolver(zone: Zone, options: { delayMs?: number } = {}): MemoryResolver {
+  const queries: string[] = [];
+  const answer = <T extends RecordType>(name: string, type: T): LookupResult<RecordData[T]> => {
+    let current = name.toLowerCase().replace(/\.$/, "");
+    if (!isQueryable(current)) return { status: "nxdomain" };
+    const seen = new Set<string>();
+    for (;;) {
+      const records = zone.get(current);
+      if (!records) return { status: "nxdomain" };
+      const timeout = records.find((r) => r.type === "TIMEOUT");
+      if (timeout && !(timeout.except ?? []).includes(type)) return { status: "error", message: "timeout" };
+      const matching = records.filter((r) => r.type === type).map((r) => toData(r) as RecordData[T]);
+      if (matching.length > 0) return { status: "ok", records: matching };
+      const cname = records.find((r) => r.type === "CNAME");
+      if (!cname || type === ("CNAME" as RecordType)) return { status: "nodata" };
+      seen.add(current);
+      current = cname.target;
+      if (seen.has(current) || seen.size > MAX_CNAME_CHAIN) return { status: "error", message: "CNAME loop" };
+    }
+  };
+  return {
+    queries,
+    async lookup(name, type) {
+      queries.push(`${type} ${name}`);
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      return answer(name, type);
+    },
+  };
+}
+
+function isQueryable(name: string): boolean {
+  if (name.length === 0 || name.length > 253) return false;
+  return name.split(".").every((label) => label.length > 0 && label.length <= 63);
+}
+
+function toData(record: ZoneRecord): RecordData[RecordType] {
+  switch (record.type) {
+    case "A":
+    case "AAAA":
+      return record.address;
+    case "TXT":
+    case "SPF":
+      return record.strings;
+    case "MX":
+      return { priority: record.priority, exchange: record.exchange };
+    case "PTR":
+      return record.target;
+    default:
+      throw new Error(`no data for ${record.type}`);
+  }
+}
