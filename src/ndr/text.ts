@@ -8,7 +8,8 @@ const STATUS = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/;
 const STATUS_GLOBAL = new RegExp(STATUS.source, "g");
 /** SMTP reply code at the start of a reply line: "550 ", "550-", "550:". */
 const REPLY_CODE = /(?<![\d.])([245][0-5]\d)(?=[ \t-]|$)/;
-const EMAIL = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,128}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){0,20}[A-Za-z0-9-]{1,63}/;
+const LOCAL_CHAR = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/;
+const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){0,20}[A-Za-z0-9-]{1,63}/;
 
 export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -37,9 +38,20 @@ export function findReplyCode(text: string | null | undefined): number | null {
 export function findAddress(text: string | null | undefined): string | null {
   if (!text) return null;
   const angled = /<([^<>\s]{1,320}@[^<>\s]{1,255})>/.exec(text);
-  const candidate = angled ? angled[1] : EMAIL.exec(text)?.[0];
+  const candidate = angled ? angled[1] : bareAddress(text);
   if (!candidate) return null;
   return normalizeAddress(candidate);
+}
+
+/** The first bare address, found from each "@" outwards so long text costs one pass. */
+function bareAddress(text: string): string | null {
+  for (let at = text.indexOf("@"); at > 0; at = text.indexOf("@", at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 128 && LOCAL_CHAR.test(text[start - 1])) start--;
+    const domain = DOMAIN.exec(text.slice(at + 1, at + 1 + 320));
+    if (start < at && domain) return `${text.slice(start, at)}@${domain[0]}`;
+  }
+  return null;
 }
 
 export function normalizeAddress(address: string): string | null {
