@@ -1,0 +1,96 @@
+/**
+ * Every setting of the backend, read from the environment in one place.
+ * DNS servers come only from here, never from a request.
+ *
+ *   PORT                      listening port of the local server (7071)
+ *   HOST                      listening address of the local server (127.0.0.1)
+ *   ALLOWED_ORIGINS           comma-separated CORS origins
+ *                             (https://localhost:3000,http://localhost:3000)
+ *   DNS_SERVERS               host:port,... recursive resolvers ([v6]:port for IPv6;
+ *                             default: the system's, from /etc/resolv.conf)
+ *   DNS_TIMEOUT_MS            per-query timeout (2000)
+ *   DNS_RETRIES               extra rounds over the server list (1)
+ *   MAX_CONCURRENT_DNS        DNS lookups in flight at once, across all checks (64)
+ *   CHECK_BUDGET_MS           overall time allowed for one check (8000)
+ *   RATE_LIMIT_PER_MINUTE     sustained checks per client per minute (30)
+ *   RATE_LIMIT_BURST          checks a client may make at once (10)
+ *   TRUST_PROXY               "true" behind a proxy: the client is the first
+ *                             X-Forwarded-For address (false)
+ */
+import type { ServerAddress } from "../dns/transport";
+
+export interface RateLimitConfig {
+  requestsPerMinute: number;
+  burst: number;
+}
+
+export interface BackendConfig {
+  port: number;
+  host: string;
+  allowedOrigins: string[];
+  /** undefined: the system resolvers. */
+  dnsServers: ServerAddress[] | undefined;
+  dnsTimeoutMs: number;
+  dnsRetries: number;
+  maxConcurrentDns: number;
+  checkBudgetMs: number;
+  maxBodyBytes: number;
+  rateLimit: RateLimitConfig;
+  trustProxy: boolean;
+}
+
+export const MAX_BODY_BYTES = 4096;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${key} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** "host:port" or "[v6]:port"; the port defaults to 53. */
+export function parseServer(text: string): ServerAddress {
+  const match = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(text) ?? /^([^:\s]+)(?::(\d+))?$/.exec(text);
+  const port = match?.[2] === undefined ? 53 : Number(match[2]);
+  if (!match || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`not a DNS server address (host:port): "${text}"`);
+  }
+  return { host: match[1], port };
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+export function loadConfig(env: Env = process.env): BackendConfig {
+  const origins = env.ALLOWED_ORIGINS === undefined ? ["https://localhost:3000", "http://localhost:3000"] : list(env.ALLOWED_ORIGINS);
+  const servers = list(env.DNS_SERVERS).map(parseServer);
+  return {
+    port: integer(env, "PORT", 7071, 0, 65535),
+    host: env.HOST?.trim() || "127.0.0.1",
+    allowedOrigins: origins.map((origin) => origin.replace(/\/$/, "")),
+    dnsServers: servers.length > 0 ? servers : undefined,
+    dnsTimeoutMs: integer(env, "DNS_TIMEOUT_MS", 2000, 50, 30_000),
+    dnsRetries: integer(env, "DNS_RETRIES", 1, 0, 5),
+    maxConcurrentDns: integer(env, "MAX_CONCURRENT_DNS", 64, 1, 10_000),
+    checkBudgetMs: integer(env, "CHECK_BUDGET_MS", 8000, 100, 60_000),
+    maxBodyBytes: MAX_BODY_BYTES,
+    rateLimit: {
+      requestsPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 30, 1, 10_000_000),
+      burst: integer(env, "RATE_LIMIT_BURST", 10, 1, 10_000_000),
+    },
+    trustProxy: env.TRUST_PROXY === "true",
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The backend's HTTP semantics, free of any HTTP library: the local node:http server
+ * and the Azure Functions adapter both translate to and from these plain objects.
+ *
+ *   GET  /api/health                      -> { status: "ok", schema }
+ *   POST /api/check  {domain, ip?, sender?, helo?}  -> Checks
+ *   GET  /api/check?domain=...&ip=...     -> Checks
+ *
+ * Errors are JSON `{ error }` with a message meant for the caller; internal failures
+ * never leak stack traces or exception text.
+ */
+import { CHECKS_SCHEMA, type Checks } from "../spf/types";
+import { ALLOWED_METHODS, corsFor, preflightHeaders } from "./cors";
+import type { RateLimiter } from "./rate-limit";
+import { validateCheckInput, type CheckInput } from "./validate";
+
+export interface BackendRequest {
+  method: string;
+  /** Path without the query string, e.g. "/api/check". */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** The body as text, or null when there is none. */
+  body: string | null;
+  /** Set by the transport when the body was larger than allowed (it stops reading). */
+  bodyTooLarge?: boolean;
+  /** Who is asking, for rate limiting only (an address; never logged). */
+  clientId: string;
+}
+
+export interface BackendResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  /** The only request data that is logged. */
+  domain?: string;
+}
+
+export interface HandlerDeps {
+  allowedOrigins: readonly string[];
+  maxBodyBytes: number;
+  checkBudgetMs: number;
+  rateLimiter: RateLimiter;
+  runChecks(input: CheckInput): Promise<Checks>;
+  log?(entry: RequestLogEntry): void;
+  now?(): number;
+}
+
+const ROUTES: Record<string, readonly string[]> = {
+  "/api/check": ["GET", "POST"],
+  "/api/health": ["GET"],
+};
+
+const BASE_HEADERS = {
+  "content-type": "application/json; charset=utf-8",
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+};
+
+function json(status: number, payload: unknown, headers: Record<string, string> = {}): BackendResponse {
+  return { status, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(payload) };
+}
+
+const error = (status: number, message: string, headers?: Record<string, string>) => json(status, { error: message }, headers);
+
+class Timeout {
+  constructor(readonly ms: number) {}
+}
+
+/** Runs `work`, or gives up after `ms` (the work itself is bounded by DNS timeouts and finishes on its own). */
+async function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | Timeout> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<Timeout>((resolve) => {
+    timer = setTimeout(() => resolve(new Timeout(ms)), ms);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type Fields = { fields: Record<string, unknown> } | { problem: string };
+
+function readFields(request: BackendRequest): Fields {
+  if (request.method === "GET") {
+    const fields: Record<string, string> = {};
+    for (const [key, value] of request.query) {
+      if (key in fields) return { problem: `parameter "${key.slice(0, 40)}" given more than once` };
+      fields[key] = value;
+    }
+    return { fields };
+  }
+  const type = request.headers["content-type"] ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) return { problem: "the body must be JSON (Content-Type: application/json)" };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(request.body ?? "");
+  } catch {
+    return { problem: "the body is not valid JSON" };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { problem: "the body must be a JSON object" };
+  return { fields: parsed as Record<string, unknown> };
+}
+
+async function route(request: BackendRequest, deps: HandlerDeps, cors: Record<string, string>, logged: { domain?: string }) {
+  const methods = ROUTES[request.path];
+  if (!methods) return error(404, "no such endpoint", cors);
+  if (!methods.includes(request.method)) {
+    return error(405, `use ${methods.join(" or ")} for ${request.path}`, { ...cors, allow: [...methods, "OPTIONS"].join(", ") });
+  }
+  if (request.path === "/api/health") return json(200, { status: "ok", schema: CHECKS_SCHEMA }, cors);
+
+  const decision = deps.rateLimiter.take(request.clientId, (deps.now ?? Date.now)());
+  if (!decision.allowed) {
+    return error(429, "too many checks: try again later", { ...cors, "retry-after": String(decision.retryAfterSeconds) });
+  }
+  const bodyBytes = request.body === null ? 0 : new TextEncoder().encode(request.body).length;
+  if (request.bodyTooLarge || bodyBytes > deps.maxBodyBytes) {
+    return error(413, `the body is larger than ${deps.maxBodyBytes} bytes`, cors);
+  }
+  const read = readFields(request);
+  if ("problem" in read) return error(400, read.problem, cors);
+  const validation = validateCheckInput(read.fields);
+  if (!validation.ok) return error(400, validation.error, cors);
+  logged.domain = validation.input.domain;
+
+  const outcome = await withinBudget(deps.runChecks(validation.input), deps.checkBudgetMs);
+  if (outcome instanceof Timeout) return error(504, `the check took longer than ${outcome.ms} ms`, cors);
+  return json(200, outcome, cors);
+}
+
+export async function handleCheck(request: BackendRequest, deps: HandlerDeps): Promise<BackendResponse> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  const logged: { domain?: string } = {};
+  let response: BackendResponse;
+  try {
+    const cors = corsFor(request.headers.origin, deps.allowedOrigins);
+    if (cors.kind === "denied") {
+      response = error(403, "this origin may not use the API");
+    } else {
+      const corsHeaders = cors.kind === "allowed" ? cors.headers : {};
+      if (request.method === "OPTIONS") {
+        response = ROUTES[request.path]
+          ? { status: 204, headers: { ...corsHeaders, ...(cors.kind === "allowed" ? preflightHeaders() : {}), allow: ALLOWED_METHODS }, body: "" }
+          : error(404, "no such endpoint", corsHeaders);
+      } else {
+        response = await route(request, deps, corsHeaders, logged);
+      }
+    }
+  } catch {
+    response = error(500, "internal error");
+  }
+  deps.log?.({ method: request.method, path: request.path, status: response.status, ms: now() - started, domain: logged.domain });
+  return response;
+}

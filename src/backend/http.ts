@@ -1,0 +1,92 @@
+/**
+ * The backend as a plain node:http server (local runs, tests, benchmarks).
+ * Reads at most maxBodyBytes of a body, then answers 413 and closes the connection.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Backend } from "./app";
+import type { BackendConfig } from "./config";
+import type { BackendRequest } from "./handler";
+
+export interface RunningServer {
+  host: string;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+type Body = { text: string | null; tooLarge: boolean };
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? "0");
+    if (declared > limit) {
+      resolve({ text: null, tooLarge: true });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        resolve({ text: null, tooLarge: true });
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve({ text: size === 0 ? null : Buffer.concat(chunks).toString("utf8"), tooLarge: false }));
+    req.on("error", reject);
+  });
+}
+
+function clientIdOf(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (trustProxy && typeof forwarded === "string" && forwarded.trim() !== "") return forwarded.split(",")[0].trim();
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+export function startBackendServer(backend: Backend, config: BackendConfig): Promise<RunningServer> {
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? "/", "http://backend.invalid");
+      const body = await readBody(req, config.maxBodyBytes);
+      const headers: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+      const request: BackendRequest = {
+        method: req.method ?? "GET",
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body: body.text,
+        bodyTooLarge: body.tooLarge,
+        clientId: clientIdOf(req, config.trustProxy),
+      };
+      const response = await backend.handle(request);
+      // After a refused body the rest of it is still on the wire: do not reuse the connection.
+      if (body.tooLarge) res.setHeader("connection", "close");
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify({ error: "internal error" }));
+    }
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      const { address, port } = server.address() as AddressInfo;
+      const host = address.includes(":") ? `[${address}]` : address;
+      resolve({
+        host: address,
+        port,
+        url: `http://${host}:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
