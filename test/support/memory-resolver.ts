@@ -64,3 +64,42 @@ function toData(record: ZoneRecord): RecordData[RecordType] {
       throw new Error(`no data for ${record.type}`);
   }
 }
+
+/**
+ * A Zone from terse text: `{ "example.com": ["TXT v=spf1 -all", "A 192.0.2.1",
+ * "MX 10 mx.example.com", "AAAA 2001:db8::1", "PTR host.example.com",
+ * "CNAME other.example.com", "TIMEOUT"] }`. A TXT line is one character-string.
+ */
+export function zoneFrom(spec: Record<string, string[]>): Zone {
+  const zone: Zone = new Map();
+  for (const [name, lines] of Object.entries(spec)) {
+    zone.set(
+      name.toLowerCase(),
+      lines.map((line): ZoneRecord => {
+        const space = line.indexOf(" ");
+        const type = space < 0 ? line : line.slice(0, space);
+        const data = space < 0 ? "" : line.slice(space + 1);
+        switch (type) {
+          case "TXT":
+          case "SPF":
+            return { type, strings: [data] };
+          case "A":
+          case "AAAA":
+            return { type, address: data };
+          case "MX": {
+            const [priority, exchange] = data.split(" ");
+            return { type, priority: Number(priority), exchange };
+          }
+          case "PTR":
+          case "CNAME":
+            return { type, target: data };
+          case "TIMEOUT":
+            return { type };
+          default:
+            throw new Error(`zoneFrom: unknown record type in "${line}"`);
+        }
+      }),
+    );
+  }
+  return zone;
+}

@@ -1,0 +1,330 @@
+/**
+ * The SPF analyzer: walks the whole include/redirect tree (whether or not a
+ * term would match), counts worst-case lookups per branch against the limit,
+ * flattens the authorized networks and reports problems. Sibling branches and
+ * the address lookups of a/mx terms are fetched concurrently, so a walk takes
+ * about (tree depth) x (DNS round trip). With an IP, it adds check_host()'s verdict.
+ */
+import ipaddr from "ipaddr.js";
+import { checkHost, LOOKUP_LIMIT, NAME_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostOptions } from "./check-host";
+import { isCheckableDomain, isQueryableName } from "./domain";
+import { macroIp, parseClientIp, type ClientIp } from "./ip";
+import { LookupCache } from "./lookup-cache";
+import { expandDomainSpec, usesLetter, type MacroToken, type MacroValues } from "./macro";
+import { isSpfRecord, parseRecord, queriesDns, type Mechanism, type SpfRecord } from "./record";
+import { spfProblems } from "./spf-problems";
+import type { Problem, Resolver, SpfNode, SpfReport } from "./types";
+
+export interface AnalyzeInput {
+  domain: string;
+  ip?: string;
+  sender?: string;
+  helo?: string;
+}
+
+export interface AnalyzeOptions {
+  checkHost?: CheckHostOptions;
+  /** Records walked at most (guards against huge or hostile trees). */
+  maxRecords?: number;
+}
+
+const MAX_RECORDS = 50;
+/** Networks this wide or wider are reported. */
+const WIDE_IP4_PREFIX = 8;
+const WIDE_IP6_PREFIX = 24;
+const MAX_DUPLICATE_REPORTS = 10;
+
+interface Network {
+  cidr: string;
+  family: 4 | 6;
+  /** Where it comes from, e.g. `_spf.example.com "ip4:192.0.2.0/24"`. */
+  source: string;
+}
+
+export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, options: AnalyzeOptions = {}): Promise<SpfReport> {
+  const domain = input.domain.trim().replace(/\.$/, "");
+  const ip = input.ip?.trim() || null;
+  const client = ip ? parseClientIp(ip) : null;
+  if (ip && !client) throw new TypeError(`"${ip}" is not an IP address`);
+  const report: SpfReport = {
+    domain,
+    ip: client?.text ?? null,
+    sender: input.sender ?? null,
+    helo: input.helo ?? null,
+    result: null,
+    record: null,
+    tree: null,
+    lookups: { total: 0, limit: LOOKUP_LIMIT, voidLookups: 0, voidLimit: VOID_LOOKUP_LIMIT },
+    networks: { ip4: [], ip6: [], addressCount4: 0 },
+    problems: [],
+  };
+  if (!isCheckableDomain(domain)) {
+    report.problems.push(spfProblems.invalidDomain(domain));
+    if (client) report.result = "none";
+    return report;
+  }
+
+  const walker = new TreeWalker(new LookupCache(resolver), macroValues(domain, input, client), client, options.maxRecords ?? MAX_RECORDS);
+  const [tree, verdict] = await Promise.all([
+    walker.walk(domain, "root", [], ""),
+    client ? checkHost({ ip: client.text, domain, sender: input.sender, helo: input.helo }, resolver, options.checkHost) : null,
+  ]);
+
+  report.tree = tree;
+  report.record = tree.record;
+  report.lookups.total = tree.totalLookups;
+  report.lookups.voidLookups = walker.voidTerms.length;
+  const problems = walker.problems;
+  if (tree.totalLookups > LOOKUP_LIMIT) {
+    problems.push(spfProblems.tooManyLookups(domain, tree.totalLookups, LOOKUP_LIMIT, costliestBranches(walker, tree)));
+  }
+  if (walker.voidTerms.length > VOID_LOOKUP_LIMIT) {
+    problems.push(spfProblems.voidLookups(domain, walker.voidTerms.length, VOID_LOOKUP_LIMIT, walker.voidTerms));
+  }
+  problems.push(...duplicateNetworks(walker.networks));
+  report.networks = flattenNetworks(walker.networks);
+  report.problems = problems;
+  if (verdict) {
+    report.result = verdict.result;
+    report.decidedBy = verdict.decidedBy;
+    if (verdict.explanation !== undefined) report.explanation = verdict.explanation;
+  }
+  return report;
+}
+
+function macroValues(domain: string, input: AnalyzeInput, client: ClientIp | null): Omit<MacroValues, "domain"> {
+  const sender = input.sender?.trim() || `postmaster@${domain}`;
+  const at = sender.lastIndexOf("@");
+  return {
+    sender,
+    localPart: at > 0 ? sender.slice(0, at) : "postmaster",
+    senderDomain: at >= 0 ? sender.slice(at + 1) : sender,
+    ip: client ? macroIp(client) : "",
+    helo: input.helo ?? "",
+    clientIp: client?.text ?? "",
+    receiver: "unknown",
+    timestamp: 0,
+    ipVersion: client?.family === 6 ? "ip6" : "in-addr",
+  };
+}
+
+/** Macro letters that need the message being checked (or PTR lookups) to expand. */
+function needsContext(tokens: MacroToken[], client: ClientIp | null): boolean {
+  if (usesLetter(tokens, "p")) return true;
+  return !client && (["i", "c", "v"] as const).some((letter) => usesLetter(tokens, letter));
+}
+
+class TreeWalker {
+  readonly problems: Problem[] = [];
+  readonly networks: Network[] = [];
+  readonly voidTerms: string[] = [];
+  /** The term of the parent that led to each node. */
+  readonly termOf = new Map<SpfNode, string>();
+  private records = 0;
+  private treeTooLargeReported = false;
+
+  constructor(
+    private readonly cache: LookupCache,
+    private readonly values: Omit<MacroValues, "domain">,
+    private readonly client: ClientIp | null,
+    private readonly maxRecords: number,
+  ) {}
+
+  async walk(domain: string, via: SpfNode["via"], ancestors: string[], viaTerm: string, parent?: string): Promise<SpfNode> {
+    const node: SpfNode = { domain, via, record: null, lookups: 0, totalLookups: 0, voidLookups: 0, children: [] };
+    this.termOf.set(node, viaTerm);
+    this.records += 1;
+    if (this.records > this.maxRecords) {
+      node.error = "not analyzed: the tree is too large";
+      if (!this.treeTooLargeReported) this.problems.push(spfProblems.treeTooLarge(domain, this.maxRecords));
+      this.treeTooLargeReported = true;
+      return node;
+    }
+    const found = await this.fetchRecord(node, viaTerm, parent ?? domain);
+    if (found === null) return node;
+    const parsed = parseRecord(found);
+    if (!parsed.ok) {
+      const { term, position, message } = parsed.error;
+      node.error = `syntax error at position ${position}${term ? ` in "${term}"` : ""}: ${message}`;
+      this.problems.push(spfProblems.syntaxError(domain, term, position, message));
+      return node;
+    }
+    const record = parsed.record;
+    node.lookups = record.terms.filter(queriesDns).length;
+    this.reviewRecord(record, domain, via);
+
+    const branches: Array<Promise<SpfNode | null>> = [];
+    const path = [...ancestors, domain.toLowerCase()];
+    for (const mechanism of record.mechanisms) {
+      if (mechanism.name === "include") branches.push(this.branch(mechanism.domainSpec!, mechanism.text, domain, "include", path));
+      else if (mechanism.name === "a" || mechanism.name === "mx" || mechanism.name === "exists") branches.push(this.resolveTerm(mechanism, domain, node).then(() => null));
+    }
+    if (record.redirect) branches.push(this.branch(record.redirect.tokens, record.redirect.text, domain, "redirect", path));
+    node.children = (await Promise.all(branches)).filter((child): child is SpfNode => child !== null);
+    node.totalLookups = node.lookups + node.children.reduce((sum, child) => sum + child.totalLookups, 0);
+    return node;
+  }
+
+  /** The node's single SPF record, or null after recording why there is none. */
+  private async fetchRecord(node: SpfNode, viaTerm: string, parent: string): Promise<string | null> {
+    const { domain, via } = node;
+    const answer = isQueryableName(domain) ? await this.cache.lookup(domain, "TXT") : ({ status: "nxdomain" } as const);
+    if (answer.status === "error") {
+      node.error = `DNS error: ${answer.message}`;
+      this.problems.push(spfProblems.dnsError(domain, answer.message));
+      return null;
+    }
+    const records = answer.status === "ok" ? answer.records.map((strings) => strings.join("")).filter(isSpfRecord) : [];
+    if (records.length > 1) {
+      node.error = `${records.length} SPF records`;
+      this.problems.push(spfProblems.severalRecords(domain, records.length));
+      return null;
+    }
+    if (records.length === 1) {
+      node.record = records[0];
+      return records[0];
+    }
+    const detail = answer.status === "nxdomain" ? "the domain does not exist" : answer.status === "nodata" ? "no TXT records" : "no TXT record starts with v=spf1";
+    node.error = `no SPF record: ${detail}`;
+    if (answer.status !== "ok" && via !== "root") this.noteVoid(node, parent, viaTerm);
+    if (via === "root") this.problems.push(spfProblems.noRecord(domain, detail));
+    else if (via === "include") this.problems.push(spfProblems.includeWithoutSpf(parent, viaTerm, domain, detail));
+    else this.problems.push(spfProblems.redirectWithoutSpf(parent, viaTerm, domain, detail));
+    return null;
+  }
+
+  /** Findings visible in the record text itself, and its literal networks. */
+  private reviewRecord(record: SpfRecord, domain: string, via: SpfNode["via"]): void {
+    const all = record.mechanisms.find((mechanism) => mechanism.name === "all");
+    for (const mechanism of record.mechanisms) {
+      if (mechanism.name === "ptr") this.problems.push(spfProblems.ptr(domain, mechanism.text));
+      if (mechanism.name === "all" && mechanism.qualifier === "+") this.problems.push(spfProblems.plusAll(domain, mechanism.text));
+      if (mechanism.name === "all" && mechanism.qualifier === "?") this.problems.push(spfProblems.neutralAll(domain, mechanism.text));
+      if ((mechanism.name === "ip4" || mechanism.name === "ip6") && mechanism.qualifier === "+") {
+        const family = mechanism.name === "ip4" ? 4 : 6;
+        this.addNetwork(domain, mechanism, mechanism.network!, family === 4 ? mechanism.cidr4! : mechanism.cidr6!, family);
+      }
+    }
+    // An include's policy is only "match or not": "all" matters where the result is decided.
+    if (via !== "include" && !all && !record.redirect) this.problems.push(spfProblems.noAll(domain));
+    if (all && record.redirect) this.problems.push(spfProblems.redirectWithAll(domain, record.redirect.text));
+  }
+
+  private addNetwork(domain: string, mechanism: Mechanism, address: string, prefix: number, family: 4 | 6): void {
+    const network = ipaddr.parseCIDR(`${address}/${prefix}`);
+    const cidr = `${ipaddr.parse(address).kind() === "ipv4" ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${prefix}`).toString()}/${network[1]}`;
+    this.networks.push({ cidr, family, source: `${domain} "${mechanism.text}"` });
+    const wide = family === 4 ? prefix <= WIDE_IP4_PREFIX : prefix <= WIDE_IP6_PREFIX;
+    if (wide) {
+      const size = family === 4 ? (2 ** (32 - prefix)).toLocaleString("en-US") : `2^${128 - prefix}`;
+      this.problems.push(spfProblems.wideNetwork(domain, mechanism.text, cidr, size));
+    }
+  }
+
+  private async branch(tokens: MacroToken[], term: string, domain: string, via: "include" | "redirect", path: string[]): Promise<SpfNode | null> {
+    if (needsContext(tokens, this.client)) {
+      this.problems.push(spfProblems.unresolvedMacro(domain, term));
+      return null;
+    }
+    const target = expandDomainSpec(tokens, { ...this.values, domain });
+    if (path.includes(target.toLowerCase())) {
+      this.problems.push(spfProblems.loop(domain, term, target));
+      const node: SpfNode = { domain: target, via, record: null, lookups: 0, totalLookups: 0, voidLookups: 0, error: "loop", children: [] };
+      this.termOf.set(node, term);
+      return node;
+    }
+    return this.walk(target, via, path, term, domain);
+  }
+
+  /** Looks up an a, mx or exists term: void lookups, too many MX, and (for +a/+mx) the networks. */
+  private async resolveTerm(mechanism: Mechanism, domain: string, node: SpfNode): Promise<void> {
+    const tokens = mechanism.domainSpec;
+    if (tokens && needsContext(tokens, this.client)) {
+      if (mechanism.name !== "exists") this.problems.push(spfProblems.unresolvedMacro(domain, mechanism.text));
+      return;
+    }
+    const target = tokens ? expandDomainSpec(tokens, { ...this.values, domain }) : domain;
+    const authorizes = mechanism.qualifier === "+";
+    const voidType = mechanism.name === "exists" || this.client?.family !== 6 ? "A" : "AAAA";
+    if (mechanism.name === "mx") {
+      const answer = isQueryableName(target) ? await this.cache.lookup(target, "MX") : ({ status: "nxdomain" } as const);
+      if (answer.status !== "ok") {
+        if (answer.status !== "error") this.noteVoid(node, domain, mechanism.text);
+        return;
+      }
+      if (answer.records.length > NAME_LIMIT) this.problems.push(spfProblems.tooManyMx(domain, mechanism.text, target, answer.records.length));
+      const exchanges = answer.records.slice(0, NAME_LIMIT).map((mx) => mx.exchange).filter(isQueryableName);
+      if (authorizes) await Promise.all(exchanges.map((exchange) => this.addAddresses(domain, mechanism, exchange)));
+      return;
+    }
+    const answer = isQueryableName(target) ? await this.cache.lookup(target, voidType) : ({ status: "nxdomain" } as const);
+    if (answer.status === "nxdomain" || answer.status === "nodata") this.noteVoid(node, domain, mechanism.text);
+    if (mechanism.name === "a" && authorizes) await this.addAddresses(domain, mechanism, target);
+  }
+
+  private async addAddresses(domain: string, mechanism: Mechanism, host: string): Promise<void> {
+    const [v4, v6] = await Promise.all([this.cache.lookup(host, "A"), this.cache.lookup(host, "AAAA")]);
+    if (v4.status === "ok") for (const address of v4.records) this.addNetwork(domain, mechanism, address, mechanism.cidr4 ?? 32, 4);
+    if (v6.status === "ok") for (const address of v6.records) this.addNetwork(domain, mechanism, address, mechanism.cidr6 ?? 128, 6);
+  }
+
+  private noteVoid(node: SpfNode, domain: string, term: string): void {
+    node.voidLookups += 1;
+    this.voidTerms.push(`${domain} "${term}"`);
+  }
+}
+
+/** The root's branches (and the redirect chain's) by worst-case cost, most expensive first. */
+function costliestBranches(walker: TreeWalker, tree: SpfNode): Array<{ term: string; lookups: number }> {
+  const branches: Array<{ term: string; lookups: number }> = [];
+  const visit = (node: SpfNode) => {
+    for (const child of node.children) {
+      if (child.via === "redirect") visit(child);
+      branches.push({ term: walker.termOf.get(child) ?? child.domain, lookups: child.totalLookups + 1 });
+    }
+  };
+  visit(tree);
+  return branches.filter((branch) => branch.lookups > 1).sort((a, b) => b.lookups - a.lookups).slice(0, 3);
+}
+
+function toRange(network: Network): { family: 4 | 6; start: bigint; end: bigint } {
+  const [address, prefix] = ipaddr.parseCIDR(network.cidr);
+  const bits = network.family === 4 ? 32 : 128;
+  const start = address.toByteArray().reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
+  const size = 1n << BigInt(bits - prefix);
+  return { family: network.family, start, end: start + size - 1n };
+}
+
+/** Networks listed twice, or inside another listed network. */
+function duplicateNetworks(networks: Network[]): Problem[] {
+  const problems: Problem[] = [];
+  const ranges = networks.map(toRange);
+  for (let i = 0; i < networks.length && problems.length < MAX_DUPLICATE_REPORTS; i++) {
+    for (let j = 0; j < networks.length; j++) {
+      if (i === j || ranges[i].family !== ranges[j].family) continue;
+      const inside = ranges[i].start >= ranges[j].start && ranges[i].end <= ranges[j].end;
+      const same = ranges[i].start === ranges[j].start && ranges[i].end === ranges[j].end;
+      // Identical pairs are reported once (from the later one); containment from the narrower one.
+      if ((same && j < i) || (inside && !same)) {
+        problems.push(spfProblems.duplicateNetwork(networks[i].cidr, networks[j].source, networks[i].source));
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+function flattenNetworks(networks: Network[]): SpfReport["networks"] {
+  const unique = (family: 4 | 6) => [...new Set(networks.filter((n) => n.family === family).map((n) => n.cidr))];
+  const ip4 = unique(4);
+  const ranges = ip4.map((cidr) => toRange({ cidr, family: 4, source: "" })).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  let count = 0n;
+  let currentEnd = -1n;
+  for (const range of ranges) {
+    if (range.end <= currentEnd) continue;
+    const from = range.start > currentEnd ? range.start : currentEnd + 1n;
+    count += range.end - from + 1n;
+    currentEnd = range.end;
+  }
+  return { ip4, ip6: unique(6), addressCount4: Number(count) };
+}
