@@ -40,8 +40,11 @@ export interface MailHost {
   readCurrentItem(): Promise<ItemReading>;
   /** Pinned pane: called when the user selects another item. Returns an unsubscribe function. */
   onItemChanged(listener: () => void): () => void;
-  /** Messages dropped onto the pane through Outlook's drag-and-drop event. */
-  onDrop(listener: (sources: LabeledSource[]) => void): () => void;
+  /**
+   * Messages dropped onto the pane through Outlook's drag-and-drop event.
+   * `errors` names the dropped files that could not be read, and why.
+   */
+  onDrop(listener: (sources: LabeledSource[], errors: string[]) => void): () => void;
   /** Whether openDraft can work here. */
   readonly canDraft: boolean;
   /** Open a new message form pre-filled with the draft. */

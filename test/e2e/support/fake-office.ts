@@ -1,0 +1,182 @@
+/**
+ * The simulated Outlook host for end-to-end tests (and the Office adapter's unit tests).
+ *
+ * `fakeOfficeScript(options)` returns JavaScript source that defines `window.Office` the
+ * way Office.js does inside Outlook (shapes from @types/office-js): `Office.onReady()`
+ * resolving `{ host: "Outlook" }`, `context.displayLanguage`, `context.officeTheme`,
+ * `context.requirements.isSetSupported("Mailbox", v)`, `context.mailbox.item` (a read
+ * item or a compose item), callbacks receiving `{ status, value, error, asyncContext }`
+ * asynchronously, `mailbox.addHandlerAsync`, `displayNewMessageForm(Async)`.
+ * `routeFakeOffice(page, options)` makes a playwright page get that script whenever it
+ * asks for any `office.js`.
+ *
+ * In the page, for assertions and events:
+ * - `window.__draftCalls`: every `displayNewMessageForm` / `displayNewMessageFormAsync`
+ *   call as `{ api, parameters: { toRecipients, subject, htmlBody } }`;
+ * - `window.__fakeOffice.fireItemChanged(itemSpec?)`: replaces the item (when given) and
+ *   fires `Office.EventType.ItemChanged` to the pane's handlers; returns the handler count;
+ * - `window.__fakeOffice.fireDrop(files)`: fires `Office.EventType.DragAndDropEvent` with a
+ *   "drop" whose `dataTransfer.files` hold `{ name, type, fileContent: Blob }` built from
+ *   `DroppedFileSpec`s; `fireDragOver()` fires the "dragover" kind;
+ * - `window.__fakeOffice.setItem(itemSpec | null)`: swaps the item silently;
+ * - `window.__fakeOffice.handlers`: the registered handlers by event type.
+ * The helpers `fireItemChanged`, `fireDrop` and `draftCalls` below do this from the test side.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface FakeAttachmentSpec {
+  /** Defaults to "AAMkAttachment<index>". */
+  id?: string;
+  name: string;
+  /** "file" (default): content is served base64; "item": an attached message served as .eml text; "cloud": a link. */
+  attachmentType?: "file" | "item" | "cloud";
+  contentType?: string;
+  /** Text content (UTF-8; base64-encoded by the fake for "file" attachments). */
+  content?: string;
+  /** Raw base64 content for binary files (e.g. a .msg). Wins over `content`. */
+  base64?: string;
+  /** "iCalendar" for a calendar file; otherwise chosen from attachmentType. */
+  format?: "base64" | "eml" | "iCalendar" | "url";
+  url?: string;
+  size?: number;
+  isInline?: boolean;
+}
+
+export interface FakeReadItemSpec {
+  kind?: "read";
+  /** e.g. "REPORT.IPM.Note.NDR" for a delivery report, "IPM.Note" (default) for a forward. */
+  itemClass?: string;
+  subject?: string;
+  from?: { displayName?: string; emailAddress?: string };
+  bodyText?: string;
+  bodyHtml?: string;
+  /** What getAllInternetHeadersAsync returns (Mailbox >= 1.8). */
+  internetHeaders?: string;
+  /** The whole message (RFC 5322 text) that getAsFileAsync returns base64-encoded (Mailbox >= 1.14); absent: the call fails with ItemNotFound. */
+  eml?: string;
+  attachments?: FakeAttachmentSpec[];
+  itemId?: string;
+  internetMessageId?: string;
+  dateTimeCreated?: string;
+}
+
+export interface FakeComposeItemSpec {
+  kind: "compose";
+  subject?: string;
+  bodyText?: string;
+  bodyHtml?: string;
+  attachments?: FakeAttachmentSpec[];
+}
+
+export type FakeItemSpec = FakeReadItemSpec | FakeComposeItemSpec;
+
+/** Names of simulated APIs that can be told to fail. */
+export type FakeApi =
+  | "body.getAsync"
+  | "getAllInternetHeadersAsync"
+  | "getAttachmentContentAsync"
+  | "getAttachmentsAsync"
+  | "getAsFileAsync"
+  | "addHandlerAsync"
+  | "removeHandlerAsync"
+  | "displayNewMessageFormAsync";
+
+export interface FakeOfficeOptions {
+  /** Office.context.displayLanguage; default "en-US". */
+  displayLanguage?: string;
+  /** Office.context.officeTheme; default a light theme; null for none. */
+  theme?: {
+    bodyBackgroundColor: string;
+    bodyForegroundColor: string;
+    controlBackgroundColor: string;
+    controlForegroundColor: string;
+    isDarkTheme?: boolean;
+  } | null;
+  /**
+   * Highest Mailbox requirement set the client supports (default "1.14"). Drives
+   * isSetSupported and which APIs exist: getAsFileAsync 1.14, getAllInternetHeadersAsync /
+   * getAttachmentContentAsync / getAttachmentsAsync 1.8, displayNewMessageFormAsync 1.9,
+   * displayNewMessageForm 1.6.
+   */
+  mailboxVersion?: string;
+  /** The host onReady reports; null simulates a page opened outside Office (no mailbox). Default "Outlook". */
+  host?: "Outlook" | null;
+  /** The current item; null or absent: nothing selected (or an item Outlook will not hand over). */
+  item?: FakeItemSpec | null;
+  /** Delay before every callback, in ms (default 1): callbacks are always asynchronous. */
+  callbackDelayMs?: number;
+  /** APIs that fail with the given Outlook error, or "never" to never call back. */
+  failures?: Partial<Record<FakeApi, { name?: string; message?: string; code?: number } | "never">>;
+  /** false: addHandlerAsync(DragAndDropEvent) fails, as in classic Outlook. Default true. */
+  supportsDragAndDrop?: boolean;
+}
+
+/** A file dropped on the pane: text content (UTF-8) or base64 bytes. */
+export interface DroppedFileSpec {
+  name: string;
+  content?: string;
+  base64?: string;
+  type?: string;
+}
+
+export interface DraftCall {
+  api: "displayNewMessageForm" | "displayNewMessageFormAsync";
+  parameters: { toRecipients?: string[]; subject?: string; htmlBody?: string };
+}
+
+const browserSource = readFileSync(path.join(__dirname, "fake-office.browser.js"), "utf8");
+
+/** JavaScript source that defines window.Office for the given options. */
+export function fakeOfficeScript(options: FakeOfficeOptions = {}): string {
+  // JSON is valid JavaScript; "</script>" cannot matter since this is served as a file.
+  return `${browserSource}\ninstallFakeOffice(window, ${JSON.stringify(options)});\n`;
+}
+
+/** The playwright Page surface used here (structural, to keep this file free of a playwright import). */
+export interface RoutablePage {
+  route(url: string | RegExp, handler: (route: { fulfill(response: { status?: number; contentType?: string; body?: string }): Promise<void> }) => unknown): Promise<void>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/** Answers the page's request for office.js, wherever it loads it from, with the simulated host. */
+export async function routeFakeOffice(page: RoutablePage, options: FakeOfficeOptions = {}): Promise<void> {
+  const body = fakeOfficeScript(options);
+  await page.route(/\/office(\.debug)?\.js(\?.*)?$/i, (route) =>
+    route.fulfill({ status: 200, contentType: "application/javascript; charset=utf-8", body }),
+  );
+}
+
+type FakeWindow = { __fakeOffice: any; __draftCalls: DraftCall[] };
+
+/**
+ * Fires ItemChanged in the page; with an argument, first replaces the item (null: nothing
+ * selected). Returns the number of handlers reached.
+ */
+export function fireItemChanged(page: RoutablePage, ...item: [FakeItemSpec | null] | []): Promise<number> {
+  const change = item.length ? { replace: true, spec: item[0] } : { replace: false, spec: null };
+  return page.evaluate(
+    ({ replace, spec }) => (window as unknown as FakeWindow).__fakeOffice.fireItemChanged(replace ? spec : undefined),
+    change,
+  );
+}
+
+/** Drops files onto the pane through Outlook's DragAndDropEvent; returns the number of handlers reached. */
+export function fireDrop(page: RoutablePage, files: DroppedFileSpec[]): Promise<number> {
+  return page.evaluate((list) => (window as unknown as FakeWindow).__fakeOffice.fireDrop(list), files);
+}
+
+/** The new-message forms the pane opened so far. */
+export function draftCalls(page: RoutablePage): Promise<DraftCall[]> {
+  return page.evaluate(() => (window as unknown as FakeWindow).__draftCalls, undefined);
+}
+
+/**
+ * Installs the simulated host on a plain object standing in for `window`, in node
+ * (for unit tests of the adapter): returns that object with Office and __fakeOffice on it.
+ */
+export function installFakeOffice(options: FakeOfficeOptions = {}): { Office: typeof Office; __fakeOffice: any; __draftCalls: DraftCall[] } {
+  const win = {} as { Office: typeof Office; __fakeOffice: any; __draftCalls: DraftCall[] };
+  new Function("window", fakeOfficeScript(options))(win);
+  return win;
+}
