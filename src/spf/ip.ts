@@ -14,7 +14,9 @@ export interface ClientIp {
 /** Parses the connecting IP, or returns null when it is not an IP address. */
 export function parseClientIp(ip: string): ClientIp | null {
   const trimmed = ip.trim();
-  if (!ipaddr.isValid(trimmed) || trimmed.includes("%")) return null;
+  // ipaddr.js also takes classful forms ("1.2.3"); a client address is a full dotted quad or IPv6.
+  const wellFormed = trimmed.includes(":") ? isIp6Network(trimmed) : ipaddr.IPv4.isValidFourPartDecimal(trimmed);
+  if (!wellFormed) return null;
   const address = ipaddr.process(trimmed);
   if (address.kind() === "ipv4") return { family: 4, address, text: address.toString() };
   return { family: 6, address, text: (address as ipaddr.IPv6).toRFC5952String() };
