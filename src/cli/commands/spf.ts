@@ -1,0 +1,176 @@
+/**
+ * bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]
+ *
+ * Checks a domain's SPF record with the real resolver: the verdict for an IP when one
+ * is given, and always the include tree, lookup counts and problems. DOMAIN defaults
+ * to the sender's domain, or to the HELO name for a null sender (--sender '').
+ * Exit codes: 0 report printed, 1 the check itself could not be done (DNS failure,
+ * temperror), 2 bad usage.
+ */
+import { parseArgs } from "node:util";
+import { parseServer } from "../../backend/config";
+import { normalizeAddress, normalizeDomain, normalizeHelo, normalizeIp } from "../../backend/validate";
+import { createResolver } from "../../dns/resolver";
+import { runChecks } from "../../spf/index";
+import type { SpfNode, SpfReport } from "../../spf/types";
+import type { CliIo } from "../io";
+
+const USAGE = "usage: bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]";
+
+class Usage extends Error {}
+
+interface SpfCommand {
+  domain: string;
+  ip?: string;
+  sender?: string;
+  helo?: string;
+  dns?: { host: string; port: number }[];
+  timeoutMs: number;
+  json: boolean;
+}
+
+function parseCommand(args: string[]): SpfCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ip: { type: "string" },
+        sender: { type: "string" },
+        helo: { type: "string" },
+        dns: { type: "string", multiple: true },
+        timeout: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new Usage(error instanceof Error ? error.message.split("\n")[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new Usage(`one domain at a time (got ${positionals.length})`);
+
+  const command: Partial<SpfCommand> = { json: values.json ?? false, timeoutMs: 5000 };
+  if (values.ip !== undefined) {
+    const ip = normalizeIp(values.ip);
+    if ("error" in ip) throw new Usage(`--ip ${ip.error}`);
+    command.ip = ip.ip;
+  }
+  if (values.sender === "") command.sender = "";
+  else if (values.sender !== undefined) {
+    const sender = normalizeAddress(values.sender);
+    if ("error" in sender) throw new Usage(`--sender ${sender.error}`);
+    command.sender = sender.address;
+  }
+  if (values.helo !== undefined) {
+    const helo = normalizeHelo(values.helo);
+    if ("error" in helo) throw new Usage(`--helo ${helo.error}`);
+    command.helo = helo.helo;
+  }
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 60) throw new Usage("--timeout must be a number of seconds from 0 to 60");
+    command.timeoutMs = Math.round(seconds * 1000);
+  }
+  if (values.dns !== undefined) {
+    try {
+      command.dns = values.dns.map(parseServer);
+    } catch (error) {
+      throw new Usage(`--dns: ${(error as Error).message}`);
+    }
+  }
+
+  // The identity SPF checks: the domain given, else MAIL FROM's domain, else (null sender) the HELO name.
+  const implied = command.sender ? command.sender.slice(command.sender.lastIndexOf("@") + 1) : values.sender === "" ? command.helo : undefined;
+  const rawDomain = positionals[0] ?? implied;
+  if (rawDomain === undefined) throw new Usage("give a DOMAIN, or --sender (or --sender '' with --helo)");
+  const domain = normalizeDomain(rawDomain);
+  if ("error" in domain) throw new Usage(`the domain ${domain.error}`);
+  command.domain = domain.domain;
+  return command as SpfCommand;
+}
+
+function treeLines(node: SpfNode, prefix: string, childPrefix: string, out: string[]): void {
+  const label = node.via === "root" ? node.domain : `${node.via} ${node.domain}`;
+  const counts = `[${node.lookups} lookup${node.lookups === 1 ? "" : "s"}${node.children.length > 0 ? `, ${node.totalLookups} with children` : ""}${node.voidLookups > 0 ? `, ${node.voidLookups} void` : ""}]`;
+  const tail = node.error ? `error: ${node.error}` : (node.record ?? "(no SPF record)");
+  out.push(`${prefix}${label}  ${counts}  ${tail}`);
+  node.children.forEach((child, i) => {
+    const last = i === node.children.length - 1;
+    treeLines(child, `${childPrefix}${last ? "└─ " : "├─ "}`, `${childPrefix}${last ? "   " : "│  "}`, out);
+  });
+}
+
+export function formatSpfReport(report: SpfReport): string {
+  const out: string[] = [`SPF for ${report.domain}`];
+  out.push(`  record:  ${report.record ?? "(none)"}`);
+  const asked = [
+    report.ip && `ip ${report.ip}`,
+    report.sender !== null && `sender ${report.sender === "" ? "<> (null sender)" : report.sender}`,
+    report.helo && `helo ${report.helo}`,
+  ].filter(Boolean);
+  if (asked.length > 0) out.push(`  checked: ${asked.join(", ")}`);
+  if (report.result === null) {
+    out.push("  result:  (no IP given: record analysed only)");
+  } else {
+    const decided = report.decidedBy ? `  (decided by "${report.decidedBy.term}" in ${report.decidedBy.domain})` : "";
+    out.push(`  result:  ${report.result}${decided}`);
+  }
+  if (report.explanation) out.push(`  explanation: ${report.explanation}`);
+
+  const { total, limit, voidLookups, voidLimit } = report.lookups;
+  out.push("", `Include tree (DNS lookups ${total} of ${limit}, void lookups ${voidLookups} of ${voidLimit})`);
+  if (report.tree) treeLines(report.tree, "  ", "  ", out);
+  else out.push("  (no record to follow)");
+
+  const { ip4, ip6, addressCount4 } = report.networks;
+  out.push("", `Authorized networks: ${ip4.length} IPv4 (${addressCount4} addresses), ${ip6.length} IPv6`);
+
+  out.push("", report.problems.length === 0 ? "No problems found." : "Problems");
+  for (const problem of report.problems) {
+    const where = problem.domain ? ` [${problem.domain}${problem.term ? `: ${problem.term}` : ""}]` : "";
+    out.push(`  ${problem.severity.padEnd(7)} ${problem.code}: ${problem.message}${where}`);
+    if (problem.hint) out.push(`          hint: ${problem.hint}`);
+  }
+  return `${out.map(printable).join("\n")}\n`;
+}
+
+/** DNS text is untrusted: control characters (terminal escapes, CR) are shown as "?". */
+function printable(line: string): string {
+  return line.replace(/[\x00-\x1f\x7f\x9b]/g, "?");
+}
+
+/** One line, no control characters: remote text must not steer the terminal. */
+function oneLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f]+/g, " ").trim();
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let command: SpfCommand;
+  try {
+    command = parseCommand(args);
+  } catch (error) {
+    io.stderr(`bounce-doctor spf: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const resolver = createResolver({ servers: command.dns, timeoutMs: command.timeoutMs, retries: 1 });
+  let checks;
+  try {
+    checks = await runChecks({ domain: command.domain, ip: command.ip, sender: command.sender, helo: command.helo }, resolver);
+  } catch (error) {
+    io.stderr(`bounce-doctor spf: the check failed: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+  const report = checks.spf;
+  if ("error" in report) {
+    io.stderr(`bounce-doctor spf: ${oneLine(report.error)}\n`);
+    return 1;
+  }
+  io.stdout(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatSpfReport(report));
+  if (report.result === "temperror") {
+    io.stderr(`bounce-doctor spf: DNS lookups for ${report.domain} failed (temperror): the result is not final\n`);
+    return 1;
+  }
+  return 0;
+}
