@@ -119,7 +119,7 @@ describe("sourceFromBytes", () => {
 
 describe("readFile / readBlob", () => {
   test("reads a File", async () => {
-    const file = new File([writeMsg(exchangeNdr)], "Undeliverable.msg", { type: "application/vnd.ms-outlook" });
+    const file = new File([writeMsg(exchangeNdr) as Uint8Array<ArrayBuffer>], "Undeliverable.msg", { type: "application/vnd.ms-outlook" });
     const source = await readFile(file);
     expect(source.origin).toBe("file");
     expect((source.source as MessageParts).text).toContain("Remote server returned");
