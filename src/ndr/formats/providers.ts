@@ -1,4 +1,17 @@
 /** Hosted mail services: Microsoft, Google, Yahoo, Amazon and other providers. */
+import { exchange2003 } from "./exchange2003";
+import { exchange2007 } from "./exchange2007";
+import { exchangeOnline } from "./exchange-online";
 import type { FormatModule } from "./format";
+import { gmail } from "./gmail";
+import { googleGroups } from "./google-groups";
+import { yahoo } from "./yahoo";
 
-export const PROVIDER_FORMATS: readonly FormatModule[] = [];
+export const PROVIDER_FORMATS: readonly FormatModule[] = [
+  exchangeOnline,
+  exchange2007,
+  exchange2003,
+  googleGroups,
+  gmail,
+  yahoo,
+];

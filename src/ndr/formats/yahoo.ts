@@ -1,0 +1,34 @@
+/**
+ * Yahoo! Mail (and AOL, which shares its servers): "Failure Notice", "Sorry, we were
+ * unable to deliver your message to the following address.", then "<address>:" and
+ * the remote server's reply; the original follows "--- Below this line is a copy".
+ */
+import { inlineOriginalSender } from "../inline-original";
+import { readRecipientBlocks } from "../recipient-blocks";
+import { commandNamed, leadingReplyCode } from "../reply-text";
+import type { FormatModule } from "./format";
+
+const START = /^\s*Sorry, we were unable to deliver your message to the following address/i;
+const COPY = /^\s*--- Below this line is a copy of the message/i;
+
+export const yahoo: FormatModule = {
+  name: "yahoo",
+  recognise: (message) => /^Failure Notice/i.test(message.subject) && START.test(message.text.slice(0, 4096)),
+  extract: (message) => {
+    const blocks = readRecipientBlocks(message.text, { start: START, end: COPY, addressLine: /^\s*<[^<>\s]{1,320}>:/ });
+    if (blocks.length === 0) return null;
+    return {
+      recipients: blocks.map(({ address, body }) => {
+        const said = body.join(" ").replace(/^Remote host said:\s*/i, "");
+        const command = /\[([A-Z_]{3,10})\]\s*$/.exec(said);
+        return {
+          address,
+          diagnostic: said || null,
+          replyCode: leadingReplyCode(said),
+          smtpCommand: command ? commandNamed(command[0]) : undefined,
+        };
+      }),
+      originalSender: inlineOriginalSender(message.text, COPY),
+    };
+  },
+};
