@@ -1,0 +1,141 @@
+import { analyzeSpf } from "../../src/spf/analyzer";
+import type { SpfReport } from "../../src/spf/types";
+import { createMemoryResolver, zoneFrom } from "../support/memory-resolver";
+import { createRoundResolver } from "../support/round-resolver";
+
+const zone = zoneFrom({
+  // A healthy tree: root -> two includes, one of which includes another.
+  "good.example.com": ["TXT v=spf1 ip4:192.0.2.0/24 include:_spf.provider.example a:mail.good.example.com mx -all", "MX 10 mx.good.example.com"],
+  "mail.good.example.com": ["A 198.51.100.10", "AAAA 2001:db8:10::1"],
+  "mx.good.example.com": ["A 198.51.100.20"],
+  "_spf.provider.example": ["TXT v=spf1 include:_net1.provider.example ip4:203.0.113.0/25 ~all"],
+  "_net1.provider.example": ["TXT v=spf1 ip4:203.0.113.128/25 ip6:2001:db8:1::/48 ~all"],
+
+  "heavy.example.com": [`TXT v=spf1 include:h1.example.net include:h2.example.net a mx -all`, "A 198.51.100.1", "MX 10 mx.good.example.com"],
+  "h1.example.net": ["TXT v=spf1 a:x1.example.net a:x2.example.net a:x3.example.net a:x4.example.net a:x5.example.net ~all"],
+  "h2.example.net": ["TXT v=spf1 include:h3.example.net ~all"],
+  "h3.example.net": ["TXT v=spf1 a:x1.example.net a:x2.example.net ~all"],
+  ...Object.fromEntries(["x1", "x2", "x3", "x4", "x5"].map((x) => [`${x}.example.net`, ["A 198.51.100.99"]])),
+
+  "sloppy.example.com": ["TXT v=spf1 ptr ip4:10.0.0.0/8 ip4:10.1.2.0/24 ip4:192.0.2.1 ip4:192.0.2.1 a:gone1.example.com a:gone2.example.com mx:gone3.example.com +all"],
+  "neutral.example.com": ["TXT v=spf1 ip4:192.0.2.1 ?all"],
+  "noall.example.com": ["TXT v=spf1 ip4:192.0.2.1"],
+  "both.example.com": ["TXT v=spf1 ip4:192.0.2.1 -all redirect=good.example.com"],
+  "badinclude.example.com": ["TXT v=spf1 include:nospf.example.com include:nxdomain.example.com -all"],
+  "nospf.example.com": ["TXT just some text"],
+  "badredirect.example.com": ["TXT v=spf1 redirect=nowhere.example.com"],
+  "loop-a.example.com": ["TXT v=spf1 include:loop-b.example.com -all"],
+  "loop-b.example.com": ["TXT v=spf1 include:loop-a.example.com ~all"],
+  "twice.example.com": ["TXT v=spf1 -all", "TXT v=spf1 ~all"],
+  "broken.example.com": ["TXT v=spf1 ip4:192.0.2.300 -all"],
+  "macro.example.com": ["TXT v=spf1 include:%{ir}.%{v}.rbl.example.com exists:%{i}.allow.example.com -all"],
+  "mxheavy.example.com": ["TXT v=spf1 mx -all", ...Array.from({ length: 12 }, (_, i) => `MX ${i} mx.good.example.com`)],
+  "timeout.example.com": ["TXT v=spf1 include:dead.example.com -all"],
+  "dead.example.com": ["TIMEOUT"],
+});
+const resolver = createMemoryResolver(zone);
+const analyze = (domain: string, extra: { ip?: string; sender?: string } = {}) => analyzeSpf({ domain, ...extra }, resolver);
+const codes = (report: SpfReport) => report.problems.map((problem) => problem.code);
+
+describe("analyzeSpf: the tree", () => {
+  it("walks every include, counts lookups per branch and flattens the networks", async () => {
+    const report = await analyze("good.example.com");
+    expect(report.record).toBe("v=spf1 ip4:192.0.2.0/24 include:_spf.provider.example a:mail.good.example.com mx -all");
+    expect(report.result).toBeNull();
+    const tree = report.tree!;
+    expect([tree.lookups, tree.totalLookups]).toEqual([3, 4]);
+    expect(tree.children.map((child) => [child.domain, child.via, child.lookups, child.totalLookups])).toEqual([["_spf.provider.example", "include", 1, 1]]);
+    expect(tree.children[0].children[0]).toMatchObject({ domain: "_net1.provider.example", lookups: 0, totalLookups: 0 });
+    expect(report.lookups).toEqual({ total: 4, limit: 10, voidLookups: 0, voidLimit: 2 });
+    expect(report.networks.ip4.sort()).toEqual(["192.0.2.0/24", "198.51.100.10/32", "198.51.100.20/32", "203.0.113.0/25", "203.0.113.128/25"]);
+    expect(report.networks.ip6.sort()).toEqual(["2001:db8:10::1/128", "2001:db8:1::/48"]);
+    expect(report.networks.addressCount4).toBe(256 + 2 + 256);
+    expect(report.problems.filter((problem) => problem.severity !== "info")).toEqual([]);
+  });
+
+  it("adds check_host()'s verdict for an IP, with the deciding term", async () => {
+    const report = await analyze("good.example.com", { ip: "203.0.113.200", sender: "news@good.example.com" });
+    expect(report).toMatchObject({ ip: "203.0.113.200", sender: "news@good.example.com", result: "pass" });
+    expect(report.decidedBy).toEqual({ domain: "good.example.com", record: report.record, term: "include:_spf.provider.example" });
+    const fail = await analyze("good.example.com", { ip: "::ffff:198.51.100.77" });
+    expect(fail).toMatchObject({ ip: "198.51.100.77", result: "fail" });
+    expect(fail.explanation).toMatch(/does not designate 198.51.100.77/);
+  });
+
+  it("needs about (tree depth) round trips", async () => {
+    const rounds = createRoundResolver(resolver);
+    const { value, rounds: trips } = await rounds.run(() => analyzeSpf({ domain: "heavy.example.com" }, rounds));
+    expect(value.lookups.total).toBe(12);
+    // root TXT; includes, a and MX; h3 and the a: targets and MX exchanges; h3's a: targets.
+    expect(trips).toBeLessThanOrEqual(4);
+  });
+
+  it("refuses an IP that is not one", async () => {
+    await expect(analyze("good.example.com", { ip: "300.1.1.1" })).rejects.toThrow(/not an IP address/);
+  });
+});
+
+describe("analyzeSpf: problems", () => {
+  it("too many lookups, naming the costliest branches", async () => {
+    const report = await analyze("heavy.example.com");
+    const problem = report.problems.find((p) => p.code === "too-many-lookups")!;
+    expect(problem).toMatchObject({ severity: "error", params: { total: 12, limit: 10 } });
+    expect(problem.message).toContain("include:h1.example.net (6), include:h2.example.net (4)");
+  });
+
+  it("ptr, +all, void lookups, wide and duplicate networks", async () => {
+    const report = await analyze("sloppy.example.com");
+    expect(codes(report)).toEqual(expect.arrayContaining(["ptr", "plus-all", "void-lookups", "wide-network", "duplicate-network"]));
+    expect(report.lookups.voidLookups).toBe(3);
+    const duplicates = report.problems.filter((p) => p.code === "duplicate-network").map((p) => p.params?.network);
+    expect(duplicates.sort()).toEqual(["10.1.2.0/24", "192.0.2.1/32"]);
+    expect(report.problems.find((p) => p.code === "wide-network")?.params).toMatchObject({ network: "10.0.0.0/8", addresses: "16,777,216" });
+    expect(report.networks.addressCount4).toBe(2 ** 24 + 1);
+  });
+
+  it.each([
+    ["neutral.example.com", "neutral-all", "warning"],
+    ["noall.example.com", "no-all", "warning"],
+    ["both.example.com", "redirect-with-all", "warning"],
+    ["badredirect.example.com", "redirect-without-spf", "error"],
+    ["loop-a.example.com", "loop", "error"],
+    ["twice.example.com", "several-records", "error"],
+    ["broken.example.com", "syntax-error", "error"],
+    ["nothing.example.com", "no-record", "error"],
+    ["macro.example.com", "unresolved-macro", "info"],
+    ["mxheavy.example.com", "too-many-mx", "error"],
+    ["timeout.example.com", "dns-error", "warning"],
+    ["localhost", "invalid-domain", "error"],
+  ])("%s: %s", async (domain, code, severity) => {
+    const report = await analyze(domain);
+    const problem = report.problems.find((p) => p.code === code);
+    expect(problem).toMatchObject({ code, severity });
+    expect(problem!.message.length).toBeGreaterThan(20);
+    expect(problem!.hint).toBeTruthy();
+  });
+
+  it("includes of domains without SPF, each named", async () => {
+    const report = await analyze("badinclude.example.com");
+    const found = report.problems.filter((p) => p.code === "include-without-spf").map((p) => p.params?.target);
+    expect(found).toEqual(["nospf.example.com", "nxdomain.example.com"]);
+    expect(report.tree!.children.map((child) => child.error)).toEqual(["no SPF record: no TXT record starts with v=spf1", "no SPF record: the domain does not exist"]);
+  });
+
+  it("the syntax error names the term and position", async () => {
+    const report = await analyze("broken.example.com");
+    expect(report.record).toBe("v=spf1 ip4:192.0.2.300 -all");
+    expect(report.problems[0]).toMatchObject({ code: "syntax-error", term: "ip4:192.0.2.300", params: { position: 7 } });
+  });
+
+  it("macro targets are followed once the IP is known", async () => {
+    const report = await analyze("macro.example.com", { ip: "192.0.2.3" });
+    expect(report.tree!.children.map((child) => child.domain)).toEqual(["3.2.0.192.in-addr.rbl.example.com"]);
+    expect(codes(report)).not.toContain("unresolved-macro");
+  });
+
+  it("a loop is reported once per closing term and the walk ends", async () => {
+    const report = await analyze("loop-a.example.com");
+    expect(report.problems.filter((p) => p.code === "loop")).toHaveLength(1);
+    expect(report.tree!.children[0].children[0]).toMatchObject({ domain: "loop-a.example.com", error: "loop" });
+  });
+});
