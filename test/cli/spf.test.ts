@@ -64,6 +64,12 @@ describe("bounce-doctor spf against a loopback DNS server", () => {
     expect(JSON.parse(fromHelo.out)).toMatchObject({ domain: "mail.example.org", result: "pass" });
   });
 
+  test("--help prints the usage", async () => {
+    const io = captureIo();
+    expect(await run(["--help"], io)).toBe(0);
+    expect(io.out).toMatch(/^usage: bounce-doctor spf \[DOMAIN\]/);
+  });
+
   test("without --ip it analyses the record only", async () => {
     const io = captureIo();
     expect(await run(["example.com", ...dnsArg], io)).toBe(0);
@@ -96,6 +102,7 @@ describe("bounce-doctor spf against a loopback DNS server", () => {
     const io = captureIo();
     expect(await run(args, io)).toBe(2);
     expect(io.out).toBe("");
-    expect(io.err.split("\n")[0]).toMatch(message);
+    expect(io.err).toMatch(message);
+    expect(io.err.trimEnd().split("\n")).toHaveLength(1);
   });
 });

@@ -29,7 +29,7 @@ interface SpfCommand {
   json: boolean;
 }
 
-function parseCommand(args: string[]): SpfCommand {
+function parseCommand(args: string[]): SpfCommand | "help" {
   let parsed;
   try {
     parsed = parseArgs({
@@ -43,12 +43,15 @@ function parseCommand(args: string[]): SpfCommand {
         dns: { type: "string", multiple: true },
         timeout: { type: "string" },
         json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
       },
     });
   } catch (error) {
-    throw new Usage(error instanceof Error ? error.message.split("\n")[0] : String(error));
+    // Node's messages go on to explain "--" at length: the first sentence is the point.
+    throw new Usage(error instanceof Error ? error.message.split(/\n|(?<=\.) /)[0] : String(error));
   }
   const { values, positionals } = parsed;
+  if (values.help) return "help";
   if (positionals.length > 1) throw new Usage(`one domain at a time (got ${positionals.length})`);
 
   const command: Partial<SpfCommand> = { json: values.json ?? false, timeoutMs: 5000 };
@@ -147,12 +150,16 @@ function oneLine(text: string): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let command: SpfCommand;
+  let command: SpfCommand | "help";
   try {
     command = parseCommand(args);
   } catch (error) {
-    io.stderr(`bounce-doctor spf: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    io.stderr(`bounce-doctor spf: ${error instanceof Error ? error.message : String(error)} (see --help)\n`);
     return 2;
+  }
+  if (command === "help") {
+    io.stdout(`${USAGE}\n`);
+    return 0;
   }
   const resolver = createResolver({ servers: command.dns, timeoutMs: command.timeoutMs, retries: 1 });
   let checks;
