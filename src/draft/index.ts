@@ -1,0 +1,107 @@
+/**
+ * The email to the recipient domain's postmaster (RFC 5321 section 4.5.1 requires every
+ * domain to accept mail there): what was sent, when, from where, what their server said
+ * verbatim, and our own SPF result, with a short polite request. Plain text and HTML.
+ */
+import type { Bounce, BounceRecipient } from "../ndr/types";
+import type { Checks } from "../spf/types";
+import type { AdminDraft, Locale } from "../guidance/types";
+import { type MessageKey, t } from "../i18n";
+import { escapeHtml, multiLine, singleLine } from "./sanitize";
+
+export { escapeHtml, limitText, MAX_QUOTE, multiLine, singleLine } from "./sanitize";
+
+/** Traditional Chinese for recipients under Taiwan's, Hong Kong's and Macau's TLDs; English elsewhere. */
+export function draftLanguageFor(recipientDomain: string | null | undefined): Locale {
+  return /\.(tw|hk|mo)\.?$/i.test(recipientDomain ?? "") ? "zh-TW" : "en-US";
+}
+
+const DOMAIN = /^(?=.{1,253}$)[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?)+$/u;
+
+export interface DraftInput {
+  bounce: Bounce;
+  recipient: BounceRecipient | null;
+  checks: Checks | null;
+  language: Locale;
+}
+
+interface Fact {
+  label: MessageKey;
+  value: string;
+  /** Remote text quoted verbatim: kept on its own, in a block, in the HTML. */
+  quote?: boolean;
+}
+
+function spfFact(checks: Checks | null, ip: string | null, language: Locale): string | null {
+  if (!checks || "error" in checks.spf) return null;
+  const spf = checks.spf;
+  const record = spf.record ? singleLine(spf.record, 500) : t(language, "draft.spf.noRecord");
+  if (!ip || !spf.result) return t(language, "draft.spf.recordOnly", { record });
+  return t(language, "draft.spf.result", { ip: singleLine(ip, 64), result: spf.result, record });
+}
+
+export function buildAdminDraft({ bounce, recipient, checks, language }: DraftInput): AdminDraft | null {
+  const recipientDomain = (recipient?.domain ?? recipient?.address?.split("@").pop() ?? "").toLowerCase().replace(/\.$/, "");
+  if (!DOMAIN.test(recipientDomain)) return null;
+
+  const unknown = t(language, "draft.unknown");
+  const senderDomain = singleLine(bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? unknown, 253);
+  const ip = bounce.sendingIp ?? (checks && !("error" in checks.spf) ? checks.spf.ip : null);
+  const code = singleLine(recipient?.status ?? (recipient?.replyCode ? String(recipient.replyCode) : unknown), 32);
+  const address = singleLine(recipient?.address ?? unknown, 320);
+
+  const facts: Fact[] = [
+    { label: "draft.fact.sent", value: singleLine(bounce.arrivalDate ?? unknown, 64) },
+    { label: "draft.fact.from", value: singleLine(bounce.originalSender ?? senderDomain, 320) },
+    { label: "draft.fact.ip", value: singleLine(ip ?? unknown, 64) },
+    { label: "draft.fact.to", value: address },
+    { label: "draft.fact.subject", value: singleLine(bounce.originalSubject ?? unknown, 300) },
+    { label: "draft.fact.messageId", value: singleLine(bounce.originalMessageId ?? unknown, 300) },
+    { label: "draft.fact.status", value: recipient?.replyCode ? `${code} (${recipient.replyCode})` : code },
+    { label: "draft.fact.remoteServer", value: singleLine(recipient?.remoteMta ?? unknown, 300) },
+    { label: "draft.fact.response", value: multiLine(recipient?.diagnostic ?? unknown), quote: true },
+  ];
+  const spf = spfFact(checks, ip, language);
+  if (spf) facts.push({ label: "draft.fact.spf", value: spf });
+
+  const subject = singleLine(t(language, "draft.subject", { sender: senderDomain, recipient: address, code }), 200);
+  const greeting = t(language, "draft.greeting", { domain: recipientDomain });
+  const intro = t(language, "draft.intro", { sender: senderDomain, recipient: address });
+  const request = t(language, "draft.request");
+  const thanks = t(language, "draft.thanks");
+  const signature = t(language, "draft.signature", { sender: senderDomain });
+
+  const text = [
+    greeting,
+    "",
+    intro,
+    "",
+    ...facts.map((f) => (f.quote ? `${t(language, f.label)}:\n${indent(f.value)}` : `${t(language, f.label)}: ${f.value}`)),
+    "",
+    request,
+    "",
+    thanks,
+    signature,
+  ].join("\n");
+
+  const row = (f: Fact) =>
+    `<tr><th align="left" valign="top">${escapeHtml(t(language, f.label))}</th><td>${
+      f.quote ? `<pre style="white-space:pre-wrap;margin:0">${escapeHtml(f.value)}</pre>` : escapeHtml(f.value)
+    }</td></tr>`;
+  const html = [
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<table cellpadding="4" style="border-collapse:collapse">${facts.map(row).join("")}</table>`,
+    `<p>${escapeHtml(request)}</p>`,
+    `<p>${escapeHtml(thanks)}<br>${escapeHtml(signature)}</p>`,
+  ].join("\n");
+
+  return { to: `postmaster@${recipientDomain}`, subject, text, html, language };
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+}

@@ -1,0 +1,97 @@
+/**
+ * Advice for each reason that is not about the sender's authentication: who acts and
+ * the steps each one takes. Authentication reasons are built from the live checks
+ * (spf.ts, dmarc.ts).
+ */
+import type { Reason } from "../types";
+import { dmarcAdvice } from "./dmarc";
+import { spfAdvice } from "./spf";
+import { type Advice, type AdviceContext, step } from "./types";
+
+type Builder = (ctx: AdviceContext) => Advice;
+
+const simple =
+  (...steps: ReturnType<typeof step>[]): Builder =>
+  () => ({ steps, findings: [] });
+
+const params = (ctx: AdviceContext) => ({
+  recipient: ctx.recipient?.address ?? "?",
+  domain: ctx.recipientDomain ?? "?",
+  sender: ctx.senderDomain ?? "?",
+});
+
+const builders: Record<Reason, Builder> = {
+  "unknown-user": (ctx) => ({
+    steps: [
+      step("you", "step.unknownUser.checkSpelling", params(ctx)),
+      step("you", "step.unknownUser.removeAutocomplete"),
+      step("you", "step.unknownUser.askOtherChannel"),
+    ],
+    findings: [],
+  }),
+  "mailbox-full": (ctx) => ({
+    steps: [step("recipient-admin", "step.mailboxFull.freeSpace", params(ctx)), step("you", "step.mailboxFull.tellRecipient")],
+    findings: [],
+  }),
+  "message-too-large": simple(step("you", "step.tooLarge.shrink"), step("you", "step.tooLarge.shareLink")),
+  "domain-not-found": (ctx) => ({
+    steps: [step("you", "step.domainNotFound.checkDomain", params(ctx)), step("recipient-admin", "step.domainNotFound.fixDns", params(ctx))],
+    findings: [],
+  }),
+  "spf-failure": spfAdvice,
+  "dmarc-policy": dmarcAdvice,
+  "dkim-failure": (ctx) => {
+    const dmarc = dmarcAdvice(ctx);
+    return { steps: [step("your-admin", "step.dkim.enable", params(ctx)), ...dmarc.steps.filter((s) => s.key.startsWith("dmarc.step.dkim"))], findings: [] };
+  },
+  "authentication-required": (ctx) => ({
+    steps:
+      ctx.entry?.whoFixes === "both_admins" || ctx.entry?.whoFixes === "recipient_admin"
+        ? [step("your-admin", "step.auth.signIn"), step("recipient-admin", "step.auth.receiverRequires", params(ctx))]
+        : [step("your-admin", "step.auth.signIn"), step("you", "step.auth.checkPassword")],
+    findings: [],
+  }),
+  "sender-blocked": (ctx) => {
+    const p = { ...params(ctx), ip: ctx.ip ?? "?" };
+    // Blocks kept by the recipient's organization are theirs to lift; reputation and list bans are ours to clear.
+    if (ctx.entry?.whoFixes === "recipient_admin" || ctx.entry?.whoFixes === "recipient") {
+      return { steps: [step("you", "step.blocked.askAllow", p), step("recipient-admin", "step.blocked.allowSender", p)], findings: [] };
+    }
+    return {
+      steps: [
+        step("your-admin", "step.blocked.checkLists", p),
+        step("your-admin", "step.blocked.checkCompromise"),
+        step("recipient-admin", "step.blocked.askDelist", p),
+      ],
+      findings: [],
+    };
+  },
+  "spam-or-content": simple(
+    step("you", "step.content.revise"),
+    step("your-admin", "step.content.checkOutbound"),
+    step("recipient-admin", "step.content.allowList"),
+  ),
+  "relay-denied": (ctx) =>
+    ctx.entry?.whoFixes === "sender_admin"
+      ? { steps: [step("your-admin", "step.relay.connector")], findings: [] }
+      : { steps: [step("recipient-admin", "step.relay.fixMx", params(ctx)), step("you", "step.relay.checkDomain", params(ctx))], findings: [] },
+  "rate-limited": (ctx) =>
+    ctx.entry?.whoFixes === "sender_admin" && ctx.entry.code.startsWith("5")
+      ? { steps: [step("your-admin", "step.rate.accountLimit"), step("your-admin", "step.blocked.checkCompromise")], findings: [] }
+      : ctx.entry?.code === "n/a (submission quota)"
+        ? { steps: [step("your-admin", "step.rate.accountLimit"), step("your-admin", "step.blocked.checkCompromise")], findings: [] }
+        : { steps: [step("you", "step.rate.slowDown")], findings: [] },
+  "tls-required": (ctx) =>
+    ctx.entry?.whoFixes === "sender_admin"
+      ? { steps: [step("your-admin", "step.tls.enableOutbound")], findings: [] }
+      : { steps: [step("recipient-admin", "step.tls.fixCertificate", params(ctx)), step("you", "step.tls.sendDraft")], findings: [] },
+  expired: (ctx) => ({
+    steps: [step("recipient-admin", "step.expired.serverUnreachable", params(ctx)), step("you", "step.expired.resendLater")],
+    findings: [],
+  }),
+  other: () => ({ steps: [], findings: [] }),
+};
+
+export function reasonAdvice(ctx: AdviceContext): Advice {
+  return builders[ctx.reason](ctx);
+}

@@ -1,0 +1,38 @@
+/** What the advice builders work from and what they return: message keys, not text yet. */
+import type { Bounce, BounceRecipient } from "../../ndr/types";
+import type { Checks, DmarcReport, SpfReport } from "../../spf/types";
+import type { MessageKey, MessageParams } from "../../i18n";
+import type { CodeEntry } from "../codes";
+import type { Actor, Reason, Scope } from "../types";
+
+export interface AdviceContext {
+  bounce: Bounce;
+  recipient: BounceRecipient | null;
+  scope: Scope;
+  code: string | null;
+  entry: CodeEntry | null;
+  reason: Reason;
+  checks: Checks | null;
+  /** The SPF report when the check ran, else null (see spfError). */
+  spf: SpfReport | null;
+  spfError: string | null;
+  dmarc: DmarcReport | null;
+  dmarcError: string | null;
+  senderDomain: string | null;
+  recipientDomain: string | null;
+  ip: string | null;
+}
+
+export interface StepKey {
+  actor: Actor;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export interface Advice {
+  steps: StepKey[];
+  /** Extra sentences for "what happened", after the code's meaning. */
+  findings: { key: MessageKey; params?: MessageParams }[];
+}
+
+export const step = (actor: Actor, key: MessageKey, params?: MessageParams): StepKey => ({ actor, key, params });

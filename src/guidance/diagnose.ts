@@ -1,0 +1,181 @@
+/**
+ * diagnose(bounce, checks, locale): from a parsed bounce and the live SPF/DMARC report
+ * to what happened, who has to act and what each one does, plus the draft to the
+ * recipient domain's postmaster.
+ */
+import type { Bounce, BounceRecipient } from "../ndr/types";
+import type { Checks } from "../spf/types";
+import { type MessageKey, type MessageParams, t } from "../i18n";
+import { buildAdminDraft, draftLanguageFor, singleLine } from "../draft";
+import { type CodeEntry, entryKey, lookupCode, parseStatus, type WhoFixes } from "./codes";
+import { classifyReason } from "./reason";
+import { detectScope } from "./scope";
+import { reasonAdvice } from "./advice/reasons";
+import type { AdviceContext, StepKey } from "./advice/types";
+import type { Actor, Guidance, GuidanceStep, Locale, Reason } from "./types";
+
+export interface DiagnoseOptions {
+  /** Language of the draft to the recipient's admin; by default chosen from the recipient's domain. */
+  draftLanguage?: Locale;
+}
+
+const AUTH_REASONS: Reason[] = ["spf-failure", "dkim-failure", "dmarc-policy"];
+
+const WHO_FIXES_ACTORS: Record<WhoFixes, Actor[]> = {
+  none: ["nobody"],
+  sender: ["you"],
+  sender_admin: ["your-admin"],
+  // The recipient person has no actor of their own: their side is the recipient's admin.
+  recipient: ["recipient-admin"],
+  recipient_admin: ["recipient-admin"],
+  both_admins: ["your-admin", "recipient-admin"],
+};
+
+/** The recipient the guidance is about: a failure first, then a delay, then whatever there is. */
+export function pickRecipient(bounce: Bounce): BounceRecipient | null {
+  return (
+    bounce.recipients.find((r) => r.action === "failed") ??
+    bounce.recipients.find((r) => r.action === "delayed") ??
+    bounce.recipients[0] ??
+    null
+  );
+}
+
+/** Whether the entry explains this exact code (not just its subject or class). */
+function isSpecific(entry: CodeEntry | null): boolean {
+  return Boolean(entry && !/X/.test(entry.code));
+}
+
+function isDelay(recipient: BounceRecipient | null): boolean {
+  if (!recipient) return false;
+  if (recipient.action === "delayed") return true;
+  return recipient.action !== "failed" && parseStatus(recipient.status)?.klass === 4;
+}
+
+function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks: Checks | null): AdviceContext {
+  const scope = detectScope(bounce, recipient);
+  const code = recipient?.status ?? null;
+  const diagnostic = recipient?.diagnostic ?? null;
+  const entry = lookupCode(scope, code, diagnostic);
+  let reason = classifyReason({ status: code, replyCode: recipient?.replyCode, diagnostic, smtpCommand: recipient?.smtpCommand, scope });
+  // An authentication code is authoritative when the words did not name another authentication failure.
+  if (entry?.reason && AUTH_REASONS.includes(entry.reason) && !AUTH_REASONS.includes(reason)) reason = entry.reason;
+  const spf = checks && !("error" in checks.spf) ? checks.spf : null;
+  const dmarc = checks && !("error" in checks.dmarc) ? checks.dmarc : null;
+  return {
+    bounce,
+    recipient,
+    scope,
+    code,
+    entry,
+    reason,
+    checks,
+    spf,
+    spfError: checks && "error" in checks.spf ? checks.spf.error : null,
+    dmarc,
+    dmarcError: checks && "error" in checks.dmarc ? checks.dmarc.error : null,
+    senderDomain: bounce.senderDomain ?? spf?.domain ?? dmarc?.domain ?? null,
+    recipientDomain: recipient?.domain ?? recipient?.address?.split("@").pop() ?? null,
+    ip: bounce.sendingIp ?? spf?.ip ?? null,
+  };
+}
+
+/** Sentences run on with a space in English; Chinese full stops need none. */
+function joinSentences(parts: string[], locale: Locale): string {
+  return parts.join(locale === "zh-TW" ? "" : " ");
+}
+
+function uniqueActors(steps: { actor: Actor }[]): Actor[] {
+  const actors = [...new Set(steps.map((s) => s.actor))];
+  return actors.length > 1 ? actors.filter((a) => a !== "nobody") : actors;
+}
+
+function render(locale: Locale, steps: StepKey[]): GuidanceStep[] {
+  return steps.map((s) => ({ actor: s.actor, text: t(locale, s.key, s.params) }));
+}
+
+function notABounce(bounce: Bounce, locale: Locale): Guidance {
+  const key: MessageKey =
+    bounce.kind === "delivery-success"
+      ? "guidance.notBounce.delivered"
+      : bounce.kind === "auto-reply"
+        ? "guidance.notBounce.autoReply"
+        : bounce.kind === "feedback-report"
+          ? "guidance.notBounce.feedback"
+          : "guidance.notBounce.message";
+  return {
+    scope: "iana",
+    code: null,
+    reason: "other",
+    title: t(locale, "guidance.notBounce.title"),
+    summary: t(locale, key),
+    whoActs: ["nobody"],
+    steps: [{ actor: "nobody", text: t(locale, "guidance.notBounce.step") }],
+    draft: null,
+  };
+}
+
+export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, options: DiagnoseOptions = {}): Guidance {
+  if (!bounce.isBounce) return notABounce(bounce, locale);
+  const recipient = pickRecipient(bounce);
+  const ctx = buildContext(bounce, recipient, checks);
+  const { entry, reason, code } = ctx;
+  const codeParams: MessageParams = {
+    code: code ?? (recipient?.replyCode ? String(recipient.replyCode) : "—"),
+    recipient: singleLine(recipient?.address ?? t(locale, "guidance.unknownRecipient"), 320),
+    domain: singleLine(ctx.recipientDomain ?? "?", 253),
+    sender: singleLine(ctx.senderDomain ?? "?", 253),
+  };
+
+  // The entry's own words apply when it explains this code and agrees with the reason found.
+  const entryFits = isSpecific(entry) && (!entry!.reason || entry!.reason === reason || reason === "other");
+  const reasonTitle = t(locale, `guidance.reason.${reason}.title` as MessageKey);
+  const title = entryFits ? t(locale, `${entryKey(entry!)}.title`) : reasonTitle;
+
+  // What happened: the code's own meaning when it fits, else the reason in general words.
+  const summaryParts = entryFits
+    ? [t(locale, `${entryKey(entry!)}.meaning`)]
+    : [t(locale, `guidance.reason.${reason}.summary` as MessageKey, codeParams)];
+  if (entry && !entryFits && entry.reason === reason) summaryParts.push(t(locale, `${entryKey(entry)}.meaning`));
+
+  if (isDelay(recipient)) {
+    summaryParts.push(t(locale, "guidance.delayed.summary"));
+    const steps: StepKey[] = [
+      { actor: "nobody", key: "guidance.delayed.step.retry" },
+      { actor: "you", key: "guidance.delayed.step.watch" },
+    ];
+    return {
+      scope: ctx.scope,
+      code,
+      reason,
+      title: t(locale, "guidance.delayed.title", { what: title }),
+      summary: joinSentences(summaryParts, locale),
+      whoActs: ["nobody"],
+      steps: render(locale, steps),
+      draft: null,
+    };
+  }
+
+  const advice = reasonAdvice(ctx);
+  for (const finding of advice.findings) summaryParts.push(t(locale, finding.key, finding.params));
+
+  // Whoever the reference table says fixes this code gets a step, even when the reason's advice did not name them.
+  const steps = [...advice.steps];
+  const owners = entry && (entryFits || reason === "other") ? WHO_FIXES_ACTORS[entry.whoFixes] : [];
+  for (const actor of owners) {
+    if (!steps.some((s) => s.actor === actor)) steps.push({ actor, key: `guidance.generic.${actor}` as MessageKey, params: codeParams });
+  }
+  if (!steps.length) steps.push({ actor: "you", key: "guidance.generic.unknown", params: codeParams });
+
+  const draftLanguage = options.draftLanguage ?? draftLanguageFor(ctx.recipientDomain);
+  return {
+    scope: ctx.scope,
+    code,
+    reason,
+    title,
+    summary: joinSentences(summaryParts, locale),
+    whoActs: uniqueActors(steps),
+    steps: render(locale, steps),
+    draft: buildAdminDraft({ bounce, recipient, checks, language: draftLanguage }),
+  };
+}

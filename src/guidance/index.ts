@@ -1,0 +1,9 @@
+/** The guidance engine: diagnose() and its plain-text rendering, plus the parts the pane and CLI show. */
+export { diagnose, pickRecipient, type DiagnoseOptions } from "./diagnose";
+export { formatGuidanceText } from "./text";
+export { classifyReason, reasonFromText, reasonFromStatus } from "./reason";
+export { detectScope } from "./scope";
+export { lookupCode, allCodes, entryKey, parseStatus, type CodeEntry, type WhoFixes, type RelatedCheck } from "./codes";
+export { spfCase, lookupCosts, type SpfCase } from "./advice/spf";
+export { detectSendingService, isMicrosoftIp } from "./services";
+export type { Actor, AdminDraft, Guidance, GuidanceStep, Locale, Reason, Scope } from "./types";

@@ -1,0 +1,59 @@
+/**
+ * A diagnosis as plain text, for "Copy report" and the CLI. Remote text is folded to
+ * one line and cut, and control characters (terminal escapes included) are removed.
+ */
+import type { Bounce } from "../ndr/types";
+import type { Checks } from "../spf/types";
+import { type MessageKey, t } from "../i18n";
+import { MAX_QUOTE, singleLine } from "../draft/sanitize";
+import type { Guidance, Locale } from "./types";
+
+export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidance: Guidance, locale: Locale): string {
+  const say = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
+  const recipient = bounce.recipients.find((r) => r.status === guidance.code) ?? bounce.recipients[0] ?? null;
+  const lines: string[] = [];
+
+  lines.push(`${say("text.heading")}: ${guidance.title}`);
+  if (guidance.code) lines.push(`${say("text.code")}: ${guidance.code} (${guidance.scope})`);
+  lines.push(`${say("text.reason")}: ${say(`guidance.reason.${guidance.reason}.title` as MessageKey)}`);
+  if (recipient) {
+    lines.push(`${say("text.recipient")}: ${singleLine(recipient.address ?? "?", 320)}`);
+    if (recipient.remoteMta) lines.push(`${say("text.remoteServer")}: ${singleLine(recipient.remoteMta, 300)}`);
+    if (recipient.diagnostic) lines.push(`${say("text.serverSaid")}: "${singleLine(recipient.diagnostic, MAX_QUOTE)}"`);
+  }
+  if (bounce.senderDomain || bounce.sendingIp) {
+    lines.push(`${say("text.sentFrom")}: ${singleLine(bounce.senderDomain ?? "?", 253)}${bounce.sendingIp ? ` (${singleLine(bounce.sendingIp, 64)})` : ""}`);
+  }
+
+  lines.push("", say("text.whatHappened"), `  ${guidance.summary}`);
+  lines.push("", `${say("text.whoActs")}: ${guidance.whoActs.map((a) => say(`actor.${a}` as MessageKey)).join(", ")}`);
+  lines.push("", say("text.steps"));
+  guidance.steps.forEach((s, i) => lines.push(`  ${i + 1}. [${say(`actor.${s.actor}` as MessageKey)}] ${s.text}`));
+
+  lines.push("", say("text.checks"));
+  if (!checks) {
+    lines.push(`  ${say("text.checks.none")}`);
+  } else {
+    if ("error" in checks.spf) {
+      lines.push(`  SPF: ${say("text.checks.failed", { error: singleLine(checks.spf.error, 300) })}`);
+    } else {
+      const spf = checks.spf;
+      lines.push(`  SPF ${spf.domain}: ${spf.record ? singleLine(spf.record, 1000) : say("text.checks.noRecord")}`);
+      if (spf.ip && spf.result) lines.push(`    ${say("text.checks.spfResult", { ip: spf.ip, result: spf.result })}`);
+      lines.push(`    ${say("text.checks.lookups", { total: spf.lookups.total, limit: spf.lookups.limit })}`);
+      for (const p of spf.problems.slice(0, 10)) lines.push(`    - ${p.severity}: ${singleLine(p.message, 300)}`);
+    }
+    if ("error" in checks.dmarc) {
+      lines.push(`  DMARC: ${say("text.checks.failed", { error: singleLine(checks.dmarc.error, 300) })}`);
+    } else {
+      const dmarc = checks.dmarc;
+      lines.push(`  DMARC ${dmarc.domain}: ${dmarc.record ? singleLine(dmarc.record, 1000) : say("text.checks.noRecord")}`);
+      for (const p of dmarc.problems.slice(0, 10)) lines.push(`    - ${p.severity}: ${singleLine(p.message, 300)}`);
+    }
+  }
+
+  if (guidance.draft) {
+    lines.push("", `${say("text.draft")}: ${guidance.draft.to}`, `${say("text.draftSubject")}: ${guidance.draft.subject}`);
+  }
+  return lines.join("\n") + "\n";
+}
