@@ -5,20 +5,24 @@
  */
 import { IntlMessageFormat } from "intl-messageformat";
 import type { Locale } from "../guidance/types";
-import { enUS, type MessageKey } from "./messages/en-US";
+import { enUS, type MessageKey as GuidanceMessageKey } from "./messages/en-US";
 import { zhTW } from "./messages/zh-TW";
+import { uiEnUS, type UiMessageKey } from "./messages/ui.en-US";
+import { uiZhTW } from "./messages/ui.zh-TW";
 import { codesEnUS } from "./messages/codes.en-US";
 import { codesZhTW } from "./messages/codes.zh-TW";
 
-export type { Locale, MessageKey };
+export type { Locale };
+/** Every fixed key: guidance/report/draft strings (en-US.ts) and the pane's ui.* strings (ui.en-US.ts). */
+export type MessageKey = GuidanceMessageKey | UiMessageKey;
 export const LOCALES: readonly Locale[] = ["en-US", "zh-TW"];
 
 export type MessageParams = Record<string, string | number | Date>;
 
-/** Every catalog of one locale: the UI/guidance strings and the status-code texts. */
+/** Every catalog of one locale: guidance strings, the pane's ui.* strings and the status-code texts. */
 export const catalogs: Record<Locale, Readonly<Record<string, string>>> = {
-  "en-US": { ...enUS, ...codesEnUS },
-  "zh-TW": { ...zhTW, ...codesZhTW },
+  "en-US": { ...enUS, ...uiEnUS, ...codesEnUS },
+  "zh-TW": { ...zhTW, ...uiZhTW, ...codesZhTW },
 };
 
 /**
