@@ -24,6 +24,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Page } from "playwright-core";
 
 export interface FakeAttachmentSpec {
   /** Defaults to "AAMkAttachment<index>". */
@@ -133,14 +134,8 @@ export function fakeOfficeScript(options: FakeOfficeOptions = {}): string {
   return `${browserSource}\ninstallFakeOffice(window, ${JSON.stringify(options)});\n`;
 }
 
-/** The playwright Page surface used here (structural, to keep this file free of a playwright import). */
-export interface RoutablePage {
-  route(url: string | RegExp, handler: (route: { fulfill(response: { status?: number; contentType?: string; body?: string }): Promise<void> }) => unknown): Promise<void>;
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-}
-
 /** Answers the page's request for office.js, wherever it loads it from, with the simulated host. */
-export async function routeFakeOffice(page: RoutablePage, options: FakeOfficeOptions = {}): Promise<void> {
+export async function routeFakeOffice(page: Page, options: FakeOfficeOptions = {}): Promise<void> {
   const body = fakeOfficeScript(options);
   await page.route(/\/office(\.debug)?\.js(\?.*)?$/i, (route) =>
     route.fulfill({ status: 200, contentType: "application/javascript; charset=utf-8", body }),
@@ -153,7 +148,7 @@ type FakeWindow = { __fakeOffice: any; __draftCalls: DraftCall[] };
  * Fires ItemChanged in the page; with an argument, first replaces the item (null: nothing
  * selected). Returns the number of handlers reached.
  */
-export function fireItemChanged(page: RoutablePage, ...item: [FakeItemSpec | null] | []): Promise<number> {
+export function fireItemChanged(page: Page, ...item: [FakeItemSpec | null] | []): Promise<number> {
   const change = item.length ? { replace: true, spec: item[0] } : { replace: false, spec: null };
   return page.evaluate(
     ({ replace, spec }) => (window as unknown as FakeWindow).__fakeOffice.fireItemChanged(replace ? spec : undefined),
@@ -162,12 +157,12 @@ export function fireItemChanged(page: RoutablePage, ...item: [FakeItemSpec | nul
 }
 
 /** Drops files onto the pane through Outlook's DragAndDropEvent; returns the number of handlers reached. */
-export function fireDrop(page: RoutablePage, files: DroppedFileSpec[]): Promise<number> {
+export function fireDrop(page: Page, files: DroppedFileSpec[]): Promise<number> {
   return page.evaluate((list) => (window as unknown as FakeWindow).__fakeOffice.fireDrop(list), files);
 }
 
 /** The new-message forms the pane opened so far. */
-export function draftCalls(page: RoutablePage): Promise<DraftCall[]> {
+export function draftCalls(page: Page): Promise<DraftCall[]> {
   return page.evaluate(() => (window as unknown as FakeWindow).__draftCalls, undefined);
 }
 
