@@ -46,6 +46,19 @@ function asText(content: string | ArrayBuffer | Uint8Array): string {
   return typeof value === "string" ? value : utf8.decode(value);
 }
 
+/** ESC $ / ESC ( : the shift sequences of ISO-2022-JP text left undecoded. */
+const ISO_2022_JP_ESCAPE = /\x1b[$(][@BJ]/;
+
+/**
+ * Text of a part whose charset is not declared (delivery-status parts never declare
+ * one). Japanese servers put raw ISO-2022-JP in Diagnostic-Code: decode it as such.
+ */
+function asUndeclaredText(content: string | ArrayBuffer | Uint8Array): string {
+  const text = asText(content);
+  if (!ISO_2022_JP_ESCAPE.test(text)) return text;
+  return new TextDecoder("iso-2022-jp").decode(new TextEncoder().encode(text));
+}
+
 /** CR-only line ends (old Mac mail) become LF; CRLF is left to the MIME parser. */
 function normalizeLineEnds(raw: string | Uint8Array): string | Uint8Array {
   if (typeof raw === "string") return raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
@@ -102,7 +115,7 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
   let original: ReturnedMessage | null = null;
   const attachedMessages: Uint8Array[] = [];
   for (const { mimeType, content } of attachments) {
-    if (isDeliveryStatusType(mimeType)) statusTexts.push(asText(content));
+    if (isDeliveryStatusType(mimeType)) statusTexts.push(asUndeclaredText(content));
     else if (isReturnedMessageType(mimeType)) {
       if (original === null) original = readReturnedMessage(asText(content));
       if (mimeType.startsWith("message/")) attachedMessages.push(typeof content === "string" ? new TextEncoder().encode(content) : content);
@@ -138,7 +151,38 @@ async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
     mimeType: part.mimeType.toLowerCase(),
     content: toBytes(part.content) as string | Uint8Array,
   }));
-  return buildMessage(decodedHeaders(email), { text: email.text, html: email.html }, attachments);
+  const text = [...attachments.filter(isMislabelledText).map(mislabelledText), email.text ?? ""].join("\n");
+  if (!text.trim() && !email.html && attachments.length === 0) {
+    // A multipart whose boundary the parser could not find (a folded parameter left
+    // unindented): the raw body is all the text there is.
+    return buildMessage(decodedHeaders(email), { text: rawBody(normalized) }, attachments);
+  }
+  return buildMessage(decodedHeaders(email), { text, html: email.html }, attachments);
+}
+
+/**
+ * "Content-Type: text/plain" folded without its ";" ("text/plain   charset=...")
+ * reads as an unknown type and would be dropped as an attachment: it is the text.
+ */
+function isMislabelledText(part: { mimeType: string }): boolean {
+  return /^text\/plain\s/.test(part.mimeType);
+}
+
+function mislabelledText(part: { mimeType: string; content: string | Uint8Array }): string {
+  if (typeof part.content === "string") return part.content;
+  const charset = /charset="?([\w.:-]{1,40})/.exec(part.mimeType)?.[1] ?? "utf-8";
+  try {
+    return new TextDecoder(charset).decode(part.content);
+  } catch {
+    return utf8.decode(part.content);
+  }
+}
+
+/** The body after the top-level header block, as text. */
+function rawBody(raw: string | Uint8Array): string {
+  const text = typeof raw === "string" ? raw : utf8.decode(raw);
+  const blank = /\r?\n\r?\n/.exec(text);
+  return blank ? text.slice(blank.index + blank[0].length) : "";
 }
 
 function guessAttachmentType(attachment: SourceAttachment): string {

@@ -22,9 +22,20 @@ function toAction(value: string | null | undefined, status: string | null): Reci
   return status?.startsWith("4") ? "delayed" : status?.startsWith("2") ? "delivered" : "failed";
 }
 
+/**
+ * The mailbox a DSN recipient names. A source-routed Final-Recipient
+ * ("@relay.example:bob@host", RFC 5321 C) names a route, not the mailbox the sender
+ * wrote: Original-Recipient does.
+ */
+function dsnAddress(fields: DeliveryStatus["recipients"][number]): string | null {
+  const routed = fields.finalRecipient?.startsWith("@") ?? false;
+  const named = routed ? (fields.originalRecipient ?? fields.finalRecipient) : (fields.finalRecipient ?? fields.originalRecipient);
+  return normalizeAddress(named ?? "") ?? findAddress(named);
+}
+
 function dsnRecipients(dsn: DeliveryStatus | null): RecipientFinding[] {
   return (dsn?.recipients ?? []).map((fields) => ({
-    address: normalizeAddress(fields.finalRecipient ?? fields.originalRecipient ?? "") ?? findAddress(fields.finalRecipient ?? fields.originalRecipient),
+    address: dsnAddress(fields),
     action: (fields.action as RecipientAction | null) ?? undefined,
     status: findStatus(fields.status) ?? undefined,
     diagnostic: fields.diagnosticCode ?? undefined,
