@@ -1,0 +1,34 @@
+/**
+ * m-FILTER (Digital Arts), a Japanese filtering gateway, and the local mail hubs that
+ * copy its layout: the failed addresses, then "-------server message", "-------SMTP
+ * command" and "-------original message" (or "original mail info") sections.
+ */
+import type { MailMessage } from "../message";
+import { addressLine, firstParagraph, quotedHeaders, section, senderOf } from "../prose";
+import type { FormatModule } from "./format";
+
+const SERVER_MESSAGE = /^-------server message/;
+const SMTP_COMMAND = /^-------SMTP command/;
+const ORIGINAL = /^-------original (?:message|mail info)/;
+
+function writtenByMFilter(message: MailMessage): boolean {
+  if (/^m-FILTER/i.test(message.headers.get("x-mailer") ?? "")) return true;
+  return /^-------server message/m.test(message.text) && /^-------SMTP command/m.test(message.text);
+}
+
+export const mfilter: FormatModule = {
+  name: "mfilter",
+  recognise: writtenByMFilter,
+  extract: (message) => {
+    const lines = message.text.split("\n");
+    const end = lines.findIndex((line) => SERVER_MESSAGE.test(line));
+    const addresses = lines.slice(0, end < 0 ? lines.length : end).map(addressLine).filter((a): a is string => a !== null);
+    if (addresses.length === 0) return null;
+    const diagnostic = firstParagraph(section(message.text, SERVER_MESSAGE, /^-------/));
+    const command = firstParagraph(section(message.text, SMTP_COMMAND, /^-------/));
+    return {
+      recipients: addresses.map((address) => ({ address, diagnostic, smtpCommand: command?.split(" ")[0].toUpperCase() ?? null })),
+      originalSender: senderOf(quotedHeaders(message.text, ORIGINAL)),
+    };
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * MX Logic (McAfee SaaS Email Protection): an Exim-derived report, "The following
+ * address(es) failed:" with "<address>: reply" lines, then a copy of the header.
+ */
+import type { MailMessage } from "../message";
+import { paragraphs, quotedHeaders, section, senderOf } from "../prose";
+import { normalizeAddress } from "../text";
+import type { FormatModule, RecipientFinding } from "./format";
+
+const HEADER_COPY = /^Included is a copy of the message header:/;
+/** "  <bob@example.com>: 550 ..." or "  bob@example.com" */
+const FAILED_LINE = /^\s{0,8}<?([^\s<>:]{1,256}@[^\s<>:]{1,255})>?:?\s?(.*)$/;
+
+function writtenByMxLogic(message: MailMessage): boolean {
+  if ((message.headers.get("message-id") ?? "").includes("<mxl~")) return true;
+  if (/@[\w.-]{0,60}mxlogic\.net/i.test(message.from)) return true;
+  return message.headers.all("received").some((line) => line.includes("(mxl_mta-"));
+}
+
+/** Each paragraph after the marker: its first line names the address, the rest continues the reply. */
+export function eximStyleRecipients(lines: readonly string[]): RecipientFinding[] {
+  const recipients: RecipientFinding[] = [];
+  for (const paragraph of paragraphs(lines)) {
+    const match = FAILED_LINE.exec(paragraph[0]);
+    const address = match ? normalizeAddress(match[1]) : null;
+    if (!match || !address) continue;
+    const diagnostic = [match[2], ...paragraph.slice(1)].map((line) => line.trim()).filter(Boolean).join(" ");
+    recipients.push({ address, diagnostic: diagnostic || undefined });
+  }
+  return recipients;
+}
+
+export const mxlogic: FormatModule = {
+  name: "mxlogic",
+  recognise: writtenByMxLogic,
+  extract: (message) => {
+    const lines = section(message.text, /following address(?:es)? failed:/, HEADER_COPY) ?? [];
+    const recipients = eximStyleRecipients(lines);
+    if (recipients.length === 0) return null;
+    return { recipients, originalSender: senderOf(quotedHeaders(message.text, HEADER_COPY)) };
+  },
+};
