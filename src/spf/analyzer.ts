@@ -64,10 +64,12 @@ export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, option
     return report;
   }
 
-  const walker = new TreeWalker(new LookupCache(resolver), macroValues(domain, input, client), client, options.maxRecords ?? MAX_RECORDS);
+  // The walk and check_host() share one cache: each name and type is asked once.
+  const cache = new LookupCache(resolver);
+  const walker = new TreeWalker(cache, macroValues(domain, input, client), client, options.maxRecords ?? MAX_RECORDS);
   const [tree, verdict] = await Promise.all([
     walker.walk(domain, "root", [], ""),
-    client ? checkHost({ ip: client.text, domain, sender: input.sender, helo: input.helo }, resolver, options.checkHost) : null,
+    client ? checkHost({ ip: client.text, domain, sender: input.sender, helo: input.helo }, cache, options.checkHost) : null,
   ]);
 
   report.tree = tree;
@@ -211,8 +213,9 @@ class TreeWalker {
   }
 
   private addNetwork(domain: string, mechanism: Mechanism, address: string, prefix: number, family: 4 | 6): void {
-    const network = ipaddr.parseCIDR(`${address}/${prefix}`);
-    const cidr = `${ipaddr.parse(address).kind() === "ipv4" ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${prefix}`).toString()}/${network[1]}`;
+    if (!ipaddr.isValid(address)) return;
+    const base = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${prefix}`);
+    const cidr = `${base.toString()}/${prefix}`;
     this.networks.push({ cidr, family, source: `${domain} "${mechanism.text}"` });
     const wide = family === 4 ? prefix <= WIDE_IP4_PREFIX : prefix <= WIDE_IP6_PREFIX;
     if (wide) {

@@ -153,9 +153,7 @@ class Evaluation {
 
   async checkDomain(domain: string): Promise<Outcome> {
     const text = await this.fetchRecord(domain);
-    if (text === null || typeof text === "object") {
-      return { result: "none", decidedBy: null, reason: text?.reason ?? `${domain} publishes no SPF record` };
-    }
+    if (typeof text === "object") return { result: "none", decidedBy: null, reason: text.reason };
     const parsed = parseRecord(text);
     if (!parsed.ok) {
       const { term, position, message } = parsed.error;

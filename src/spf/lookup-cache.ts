@@ -6,7 +6,7 @@
  */
 import type { LookupResult, RecordData, RecordType, Resolver } from "./types";
 
-export class LookupCache {
+export class LookupCache implements Resolver {
   private readonly answers = new Map<string, Promise<LookupResult<unknown>>>();
 
   constructor(private readonly resolver: Resolver) {}

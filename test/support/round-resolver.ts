@@ -22,10 +22,10 @@ export function createRoundResolver(inner: Resolver): RoundResolver {
       queries += 1;
       return new Promise((resolve) => pending.push(() => void inner.lookup(name, type).then(resolve)));
     },
-    async run(work) {
+    async run<T>(work: () => Promise<T>) {
       queries = 0;
-      let outcome: { value: Awaited<ReturnType<typeof work>> } | null = null;
-      let failure: unknown = null;
+      let outcome = null as { value: T } | null;
+      let failure = null as unknown;
       const started = work().then(
         (value) => (outcome = { value }),
         (error: unknown) => (failure = error ?? new Error("rejected")),
