@@ -22,3 +22,17 @@ export function commandNamed(phrase: string | null | undefined): string | undefi
   if (!phrase) return undefined;
   return COMMANDS.find(([pattern]) => pattern.test(phrase))?.[1];
 }
+
+const REPLY_CODES = /(?:^|[<'"\s(])([245][0-5]\d)(?=[ -]|$)/g;
+
+/**
+ * The reply code that goes with the status: "554 4.4.7 Message expired ...<421 4.4.2
+ * Connection timed out>" is a temporary failure whose last reply was 421, not 554.
+ */
+export function replyCodeFor(diagnostic: string | null | undefined, status: string | null | undefined): number | undefined {
+  if (!diagnostic) return undefined;
+  const codes = Array.from(diagnostic.slice(0, 8192).matchAll(REPLY_CODES), (m) => m[1]);
+  if (codes.length === 0) return undefined;
+  const agreeing = status ? codes.find((code) => code[0] === status[0]) : undefined;
+  return Number(agreeing ?? codes[0]);
+}

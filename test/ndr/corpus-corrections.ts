@@ -17,4 +17,12 @@ export interface Correction {
   evidence: string;
 }
 
-export const corrections: Correction[] = [];
+export const corrections: Correction[] = [
+  {
+    file: "lhost-amazonses-17.eml",
+    field: "replyCode",
+    value: 421,
+    reason: "The remote server's last reply was \"421 4.4.2 Connection timed out\" (SES wrapped it in its own 554 4.4.7 expiry); Sisimai 4.25 gives no reply code, its authors' v5 expectation for this file is 421.",
+    evidence: "<421 4.4.2 Connection timed out>",
+  },
+];

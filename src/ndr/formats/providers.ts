@@ -1,4 +1,7 @@
 /** Hosted mail services: Microsoft, Google, Yahoo, Amazon and other providers. */
+import { amazonSes } from "./amazon-ses";
+import { amazonSesReceiving } from "./amazon-ses-receiving";
+import { amazonWorkMail } from "./amazon-workmail";
 import { exchange2003 } from "./exchange2003";
 import { exchange2007 } from "./exchange2007";
 import { exchangeOnline } from "./exchange-online";
@@ -14,4 +17,7 @@ export const PROVIDER_FORMATS: readonly FormatModule[] = [
   googleGroups,
   gmail,
   yahoo,
+  amazonWorkMail,
+  amazonSes,
+  amazonSesReceiving,
 ];
