@@ -43,7 +43,8 @@ export function pickRecipient(bounce: Bounce): BounceRecipient | null {
 
 /** Whether the entry explains this exact code (not just its subject or class). */
 function isSpecific(entry: CodeEntry | null): boolean {
-  return Boolean(entry && !/X/.test(entry.code));
+  // "X.7.27" names one code in any class; "X.7.X" and "5.X.X" are only a subject or a class.
+  return Boolean(entry && !/\.X(\.|$)/.test(entry.code));
 }
 
 function isDelay(recipient: BounceRecipient | null): boolean {

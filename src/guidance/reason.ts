@@ -38,7 +38,7 @@ const RULES: [Reason, RegExp][] = [
   // The sender's own address or domain refused: before "does not exist", which these share.
   [
     "sender-blocked",
-    /sender address rejected|domain of sender address|sender (domain )?(rejected|denied|blocked)|sender verify failed|unroutable sender|sender .{0,40}blacklisted|not a member of|permission to post|not have permission|not allowed to post|can.?t determine purported responsible address|my name was rejected|invalid domain name|from: domain is invalid|provide a valid from/,
+    /sender address rejected|domain of sender address|sender (domain )?(rejected|denied|blocked)|sender verify failed|unroutable sender|sender .{0,40}blacklisted|not a member of|permission to post|not have permission|not allowed to post|can.?t determine purported responsible address|my name was rejected|invalid domain name|from: domain is invalid|provide a valid from|sender (address|domain) has (a )?null mx/,
   ],
   [
     "domain-not-found",
@@ -63,7 +63,7 @@ const RULES: [Reason, RegExp][] = [
   ],
   [
     "spam-or-content",
-    /spam|junk|\bube\b|content rejected|message content|virus|malware|suspicious|illegal attachment|attachment|security issue|policy violation|not accepted for policy reasons|phish|blocked because its content|message filtered|content .{0,20}(rejected|refused|not allowed)|8-bit data|multiple addresses in from/,
+    /\bspam(?!haus|cop)|junk|\bube\b|content rejected|message content|virus|malware|suspicious|illegal attachment|attachment|security issue|policy violation|not accepted for policy reasons|phish|blocked because its content|message filtered|content .{0,20}(rejected|refused|not allowed)|8-bit data|multiple addresses in from/,
   ],
   [
     "sender-blocked",
@@ -106,6 +106,10 @@ export function reasonFromStatus(status: string | null, scope: Scope = "iana", d
  */
 export function classifyReason(input: ReasonInput): Reason {
   const scope = input.scope ?? "iana";
+  // A provider's code picked out by its own wording (Exchange's 5.2.2 "mailbox full; ...SubmissionQuotaExceeded")
+  // is more precise than the generic words it contains.
+  const entry = lookupCode(scope, input.status, prepare(input.diagnostic));
+  if (entry?.match && entry.reason) return entry.reason;
   const fromText = reasonFromText(input.diagnostic);
   const senderStage = /^(mail|ehlo|helo|conn)/i.test(input.smtpCommand ?? "") || SENDER_STAGE.test(prepare(input.diagnostic));
   // "No such user/domain" in answer to MAIL FROM means the sender's address was refused.

@@ -64,7 +64,8 @@ function brokenTerms(spf: SpfReport): { term: string; error: string }[] {
     if (node.error && !found.some((f) => f.error === node.error)) found.push({ term: `${node.via === "root" ? "" : `${node.via}:`}${node.domain}`, error: node.error });
     node.children.forEach(walk);
   };
-  walk(spf.tree);
+  // The analyzer's problems already name the term; the tree's own errors are the fallback.
+  if (!found.length) walk(spf.tree);
   return found.slice(0, 5);
 }
 

@@ -49,7 +49,7 @@ export const microsoftCodes: CodeEntry[] = [
   e("5.1.10", "sender", "none", "unknown-user"),
   e("5.1.20", "sender", "none", "other"),
   e("5.1.90", "sender_admin", "none", "rate-limited"),
-  e("5.2.2", "sender_admin", "none", "rate-limited", /submission quota|SendAsDenied|recipient rate limit|message rate limit/i),
+  e("5.2.2", "sender_admin", "none", "rate-limited", /submission ?quota|SendAsDenied|recipient rate limit|message rate limit/i),
   e("5.2.121", "sender", "none", "rate-limited"),
   e("5.2.122", "sender", "none", "rate-limited"),
   e("5.3.190", "sender_admin", "none"),
