@@ -144,6 +144,10 @@ async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
   let email: Email;
   try {
     email = await PostalMime.parse(normalized, POSTAL_OPTIONS);
+    // ISO-2022-JP is 7-bit: 8-bit bytes under that label are UTF-8 that a relay
+    // re-encoded without relabelling. Read them as what they are.
+    const relabelled = email.text?.includes("\uFFFD") ? relabelIso2022jpAsUtf8(normalized) : null;
+    if (relabelled) email = await PostalMime.parse(relabelled, POSTAL_OPTIONS);
   } catch (error) {
     throw new BounceInputError(`unreadable MIME: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -158,6 +162,32 @@ async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
     return buildMessage(decodedHeaders(email), { text: rawBody(normalized) }, attachments);
   }
   return buildMessage(decodedHeaders(email), { text, html: email.html }, attachments);
+}
+
+const ISO_2022_JP_LABEL = "iso-2022-jp";
+
+/**
+ * A copy of raw bytes holding 8-bit data with every "iso-2022-jp" label overwritten
+ * in place by "utf-8" (padded to the same length), or null when there is nothing
+ * to relabel. One linear pass.
+ */
+function relabelIso2022jpAsUtf8(raw: string | Uint8Array): Uint8Array | null {
+  const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
+  if (!bytes.some((byte) => byte >= 0x80)) return null;
+  const copy = bytes.slice();
+  const label = ISO_2022_JP_LABEL;
+  const replacement = new TextEncoder().encode("utf-8".padEnd(label.length, " "));
+  const lower = (byte: number) => (byte >= 0x41 && byte <= 0x5a ? byte | 0x20 : byte);
+  let found = false;
+  for (let i = 0; i + label.length <= copy.length; i++) {
+    let j = 0;
+    while (j < label.length && lower(copy[i + j]) === label.charCodeAt(j)) j++;
+    if (j < label.length) continue;
+    copy.set(replacement, i);
+    found = true;
+    i += label.length - 1;
+  }
+  return found ? copy : null;
 }
 
 /**
