@@ -27,7 +27,8 @@ export const mfilter: FormatModule = {
     const diagnostic = firstParagraph(section(message.text, SERVER_MESSAGE, /^-------/));
     const command = firstParagraph(section(message.text, SMTP_COMMAND, /^-------/));
     return {
-      recipients: addresses.map((address) => ({ address, diagnostic, smtpCommand: command?.split(" ")[0].toUpperCase() ?? null })),
+      // "このメールは送信できませんでした": the message was not sent, whatever the reply's class.
+      recipients: addresses.map((address) => ({ address, action: "failed" as const, diagnostic, smtpCommand: command?.split(" ")[0].toUpperCase() ?? null })),
       originalSender: senderOf(quotedHeaders(message.text, ORIGINAL)),
     };
   },

@@ -4,7 +4,7 @@
  * "Additional information follows :".
  */
 import type { MailMessage } from "../message";
-import { section } from "../prose";
+import { bounceAddressee, section } from "../prose";
 import { findAddress } from "../text";
 import type { FormatModule } from "./format";
 
@@ -31,6 +31,6 @@ export const mimecast: FormatModule = {
     if (addresses.length === 0) return null;
     const [detail] = dashItems(section(message.text, /^Additional information follows/));
     const [problem] = dashItems(section(message.text, /^The problem appears to be/));
-    return { recipients: addresses.map((address) => ({ address, diagnostic: detail ?? problem ?? null })) };
+    return { recipients: addresses.map((address) => ({ address, diagnostic: detail ?? problem ?? null })), originalSender: bounceAddressee(message) };
   },
 };

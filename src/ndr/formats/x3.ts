@@ -14,9 +14,13 @@ function writtenByX3(message: MailMessage): boolean {
   return message.from.includes("Mail Delivery System") && /^Delivery status notification/i.test(message.subject) && message.text.includes(GENERATED);
 }
 
-function technicalDetail(line: string): Pick<RecipientFinding, "diagnostic" | "smtpCommand"> | null {
+function technicalDetail(line: string): Pick<RecipientFinding, "diagnostic" | "smtpCommand" | "remoteMta"> | null {
   const smtp = /^SMTP:([A-Za-z]{2,10})\s(.{1,2000})$/.exec(line);
-  if (smtp) return { smtpCommand: smtp[1].toUpperCase(), diagnostic: smtp[2] };
+  if (smtp) {
+    // "host 192.0.2.8: 553 5.3.0 ..." names the server that answered, then its words.
+    const host = /^host ([^\s:]{1,255}): (.*)$/.exec(smtp[2]);
+    return { smtpCommand: smtp[1].toUpperCase(), diagnostic: host ? host[2] : smtp[2], remoteMta: host?.[1] };
+  }
   if (line.startsWith("Routing: ")) return { diagnostic: line.slice("Routing: ".length) };
   return null;
 }
