@@ -4,11 +4,15 @@
  * recipient domain's postmaster.
  */
 import type { Bounce, BounceRecipient } from "../ndr/types";
+
+export { pickRecipient };
 import type { Checks } from "../spf/types";
 import { type MessageKey, type MessageParams, t } from "../i18n";
 import { buildAdminDraft, draftLanguageFor, singleLine } from "../draft";
 import { type CodeEntry, entryKey, lookupCode, parseStatus, type WhoFixes } from "./codes";
 import { classifyReason } from "./reason";
+import { ipFromRejection } from "./check-target";
+import { pickRecipient } from "./pick";
 import { detectScope } from "./scope";
 import { reasonAdvice } from "./advice/reasons";
 import type { AdviceContext, StepKey } from "./advice/types";
@@ -30,16 +34,6 @@ const WHO_FIXES_ACTORS: Record<WhoFixes, Actor[]> = {
   recipient_admin: ["recipient-admin"],
   both_admins: ["your-admin", "recipient-admin"],
 };
-
-/** The recipient the guidance is about: a failure first, then a delay, then whatever there is. */
-export function pickRecipient(bounce: Bounce): BounceRecipient | null {
-  return (
-    bounce.recipients.find((r) => r.action === "failed") ??
-    bounce.recipients.find((r) => r.action === "delayed") ??
-    bounce.recipients[0] ??
-    null
-  );
-}
 
 /** Whether the entry explains this exact code (not just its subject or class). */
 function isSpecific(entry: CodeEntry | null): boolean {
@@ -77,7 +71,7 @@ function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks:
     dmarcError: checks && "error" in checks.dmarc ? checks.dmarc.error : null,
     senderDomain: bounce.senderDomain ?? spf?.domain ?? dmarc?.domain ?? null,
     recipientDomain: recipient?.domain ?? recipient?.address?.split("@").pop() ?? null,
-    ip: bounce.sendingIp ?? spf?.ip ?? null,
+    ip: bounce.sendingIp ?? spf?.ip ?? ipFromRejection(diagnostic),
   };
 }
 

@@ -1,0 +1,141 @@
+/**
+ * bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]
+ *
+ * Parses a bounce (FILE, or - for standard input), checks the sender domain's SPF and
+ * DMARC live unless --offline, and prints the guidance: as text, or with --json as
+ * { "bounce": Bounce, "checks": Checks | null, "guidance": Guidance }.
+ * Exit codes: 0 guidance printed, 1 the file could not be read or parsed, 2 bad usage.
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { parseServer } from "../../backend/config";
+import { createResolver } from "../../dns/resolver";
+import { checkTarget, diagnose, formatGuidanceText } from "../../guidance";
+import type { Locale } from "../../guidance/types";
+import { resolveLocale } from "../../i18n";
+import { parseBounce } from "../../ndr";
+import type { Bounce } from "../../ndr/types";
+import { runChecks } from "../../spf/index";
+import type { Checks } from "../../spf/types";
+import type { CliIo } from "../io";
+
+const USAGE = "usage: bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--draft-lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]";
+
+class Usage extends Error {}
+
+interface DiagnoseCommand {
+  file: string;
+  locale: Locale;
+  draftLanguage?: Locale;
+  offline: boolean;
+  dns?: { host: string; port: number }[];
+  timeoutMs: number;
+  json: boolean;
+}
+
+function locale(option: string, value: string): Locale {
+  if (value !== "en-US" && value !== "zh-TW") throw new Usage(`${option} must be en-US or zh-TW`);
+  return value;
+}
+
+function parseCommand(args: string[]): DiagnoseCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: { type: "string" },
+        "draft-lang": { type: "string" },
+        offline: { type: "boolean", default: false },
+        dns: { type: "string", multiple: true },
+        timeout: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    throw new Usage(error instanceof Error ? error.message.split("\n")[0] : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new Usage(positionals.length ? "one file at a time" : "give the bounce FILE (- for standard input)");
+  let timeoutMs = 10_000;
+  if (values.timeout !== undefined) {
+    const seconds = Number(values.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 60) throw new Usage("--timeout must be a number of seconds from 0 to 60");
+    timeoutMs = Math.round(seconds * 1000);
+  }
+  let dns: DiagnoseCommand["dns"];
+  if (values.dns !== undefined) {
+    try {
+      dns = values.dns.map(parseServer);
+    } catch (error) {
+      throw new Usage(`--dns: ${(error as Error).message}`);
+    }
+  }
+  return {
+    file: positionals[0],
+    // Without --lang, the terminal's language decides (LANG=zh_TW.UTF-8 reads Traditional Chinese).
+    locale: values.lang !== undefined ? locale("--lang", values.lang) : resolveLocale(process.env.LC_ALL || process.env.LANG || ""),
+    draftLanguage: values["draft-lang"] !== undefined ? locale("--draft-lang", values["draft-lang"]) : undefined,
+    offline: values.offline ?? false,
+    dns,
+    timeoutMs,
+    json: values.json ?? false,
+  };
+}
+
+/** The checks for the bounce's sender domain and sending IP; null when there is nothing to check. */
+async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<Checks | null> {
+  const target = checkTarget(bounce);
+  if (!target) return null;
+  const resolver = createResolver({ servers: command.dns, timeoutMs: Math.min(command.timeoutMs, 5000), retries: 1 });
+  return runChecks(
+    { domain: target.domain, ip: target.ip ?? undefined, sender: target.sender ?? undefined },
+    resolver,
+    { timeoutMs: command.timeoutMs },
+  );
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f]+/g, " ").trim();
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let command: DiagnoseCommand;
+  try {
+    command = parseCommand(args);
+  } catch (error) {
+    io.stderr(`bounce-doctor diagnose: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+
+  let bounce: Bounce;
+  try {
+    const source = command.file === "-" ? await io.readStdin() : new Uint8Array(await readFile(command.file));
+    bounce = await parseBounce(source);
+  } catch (error) {
+    io.stderr(`bounce-doctor diagnose: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+
+  let checks: Checks | null = null;
+  if (!command.offline && bounce.isBounce) {
+    try {
+      checks = await liveChecks(bounce, command);
+    } catch (error) {
+      // A failed check is reported inside Checks, as the backend does; the guidance says it could not check.
+      const message = oneLine(error instanceof Error ? error.message : String(error));
+      checks = { schema: "bounce-doctor/checks@1", spf: { error: message }, dmarc: { error: message } };
+    }
+  }
+
+  const guidance = diagnose(bounce, checks, command.locale, { draftLanguage: command.draftLanguage });
+  if (command.json) {
+    io.stdout(`${JSON.stringify({ bounce, checks, guidance }, null, 2)}\n`);
+  } else {
+    io.stdout(formatGuidanceText(bounce, checks, guidance, command.locale));
+    if (guidance.draft) io.stdout(`\n${guidance.draft.text}\n`);
+  }
+  return 0;
+}

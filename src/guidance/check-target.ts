@@ -1,0 +1,35 @@
+/**
+ * What to check for a bounce: the sender's domain and the IP that delivered the
+ * message. The parser finds the IP in the headers where it can; an SPF rejection that
+ * quotes it ("SPF validation failed for 192.0.2.10") fills in when it could not.
+ */
+import ipaddr from "ipaddr.js";
+import type { Bounce } from "../ndr/types";
+import { pickRecipient } from "./pick";
+
+export interface CheckTarget {
+  domain: string;
+  ip: string | null;
+  sender: string | null;
+}
+
+const IPV4 = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g;
+const SPF_WORDS = /\bspf\b|sender policy framework/i;
+
+/** The client IP an SPF rejection quotes, when the words are about SPF and name exactly one public IP. */
+export function ipFromRejection(diagnostic: string | null | undefined): string | null {
+  const text = (diagnostic ?? "").slice(0, 2000);
+  if (!SPF_WORDS.test(text)) return null;
+  const candidates = new Set<string>();
+  for (const m of text.matchAll(IPV4)) {
+    if (ipaddr.IPv4.isValidFourPartDecimal(m[1]) && ipaddr.IPv4.parse(m[1]).range() !== "private") candidates.add(m[1]);
+  }
+  return candidates.size === 1 ? [...candidates][0] : null;
+}
+
+export function checkTarget(bounce: Bounce): CheckTarget | null {
+  const domain = bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
+  if (!domain) return null;
+  const ip = bounce.sendingIp ?? ipFromRejection(pickRecipient(bounce)?.diagnostic);
+  return { domain, ip, sender: bounce.originalSender };
+}
