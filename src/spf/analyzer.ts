@@ -260,9 +260,16 @@ class TreeWalker {
       if (authorizes) await Promise.all(exchanges.map((exchange) => this.addAddresses(domain, mechanism, exchange)));
       return;
     }
-    const answer = isQueryableName(target) ? await this.cache.lookup(target, voidType) : ({ status: "nxdomain" } as const);
+    if (!isQueryableName(target)) {
+      this.noteVoid(node, domain, mechanism.text);
+      return;
+    }
+    // The void check and the address lookups of "a" go out together.
+    const [answer] = await Promise.all([
+      this.cache.lookup(target, voidType),
+      mechanism.name === "a" && authorizes ? this.addAddresses(domain, mechanism, target) : undefined,
+    ]);
     if (answer.status === "nxdomain" || answer.status === "nodata") this.noteVoid(node, domain, mechanism.text);
-    if (mechanism.name === "a" && authorizes) await this.addAddresses(domain, mechanism, target);
   }
 
   private async addAddresses(domain: string, mechanism: Mechanism, host: string): Promise<void> {
