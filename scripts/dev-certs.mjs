@@ -13,10 +13,11 @@ import { createRequire } from "node:module";
 
 export const CERT_DIR = process.env.BOUNCE_DOCTOR_CERT_DIR ?? path.join(os.homedir(), ".office-addin-dev-certs");
 const FILES = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+const RENEW_MARGIN_MS = 24 * 60 * 60 * 1000;
 
 /**
  * { key, cert, ca } (PEM strings) for https.createServer / webpack-dev-server, or
- * undefined when HTTP is forced, the files are missing, or the certificate has expired.
+ * undefined when HTTP is forced, the files are missing, or the certificate has (nearly) expired.
  */
 export async function httpsServerOptions(dir = CERT_DIR) {
   if (process.env.BOUNCE_DOCTOR_HTTP === "1") return undefined;
@@ -25,7 +26,8 @@ export async function httpsServerOptions(dir = CERT_DIR) {
   const options = Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, readFileSync(p, "utf8")]));
   try {
     const certificate = new X509Certificate(options.cert);
-    if (Date.parse(certificate.validTo) < Date.now()) return undefined;
+    // One that expires within a day counts as expired: better renewed now than mid-session.
+    if (Date.parse(certificate.validTo) < Date.now() + RENEW_MARGIN_MS) return undefined;
   } catch {
     return undefined;
   }
