@@ -1,4 +1,12 @@
 /** Mail transfer agents run on one's own servers: Postfix, Sendmail, Exim, qmail, ... */
 import type { FormatModule } from "./format";
+import { courier } from "./courier";
+import { dragonfly } from "./dragonfly";
+import { exim } from "./exim";
+import { opensmtpd } from "./opensmtpd";
+import { postfix } from "./postfix";
+import { qmail } from "./qmail";
+import { sendmail } from "./sendmail";
+import { v5sendmail } from "./v5sendmail";
 
-export const MTA_FORMATS: readonly FormatModule[] = [];
+export const MTA_FORMATS: readonly FormatModule[] = [postfix, exim, qmail, sendmail, v5sendmail, opensmtpd, courier, dragonfly];

@@ -1,0 +1,47 @@
+/**
+ * OpenSMTPD: "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.", then
+ * one line per recipient after "the following list of recipients:":
+ *
+ *   bob@example.com: 550 5.1.1 <bob@example.com>... User Unknown
+ *
+ * "A message is delayed ..." reports temporary failures.
+ */
+import type { FormatModule, RecipientFinding } from "./format";
+import type { MailMessage } from "../message";
+import { deliveryStatusOf, linesOf, quotedHeaders, returnedTo, withDsn } from "../mta-prose";
+import { findReplyCode, findStatus, normalizeAddress } from "../text";
+
+const MARKER = /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./i;
+const LIST_START = /(?:^|\s)list of recipients:\s*$/i;
+const COPY = /^\s{0,8}Below is a copy of the original message:/i;
+const RECIPIENT = /^<?([^\s<>:]{1,320}@[A-Za-z0-9.-]{1,253})>?:\s{1,5}(.{1,4000})$/;
+const DELAYED = /A message is delayed for more than/i;
+
+function recognise(message: MailMessage): boolean {
+  return MARKER.test(message.text.slice(0, 5000));
+}
+
+function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
+  const lines = linesOf(message.text);
+  const start = lines.findIndex((line) => LIST_START.test(line));
+  const delayed = DELAYED.test(message.text.slice(0, 5000));
+  const prose: RecipientFinding[] = [];
+  for (const line of start >= 0 ? lines.slice(start + 1) : []) {
+    if (COPY.test(line)) break;
+    const match = RECIPIENT.exec(line.trim());
+    const address = match ? normalizeAddress(match[1]) : null;
+    if (!match || !address) continue;
+    prose.push({
+      address,
+      diagnostic: match[2].trim(),
+      replyCode: findReplyCode(match[2]) ?? undefined,
+      status: findStatus(match[2]) ?? undefined,
+      action: delayed ? "delayed" : "failed",
+    });
+  }
+  const recipients = withDsn(deliveryStatusOf(message), prose);
+  if (recipients.length === 0) return null;
+  return { recipients, originalSender: returnedTo(message, message.original ? null : quotedHeaders(lines, COPY)) };
+}
+
+export const opensmtpd: FormatModule = { name: "opensmtpd", recognise, extract };

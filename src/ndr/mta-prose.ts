@@ -1,0 +1,198 @@
+/**
+ * Shared readers for bounces that speak in prose: the open-source MTAs write
+ * "address, then indented error lines" blocks, quote the returned message's headers
+ * after a marker line, and sometimes flatten their RFC 3464 fields into the text.
+ * Every pattern is linear: bounded quantifiers, one pass over the lines.
+ */
+import type { RecipientFinding } from "./formats/format";
+import { FieldMap, parseFields } from "./header-fields";
+import type { MailMessage } from "./message";
+import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
+import { findAddress, findReplyCode, findStatus, normalizeAddress } from "./text";
+
+/** Prose is read up to this many lines: a bounce's report is at the top, returned mail follows. */
+const MAX_LINES = 20000;
+
+export function linesOf(text: string): string[] {
+  const lines = text.split("\n", MAX_LINES);
+  return lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+}
+
+/** The lines after the first line matching `start`, up to the first matching `end` (or the end). */
+export function section(lines: readonly string[], start: RegExp, end?: RegExp): string[] {
+  const from = lines.findIndex((line) => start.test(line));
+  if (from < 0) return [];
+  const rest = lines.slice(from + 1);
+  const to = end ? rest.findIndex((line) => end.test(line)) : -1;
+  return to >= 0 ? rest.slice(0, to) : rest;
+}
+
+const isIndented = (line: string) => line[0] === " " || line[0] === "\t";
+
+/**
+ * Splits lines into blocks: a head line at indentation `headIndent` (or less) followed by
+ * its more-indented continuation lines. Blank lines end a block.
+ */
+export function indentedBlocks(lines: readonly string[], headIndent = 0): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] | null = null;
+  for (const line of lines) {
+    if (line.trim() === "") {
+      current = null;
+      continue;
+    }
+    const indent = line.length - line.trimStart().length;
+    if (current && indent > headIndent) current.push(line.trim());
+    else {
+      current = [line.trim()];
+      blocks.push(current);
+    }
+  }
+  return blocks;
+}
+
+/** The header block of a returned message quoted in the text after a marker line. */
+export function quotedHeaders(lines: readonly string[], marker: RegExp): FieldMap | null {
+  const after = section(lines, marker);
+  let start = 0;
+  while (start < after.length && start < 5 && after[start].trim() === "") start++;
+  const fields = parseFields(after.slice(start, start + 500).join("\n"));
+  return fields.length > 0 ? new FieldMap(fields) : null;
+}
+
+/** Where a flattened RFC 3464 report starts in the text. */
+const INLINE_DSN_START = /^(?:Reporting-MTA|Final-Recipient|Original-Recipient):[ \t]{0,10}\S/im;
+const DSN_FIELD = /^(?:Reporting-MTA|Received-From-MTA|Arrival-Date|X-Postfix-[\w-]{1,20}|X-Original-[\w-]{1,20}|Original-Envelope-Id|DSN-Gateway|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Will-Retry-Until|X-[\w-]{1,40}):/i;
+
+/**
+ * RFC 3464 fields written into the prose: by a server that flattened its report into
+ * text/plain, by a broken MIME structure, or by a forward that quoted the whole bounce.
+ */
+export function inlineDeliveryStatus(text: string): DeliveryStatus | null {
+  const start = INLINE_DSN_START.exec(text);
+  if (!start) return null;
+  const lines = linesOf(text.slice(start.index, start.index + 200000));
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === "") {
+      kept.push("");
+      continue;
+    }
+    if (DSN_FIELD.test(line) || (isIndented(line) && kept.length > 0 && kept[kept.length - 1] !== "")) kept.push(line);
+    else break;
+  }
+  const status = parseDeliveryStatus(kept.join("\n"));
+  return status && status.recipients.length > 0 ? status : null;
+}
+
+/** The DSN part's fields, or those flattened into the text. */
+export function deliveryStatusOf(message: MailMessage): DeliveryStatus | null {
+  return message.deliveryStatus && message.deliveryStatus.recipients.length > 0 ? message.deliveryStatus : inlineDeliveryStatus(message.text);
+}
+
+/**
+ * The code the remote server stated in its own reply is more exact than the one the
+ * reporting MTA derived for its DSN ("5.0.0" for any 550); the reply wins when both
+ * agree on the class (a 4.4.7 "expired" over a 5.x.x reply stays as the DSN says).
+ */
+export function statedStatus(reported: string | null | undefined, diagnostic: string | null | undefined): string | null {
+  const inReply = findStatus(diagnostic);
+  const fromReport = findStatus(reported);
+  if (inReply && (!fromReport || fromReport[0] === inReply[0])) return inReply;
+  return fromReport ?? null;
+}
+
+/** A reply code only when it agrees with the status class (a 554 inside a 4.0.0 report is not the outcome). */
+export function agreeingReplyCode(code: number | null, status: string | null): number | null {
+  if (code === null) return null;
+  return !status || String(code)[0] === status[0] ? code : null;
+}
+
+const SMTP_COMMANDS: [RegExp, string][] = [
+  [/\b(?:RCPT TO|RCPT)\b/i, "RCPT"],
+  [/\bMAIL FROM\b/i, "MAIL"],
+  [/\b(?:end of data|DATA)\b/i, "DATA"],
+  [/\b(?:EHLO|HELO)\b/i, "EHLO"],
+  [/\b(?:initial connection|connect(?:ion)? to|greeting)\b/i, "CONN"],
+];
+
+/** The SMTP command named in a phrase such as "after RCPT TO:" or "(in reply to end of DATA command)". */
+export function smtpCommandIn(phrase: string | null | undefined): string | null {
+  if (!phrase) return null;
+  for (const [pattern, command] of SMTP_COMMANDS) if (pattern.test(phrase)) return command;
+  return null;
+}
+
+/** Findings from the DSN fields, refined by what the prose says about the same recipient. */
+export function withDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[]): RecipientFinding[] {
+  const fromDsn: RecipientFinding[] = (dsn?.recipients ?? []).map((fields) => ({
+    address: findAddress(fields.finalRecipient) ?? findAddress(fields.originalRecipient),
+    action: (fields.action as RecipientFinding["action"]) ?? undefined,
+    status: fields.status ?? undefined,
+    diagnostic: fields.diagnosticCode ?? undefined,
+    remoteMta: fields.remoteMta ?? undefined,
+  }));
+  const used = new Set<RecipientFinding>();
+  const merged = fromDsn.map((finding): RecipientFinding => {
+    const told =
+      prose.find((p) => p.address !== null && p.address === finding.address) ??
+      (prose.length === 1 && fromDsn.length === 1 ? prose[0] : undefined);
+    if (told) used.add(told);
+    const diagnostic = finding.diagnostic ?? told?.diagnostic ?? undefined;
+    const status = statedStatus(finding.status ?? told?.status, diagnostic) ?? undefined;
+    return {
+      ...told,
+      ...finding,
+      address: finding.address ?? told?.address ?? null,
+      diagnostic,
+      status,
+      remoteMta: finding.remoteMta ?? told?.remoteMta ?? undefined,
+      // The prose's reply code stands unless the DSN's own diagnostic states one.
+      replyCode: findReplyCode(finding.diagnostic) === null ? agreeingReplyCode(told?.replyCode ?? null, status ?? null) ?? undefined : undefined,
+      action: finding.action ?? told?.action,
+    };
+  });
+  // The DSN is the machine-readable list: prose naming someone else is a stale or garbled copy.
+  return fromDsn.length > 0 ? merged : prose;
+}
+
+/** The first address in a header value, for recipients named only by their local part. */
+export function addressesIn(values: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const value of values) {
+    for (const part of value.split(",", 1000)) {
+      const address = findAddress(part);
+      if (address) found.push(address);
+    }
+  }
+  return found;
+}
+
+/** "kijitora" -> "kijitora@example.jp" when the returned message names exactly that mailbox. */
+export function completeLocalPart(localPart: string, headers: FieldMap | null | undefined, text = ""): string | null {
+  const wanted = localPart.toLowerCase();
+  const candidates = addressesIn([...(headers?.all("to") ?? []), ...(headers?.all("cc") ?? [])]);
+  for (const received of headers?.all("received") ?? []) {
+    const forClause = /\bfor <?([^\s<>;]{1,320}@[^\s<>;]{1,255})>?/.exec(received);
+    if (forClause) candidates.push(normalizeAddress(forClause[1]) ?? "");
+  }
+  const match = candidates.find((address) => address.startsWith(`${wanted}@`));
+  if (match) return match;
+  const inText = new RegExp(`\\bfor <?(${wanted.replace(/[^a-z0-9]/g, "\\$&")}@[A-Za-z0-9.-]{1,255})`, "i").exec(text.slice(0, 100000));
+  return inText ? normalizeAddress(inText[1]) : null;
+}
+
+/** The sender of a returned message quoted in the prose: From, then Return-Path. */
+export function senderOf(headers: FieldMap | null | undefined): string | null {
+  return findAddress(headers?.get("from")) ?? findAddress(headers?.get("return-path"));
+}
+
+/**
+ * The original sender when the bounce has no returned-message part: the quoted copy's
+ * From or Return-Path, else the bounce's own To (an MTA returns mail to its sender).
+ * Undefined leaves the choice to the pipeline, which reads the returned part.
+ */
+export function returnedTo(message: MailMessage, quoted: FieldMap | null): string | undefined {
+  if (message.original) return undefined;
+  return senderOf(quoted) ?? findAddress(message.headers.get("to")) ?? undefined;
+}

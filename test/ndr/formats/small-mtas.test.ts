@@ -1,0 +1,60 @@
+import { parseBounce } from "../../../src/ndr";
+import { essential, familyMismatches } from "./family-score";
+import { parseCorpus } from "./corpus-files";
+
+describe.each(["lhost-opensmtpd", "lhost-courier", "lhost-dragonfly"])("%s", (family) => {
+  test("every corpus message agrees with the reference on bounce, addresses, status and diagnostic", async () => {
+    const { files, mismatches } = await familyMismatches(family);
+    expect(files).toBeGreaterThanOrEqual(5);
+    expect(essential(mismatches)).toEqual([]);
+  });
+});
+
+test("OpenSMTPD: one line per recipient", async () => {
+  const bounce = await parseCorpus("lhost-opensmtpd-02.eml");
+  expect(bounce).toMatchObject({ isBounce: true, format: "opensmtpd" });
+  expect(bounce.recipients.map((r) => [r.address, r.status, r.replyCode])).toEqual([
+    ["mailboxfull@example.jp", "5.2.2", 550],
+    ["userunknown@example.jp", "5.1.1", 550],
+  ]);
+});
+
+test("OpenSMTPD: a delay report keeps the DSN's stated 4.4.7", async () => {
+  const bounce = await parseCorpus("lhost-opensmtpd-06.eml");
+  expect(bounce.recipients[0]).toMatchObject({ address: "nekochan@libsisimai.org", action: "delayed", status: "4.4.7", diagnostic: "Envelope expired" });
+});
+
+test("Courier: the SMTP dialogue's reply refines the DSN", async () => {
+  const bounce = await parseCorpus("lhost-courier-01.eml");
+  expect(bounce).toMatchObject({ isBounce: true, format: "courier" });
+  expect(bounce.recipients[0]).toMatchObject({ address: "kijitora@example.co.jp", status: "5.1.1", replyCode: 550, smtpCommand: "RCPT" });
+});
+
+test("DragonFly: remote host, command and the multi-line reply", async () => {
+  const bounce = await parseCorpus("lhost-dragonfly-01.eml");
+  expect(bounce).toMatchObject({ isBounce: true, format: "dragonfly" });
+  expect(bounce.recipients[0]).toMatchObject({ address: "pseudo-local-part@google.example.com", status: "5.7.26", replyCode: 550, remoteMta: "gmail-smtp-in.l.google.com", smtpCommand: "DATA" });
+  expect(bounce.recipients[0].diagnostic).toContain("DMARC policy");
+});
+
+test("DragonFly: a give-up notice without a remote reply", async () => {
+  const raw = [
+    "From: MAILER-DAEMON <>",
+    "To: alice@contoso.example",
+    "Subject: Mail delivery failed",
+    "",
+    "This is the DragonFly Mail Agent v0.13 at mx.contoso.example.",
+    "",
+    "There was an error delivering your mail to <bob@fabrikam.example>.",
+    "",
+    "Could not deliver for the last 432000 seconds. Giving up.",
+    "",
+    "Message headers follow.",
+    "",
+    "From: alice@contoso.example",
+    "",
+  ].join("\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce).toMatchObject({ isBounce: true, format: "dragonfly", senderDomain: "contoso.example" });
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@fabrikam.example", status: null, replyCode: null, diagnostic: "Could not deliver for the last 432000 seconds. Giving up." })]);
+});
