@@ -8,72 +8,19 @@
  * own fields (status, reply code, diagnostic text, hosts). Recipients whose corpus
  * reason is "undefined" are not scored.
  *
- * Sisimai's reasons are finer or cut differently than ours, so the mapping below lists,
- * for each Sisimai reason, the Bounce Doctor reasons that count as agreement:
- *   userunknown, hasmoved          -> unknown-user
- *   suspend                        -> unknown-user (account disabled: the address does not work)
- *   mailboxfull                    -> mailbox-full
- *   systemfull                     -> mailbox-full (the receiving system is out of storage)
- *   mesgtoobig, exceedlimit        -> message-too-large
- *   hostunknown                    -> domain-not-found
- *   notaccept                      -> domain-not-found (null MX, host accepts no mail)
- *   norelaying                     -> relay-denied
- *   toomanyconn                    -> rate-limited
- *   expired                        -> expired
- *   networkerror                   -> expired, domain-not-found (connection or DNS failure)
- *   spamdetected, virusdetected, contenterror -> spam-or-content
- *   policyviolation                -> spam-or-content, sender-blocked, dmarc-policy
- *   blocked                        -> sender-blocked, rate-limited, and the authentication reasons
- *                                     (Sisimai files IP/domain blocks, including failed SPF/DMARC, here)
- *   rejected                       -> sender-blocked, unknown-user (Sisimai: "rejected" = sender refused,
- *                                     also group posting refusals)
- *   filtered                       -> spam-or-content, unknown-user, sender-blocked (Sisimai: refused
- *                                     after DATA by a filter; many are "User unknown" at DATA)
- *   securityerror, authfailure     -> authentication-required, spf-failure, dkim-failure, dmarc-policy,
- *                                     tls-required
- *   requireptr                     -> sender-blocked
- *   systemerror, mailererror, syntaxerror, onhold -> other
+ * The mapping from Sisimai's reasons to ours is documented in scripts/sisimai-reasons.ts.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Bounce, BounceRecipient } from "../src/ndr/types";
 import { classifyReason } from "../src/guidance/reason";
 import { detectScope } from "../src/guidance/scope";
-import type { Reason } from "../src/guidance/types";
+import { SISIMAI_TO_REASONS } from "./sisimai-reasons";
 
 const shared = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../shared");
 const corpusDir = path.join(shared, "corpus/ndr");
 const verbose = process.argv.includes("--verbose");
 
-export const SISIMAI_TO_REASONS: Record<string, Reason[]> = {
-  userunknown: ["unknown-user"],
-  hasmoved: ["unknown-user"],
-  suspend: ["unknown-user"],
-  mailboxfull: ["mailbox-full"],
-  systemfull: ["mailbox-full"],
-  mesgtoobig: ["message-too-large"],
-  exceedlimit: ["message-too-large"],
-  hostunknown: ["domain-not-found"],
-  notaccept: ["domain-not-found"],
-  norelaying: ["relay-denied"],
-  toomanyconn: ["rate-limited"],
-  expired: ["expired"],
-  networkerror: ["expired", "domain-not-found"],
-  spamdetected: ["spam-or-content"],
-  virusdetected: ["spam-or-content"],
-  contenterror: ["spam-or-content"],
-  policyviolation: ["spam-or-content", "sender-blocked", "dmarc-policy"],
-  blocked: ["sender-blocked", "rate-limited", "spf-failure", "dkim-failure", "dmarc-policy", "authentication-required"],
-  rejected: ["sender-blocked", "unknown-user"],
-  filtered: ["spam-or-content", "unknown-user", "sender-blocked"],
-  securityerror: ["authentication-required", "spf-failure", "dkim-failure", "dmarc-policy", "tls-required"],
-  authfailure: ["spf-failure", "dkim-failure", "dmarc-policy"],
-  requireptr: ["sender-blocked"],
-  systemerror: ["other"],
-  mailererror: ["other"],
-  syntaxerror: ["other"],
-  onhold: ["other"],
-};
 
 interface ExpectedRecipient {
   recipient: string | null;
