@@ -1,0 +1,23 @@
+/**
+ * BIGLOBE (postmaster@*.biglobe.ne.jp): "----- The following addresses had delivery
+ * problems -----", the addresses, then "----- Non-delivered information -----" and
+ * the reason in English and Japanese.
+ */
+import { findLine, readRecipientBlocks } from "../recipient-blocks";
+import type { FormatModule } from "./format";
+
+const ADDRESSES = /^\s*-{3,} The following addresses had delivery problems -{3,}/;
+const INFORMATION = /^\s*-{3,} Non-delivered information -{3,}/;
+
+export const biglobe: FormatModule = {
+  name: "biglobe",
+  recognise: (message) => /postmaster@(?:[\w-]{1,63}\.){0,3}biglobe\.ne\.jp/i.test(message.from) && ADDRESSES.test(message.text),
+  extract: (message) => {
+    const blocks = readRecipientBlocks(message.text, { start: ADDRESSES, end: INFORMATION });
+    if (blocks.length === 0) return null;
+    const lines = message.text.split("\n");
+    const at = findLine(lines, INFORMATION);
+    const reason = at >= 0 ? lines.slice(at + 1, at + 8).map((line) => line.trim()).find((line) => line !== "") ?? null : null;
+    return { recipients: blocks.map(({ address }) => ({ address, diagnostic: reason })) };
+  },
+};

@@ -1,0 +1,66 @@
+/** Smaller hosted services: Zoho, GMX/mail.com, EZweb, KDDI, BIGLOBE, Verizon. */
+import { parseBounce } from "../../../src/ndr";
+import { corpusFiles, parseCorpus } from "./corpus-files";
+
+describe.each([
+  ["lhost-zoho-", "zoho"],
+  ["lhost-gmx-", "gmx"],
+  ["lhost-ezweb-", "ezweb"],
+  ["lhost-kddi-", "kddi"],
+  ["lhost-biglobe-", "biglobe"],
+  ["lhost-verizon-", "verizon"],
+])("%s", (prefix, format) => {
+  test.each(corpusFiles(prefix))(`%s is read as ${format}`, async (file) => {
+    const bounce = await parseCorpus(file);
+    expect(bounce).toMatchObject({ isBounce: true, format });
+    expect(bounce.recipients.length).toBeGreaterThan(0);
+    expect(bounce.recipients.every((r) => r.address && r.diagnostic)).toBe(true);
+    expect(bounce.senderDomain).not.toBeNull();
+  });
+});
+
+test("Zoho: 'ERROR_CODE :550, ERROR_CODE :5.2.1' per recipient", async () => {
+  const bounce = await parseCorpus("lhost-zoho-02.eml");
+  expect(bounce.recipients).toEqual([
+    expect.objectContaining({ address: "mikeneko@example.co.jp", status: "5.2.1", replyCode: 550 }),
+    expect.objectContaining({ address: "sabineko@example.co.jp", status: "5.2.2", replyCode: 550 }),
+  ]);
+  expect(bounce.senderDomain).toBe("zoho.example.com");
+});
+
+test("Zoho: a delay notice is a delayed recipient with the 421", async () => {
+  const bounce = await parseCorpus("lhost-zoho-04.eml");
+  expect(bounce.recipients[0]).toMatchObject({ address: "kijitora@6kaku.example.co.jp", action: "delayed", replyCode: 421, status: null });
+});
+
+test("GMX: the remote host, the command and the reply per recipient", async () => {
+  const bounce = await parseCorpus("lhost-gmx-03.eml");
+  expect(bounce.recipients).toEqual([
+    expect.objectContaining({ address: "mikeneko@example.co.jp", status: "5.2.1", remoteMta: "mx.example.co.jp", smtpCommand: "RCPT", diagnostic: "5.2.1 <mikeneko@example.co.jp>... User Unknown" }),
+    expect.objectContaining({ address: "sabineko@example.co.jp", status: "5.2.2", remoteMta: "mx.example.co.jp" }),
+  ]);
+  expect(bounce.senderDomain).toBe("mail.com");
+});
+
+test("EZweb: the '>>> command' and '<<< reply' transcript", async () => {
+  const bounce = await parseCorpus("lhost-ezweb-08.eml");
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: "kijitora-neko-nyaan-22222-cats@hotmail.com", replyCode: 550, smtpCommand: "MAIL" })]);
+  expect(bounce.recipients[0].diagnostic).toMatch(/^550 SC-004 \(COL0-MC1-F1\) Unfortunately, messages from 111\.86\.156\.22 weren't sent/);
+});
+
+test("KDDI: the reason under 'Could not be delivered to:'", async () => {
+  const bounce = await parseCorpus("lhost-kddi-01.eml");
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: "kijitora@x0000000000000.dion.ne.jp", diagnostic: "As their mailbox is full.", status: null })]);
+});
+
+test("Verizon: the recipient comes from the original's To", async () => {
+  const bounce = await parseCorpus("lhost-verizon-01.eml");
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: "0000000000@vzwpix.com", diagnostic: "No valid recipients for this MM" })]);
+  expect(bounce.senderDomain).toBe("example.jp");
+});
+
+test("a Zoho notice without any recipient line is not claimed as a bounce", async () => {
+  const raw = ["From: mailer-daemon@mail.zoho.com", "X-ZohoMail: Si", "Subject: Undelivered Mail Returned to Sender", "", "Nothing here.", ""].join("\r\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce.format).not.toBe("zoho");
+});
