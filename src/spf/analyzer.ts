@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
 }
 
 const MAX_RECORDS = 50;
+/** a/mx/exists terms resolved at most per walk (a hostile record can hold thousands). */
+const MAX_RESOLVED_TERMS = 100;
 /** Networks this wide or wider are reported. */
 const WIDE_IP4_PREFIX = 8;
 const WIDE_IP6_PREFIX = 24;
@@ -123,6 +125,7 @@ class TreeWalker {
   /** The term of the parent that led to each node. */
   readonly termOf = new Map<SpfNode, string>();
   private records = 0;
+  private resolvedTerms = 0;
   private treeTooLargeReported = false;
 
   constructor(
@@ -138,8 +141,7 @@ class TreeWalker {
     this.records += 1;
     if (this.records > this.maxRecords) {
       node.error = "not analyzed: the tree is too large";
-      if (!this.treeTooLargeReported) this.problems.push(spfProblems.treeTooLarge(domain, this.maxRecords));
-      this.treeTooLargeReported = true;
+      this.reportTooLarge(domain, `more than ${this.maxRecords} records`);
       return node;
     }
     const found = await this.fetchRecord(node, viaTerm, parent ?? domain);
@@ -241,6 +243,11 @@ class TreeWalker {
 
   /** Looks up an a, mx or exists term: void lookups, too many MX, and (for +a/+mx) the networks. */
   private async resolveTerm(mechanism: Mechanism, domain: string, node: SpfNode): Promise<void> {
+    this.resolvedTerms += 1;
+    if (this.resolvedTerms > MAX_RESOLVED_TERMS) {
+      this.reportTooLarge(domain, `more than ${MAX_RESOLVED_TERMS} a, mx and exists terms`);
+      return;
+    }
     const tokens = mechanism.domainSpec;
     if (tokens && needsContext(tokens, this.client)) {
       if (mechanism.name !== "exists") this.problems.push(spfProblems.unresolvedMacro(domain, mechanism.text));
@@ -276,6 +283,11 @@ class TreeWalker {
     const [v4, v6] = await Promise.all([this.cache.lookup(host, "A"), this.cache.lookup(host, "AAAA")]);
     if (v4.status === "ok") for (const address of v4.records) this.addNetwork(domain, mechanism, address, mechanism.cidr4 ?? 32, 4);
     if (v6.status === "ok") for (const address of v6.records) this.addNetwork(domain, mechanism, address, mechanism.cidr6 ?? 128, 6);
+  }
+
+  private reportTooLarge(domain: string, excess: string): void {
+    if (!this.treeTooLargeReported) this.problems.push(spfProblems.treeTooLarge(domain, excess));
+    this.treeTooLargeReported = true;
   }
 
   private noteVoid(node: SpfNode, domain: string, term: string): void {

@@ -76,6 +76,6 @@ export const spfProblems = {
   unresolvedMacro: (domain: string, term: string) =>
     problem("unresolved-macro", "info", `"${term}" in the SPF record of ${domain} depends on the message being checked; it was not followed.`, "Give the sending IP and sender to analyze it for a specific message.", { domain, term, params: { domain, term } }),
 
-  treeTooLarge: (domain: string, limit: number) =>
-    problem("tree-too-large", "warning", `The SPF tree of ${domain} has more than ${limit} records; the rest was not analyzed.`, "Simplify the record: receivers stop after 10 DNS lookups anyway.", { domain, params: { domain, limit } }),
+  treeTooLarge: (domain: string, excess: string) =>
+    problem("tree-too-large", "warning", `The SPF tree of ${domain} has ${excess}; the rest was not analyzed.`, "Simplify the record: receivers stop after 10 DNS lookups anyway.", { domain, params: { domain, excess } }),
 };

@@ -138,4 +138,16 @@ describe("analyzeSpf: problems", () => {
     expect(report.problems.filter((p) => p.code === "loop")).toHaveLength(1);
     expect(report.tree!.children[0].children[0]).toMatchObject({ domain: "loop-a.example.com", error: "loop" });
   });
+
+  it("stops walking hostile trees: many records, many address terms", async () => {
+    const chain: Record<string, string[]> = {};
+    for (let i = 0; i < 80; i++) chain[`n${i}.example.com`] = [`TXT v=spf1 include:n${i + 1}.example.com -all`];
+    const deep = await analyzeSpf({ domain: "n0.example.com" }, createMemoryResolver(zoneFrom(chain)));
+    expect(deep.problems.find((p) => p.code === "tree-too-large")?.params).toMatchObject({ excess: "more than 50 records" });
+    const many = Array.from({ length: 500 }, (_, i) => `a:h${i}.example.com`).join(" ");
+    const memory = createMemoryResolver(zoneFrom({ "wide.example.com": [`TXT v=spf1 ${many} -all`] }));
+    const wide = await analyzeSpf({ domain: "wide.example.com" }, memory);
+    expect(wide.problems.find((p) => p.code === "tree-too-large")?.params).toMatchObject({ excess: "more than 100 a, mx and exists terms" });
+    expect(memory.queries.length).toBeLessThanOrEqual(1 + 100 * 2);
+  });
 });
