@@ -67,11 +67,4 @@ export const corrections: Correction[] = [
     reason: "The remote server's reply is quoted with its code, \"550 user unknown (in reply to RCPT TO command)\"; Sisimai 4.25 kept only EZweb's English sentence, its authors' v5 expectation for this file is 550.",
     evidence: "ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)",
   },
-  {
-    file: "lhost-ezweb-02.eml",
-    field: "replyCode",
-    value: 550,
-    reason: "The remote server's reply is quoted with its code, \"550 user unknown (in reply to RCPT TO command)\"; Sisimai 4.25 kept only EZweb's English sentence, its authors' v5 expectation for this file is 550.",
-    evidence: "ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)",
-  },
 ];
