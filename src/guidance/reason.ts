@@ -42,7 +42,7 @@ const RULES: [Reason, RegExp][] = [
   ],
   [
     "domain-not-found",
-    /host unknown|unknown host|domain (does not exist|not found|name not found|is not reachable)|host or domain name not found|name service error|no mx record|couldn.?t find a mail exchanger|unrout(e)?able address|illegal host|invalid domain|null mx|no such domain|no smtp service|does not accept mail|accepts no mail|(^|\s)[a-z0-9-]+(\.[a-z0-9-]+)+ does not exist/,
+    /host unknown|unknown host|domain (does not exist|not found|name not found|is not reachable)|host or domain name not found|name service error|no mx record|couldn.?t find a mail exchanger|unrout(e)?able address|illegal host|invalid domain|null mx|no such domain|no smtp service|does not accept mail|accepts no mail|not accepting (network )?messages|(^|\s)[a-z0-9-]+(\.[a-z0-9-]+)+ does not exist/,
   ],
   [
     "mailbox-full",
@@ -50,11 +50,11 @@ const RULES: [Reason, RegExp][] = [
   ],
   [
     "message-too-large",
-    /message (size )?(is )?(too (large|big)|exceeds)|size exceeds|exceeds (the )?(fixed )?maximum (message )?size|message size limit|size limit exceeded|too large for/,
+    /message (size )?(is )?(too (large|big)|exceeds)|size exceeds|exceeds (the )?(fixed )?maximum (message )?size|message size limit|size limit exceeded|too large for|message length exceeds/,
   ],
   [
     "unknown-user",
-    /user unknown|unknown user|no such (user|mailbox|recipient|address)|(user|account|mailbox|address|recipient) (does not|doesn.?t) (exist|have)|address (not found|couldn.?t be found)|recipient not found|recipnotfound|invalid recipient|unknown recipient|unknown address|mailbox unavailable|not listed in|no mailbox here|mailbox not found|invalid (final delivery )?(user|address|mailbox)|user not found|user.{0,3}s. account is disabled|account (has been |is )?(disabled|inactive|discontinued|locked|frozen|suspended)|account .{0,30}(is inactive|disabled or discontinued)|no longer (on server|available|valid)|not our (customer|user)|inactive (email )?(address|account)|mailbox (is )?(disabled|frozen|inactive)|recipient account is blocked|temporary locked|not a registered|address rejected|tried to reach does not exist|disabled recipient|recipient (address )?(is )?disabled|user .{0,60} not listed|recipient address rejected/,
+    /user unknown|unknown user|no such (user|mailbox|recipient|address)|(user|account|mailbox|address|recipient) (does not|doesn.?t) (exist|have)|address (not found|couldn.?t be found)|recipient not found|recipnotfound|invalid recipient|unknown recipient|unknown address|mailbox unavailable|not listed in|no mailbox here|mailbox not found|invalid (final delivery )?(user|address|mailbox)|user not found|user.{0,3}s. account is disabled|account (has been |is )?(disabled|inactive|discontinued|locked|frozen|suspended)|account .{0,30}(is inactive|disabled or discontinued)|no longer (on server|available|valid)|not our (customer|user)|inactive (email )?(address|account)|mailbox (is )?(disabled|frozen|inactive)|recipient account is blocked|temporary locked|not a registered|tried to reach does not exist|disabled recipient|recipient (address )?(is )?disabled|user .{0,60} not listed|recipient address rejected: (user|unknown|invalid|no such|not found|mailbox)/,
   ],
   ["relay-denied", /relay(ing)? (access )?(denied|not permitted|prohibited|not allowed)|unable to relay|not permitted to relay|we do not relay|relay access|no relaying|not configured to relay|insecure mail relay/],
   [
@@ -67,15 +67,16 @@ const RULES: [Reason, RegExp][] = [
   ],
   [
     "sender-blocked",
-    /blacklist|blocklist|block list|blocked using|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|client host rejected|refused to talk|service refuse|reputation|banned|access denied|not allowed|denied by policy|rejected for policy|policy reasons|not authori[sz]ed|no access from/,
+    /blacklist|blocklist|block list|blocked using|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|delivery not authorized|client host rejected|refused to talk|service refuse|reputation|banned|access denied|not allowed|denied by policy|rejected for policy|policy reasons|not authori[sz]ed|no access from/,
   ],
   [
     "expired",
-    /expired|retry timeout|queue too long|too long in (the )?queue|could not be delivered within|delivery failed \d+ attempts|retried for|timed out|host not reachable|failing for a long time|unable to connect|did not accept our requests to connect|connection refused|no route to host|network error|has been delayed|deferred|could not find a gateway|try (again )?later/,
+    /expired|retry timeout|queue too long|too long in (the )?queue|could not be delivered within|delivery failed \d+ attempts|retried for|timed out|host not reachable|failing for a long time|unable to connect|did not accept our requests to connect|connection refused|no route to host|network error|has been delayed|deferred|could not find a gateway|try (again )?later|giving up|could not deliver for the last/,
   ],
-  // Last resort: a bare refusal with no stated cause is a block of this sender.
-  ["sender-blocked", /\brejected\b|\bdenied\b|\brefused\b|\bblocked\b/],
 ];
+
+/** After the code: a bare refusal with no stated cause is a block of this sender. */
+const BARE_REFUSAL = /\brejected\b|\bdenied\b|\brefused\b|\bblocked\b/;
 
 /** Rejections at the start of the session or of the envelope are about the sender, not the recipient. */
 const SENDER_STAGE = /after (mail from|initial connection|ehlo|helo|connect)|in reply to (mail from|ehlo|helo)|but my name was rejected/;
@@ -119,6 +120,7 @@ export function classifyReason(input: ReasonInput): Reason {
   if (fromText) return fromText;
   const fromStatus = reasonFromStatus(input.status, scope, input.diagnostic);
   if (fromStatus) return fromStatus;
+  if (BARE_REFUSAL.test(prepare(input.diagnostic))) return "sender-blocked";
   if (input.replyCode === 552) return "message-too-large";
   if (input.replyCode === 550 || input.replyCode === 553) return "other";
   const parsed = parseStatus(input.status);
