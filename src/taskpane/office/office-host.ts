@@ -67,11 +67,20 @@ class OutlookEvent<A extends unknown[]> {
   }
 }
 
-function themeOf(office: OfficeApi): MailHost["theme"] {
-  const theme = office.context.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
-  if (!theme) return null;
-  const background = theme.bodyBackgroundColor || undefined;
-  return { isDark: typeof theme.isDarkTheme === "boolean" ? theme.isDarkTheme : isDarkColor(background), bodyBackgroundColor: background };
+/**
+ * Reads Office's theme on each access (Outlook updates officeTheme in place when the user
+ * switches), but returns the same object while nothing changed, so views can compare by identity.
+ */
+function themeReader(office: OfficeApi): () => MailHost["theme"] {
+  let last: MailHost["theme"] = null;
+  return () => {
+    const theme = office.context.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
+    if (!theme) return (last = null);
+    const background = theme.bodyBackgroundColor || undefined;
+    const isDark = typeof theme.isDarkTheme === "boolean" ? theme.isDarkTheme : isDarkColor(background);
+    if (last && last.isDark === isDark && last.bodyBackgroundColor === background) return last;
+    return (last = { isDark, bodyBackgroundColor: background });
+  };
 }
 
 function isDarkColor(color: string | undefined): boolean {
@@ -106,6 +115,7 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
   const timeoutMs = options.timeoutMs;
   const mailbox = office.context.mailbox;
   const supports = (version: string) => supportsMailbox(office, version);
+  const readTheme = themeReader(office);
 
   const itemChanged = new OutlookEvent<[]>(office, supports("1.5") ? office.EventType.ItemChanged : undefined, (emit) => emit());
   const dropped = new OutlookEvent<[LabeledSource[], string[]]>(office, office.EventType.DragAndDropEvent, (emit, event) => {
@@ -124,7 +134,7 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
     },
     displayLanguage: office.context.displayLanguage || "en-US",
     get theme() {
-      return themeOf(office);
+      return readTheme();
     },
     canDraft: canDraftAsync || canDraftSync,
     readCurrentItem: (): Promise<ItemReading> => readItem(office, { timeoutMs }),

@@ -40,6 +40,7 @@ describe("createOfficeHost", () => {
     expect(host.mode).toBe("read");
     expect(host.displayLanguage).toBe("zh-TW");
     expect(host.theme).toEqual({ isDark: true, bodyBackgroundColor: "#1F1F1F" });
+    expect(host.theme).toBe(host.theme); // stable while Outlook's theme is unchanged
     expect(host.canDraft).toBe(true);
   });
 
