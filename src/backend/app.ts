@@ -1,10 +1,12 @@
 /**
  * Wires the pure handler to the real parts: the configured DNS resolver (bounded by
- * a semaphore shared by all checks), the SPF/DMARC engine and the rate limiter.
+ * a semaphore shared by all checks), the SPF/DMARC engine behind a short-lived
+ * result cache, and the rate limiter.
  */
 import { createResolver } from "../dns/resolver";
 import { runChecks } from "../spf/index";
 import type { Resolver } from "../spf/types";
+import { cachedChecks } from "./check-cache";
 import type { BackendConfig } from "./config";
 import { handleCheck, type BackendRequest, type BackendResponse, type RequestLogEntry } from "./handler";
 import { createRateLimiter } from "./rate-limit";
@@ -29,7 +31,7 @@ export function createBackend(config: BackendConfig, options: { log?: (entry: Re
     maxBodyBytes: config.maxBodyBytes,
     checkBudgetMs: config.checkBudgetMs,
     rateLimiter: createRateLimiter(config.rateLimit),
-    runChecks: (input: Parameters<typeof runChecks>[0]) => runChecks(input, resolver),
+    runChecks: cachedChecks((input) => runChecks(input, resolver), config.checkCacheSeconds),
     log: options.log,
   };
   return { handle: (request) => handleCheck(request, deps) };

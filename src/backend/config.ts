@@ -12,6 +12,8 @@
  *   DNS_RETRIES               extra rounds over the server list (1)
  *   MAX_CONCURRENT_DNS        DNS lookups in flight at once, across all checks (64)
  *   CHECK_BUDGET_MS           overall time allowed for one check (8000)
+ *   CHECK_CACHE_SECONDS       how long a finished check is reused for the same
+ *                             input; 0 turns it off (30)
  *   RATE_LIMIT_PER_MINUTE     sustained checks per client per minute (30)
  *   RATE_LIMIT_BURST          checks a client may make at once (10)
  *   TRUST_PROXY               "true" behind a proxy: the client is the first
@@ -34,6 +36,7 @@ export interface BackendConfig {
   dnsRetries: number;
   maxConcurrentDns: number;
   checkBudgetMs: number;
+  checkCacheSeconds: number;
   maxBodyBytes: number;
   rateLimit: RateLimitConfig;
   trustProxy: boolean;
@@ -86,6 +89,7 @@ export function loadConfig(env: Env = process.env): BackendConfig {
     dnsRetries: integer(env, "DNS_RETRIES", 1, 0, 5),
     maxConcurrentDns: integer(env, "MAX_CONCURRENT_DNS", 64, 1, 10_000),
     checkBudgetMs: integer(env, "CHECK_BUDGET_MS", 8000, 100, 60_000),
+    checkCacheSeconds: integer(env, "CHECK_CACHE_SECONDS", 30, 0, 3600),
     maxBodyBytes: MAX_BODY_BYTES,
     rateLimit: {
       requestsPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 30, 1, 10_000_000),
