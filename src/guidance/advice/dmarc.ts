@@ -13,7 +13,11 @@ export function dmarcAdvice(ctx: AdviceContext): Advice {
   const service = detectSendingService(ctx.bounce);
 
   if (!dmarc) {
-    advice.findings.push({ key: "dmarc.finding.unavailable", params: { domain, error: ctx.dmarcError ?? "offline" } });
+    advice.findings.push(
+      ctx.dmarcError
+        ? { key: "dmarc.finding.unavailable", params: { domain, error: ctx.dmarcError } }
+        : { key: "dmarc.finding.notChecked", params: { domain } },
+    );
   } else if (!dmarc.record || !dmarc.policy) {
     advice.findings.push({ key: "dmarc.finding.noRecord", params: { domain } });
     advice.steps.push(step("your-admin", "dmarc.step.publish", { domain, record: `v=DMARC1; p=none; rua=mailto:dmarc-reports@${domain}` }));
@@ -33,6 +37,9 @@ export function dmarcAdvice(ctx: AdviceContext): Advice {
     advice.steps.push(step("your-admin", "dmarc.step.fixSpf", { domain }));
   } else if (spfKind === "ip-passes") {
     advice.steps.push(step("your-admin", "dmarc.step.checkAlignment", { domain }));
+  } else {
+    // Not checked (offline or failed): say what to verify by hand.
+    advice.steps.push(ctx.ip ? step("your-admin", "spf.step.checkManually", { domain, ip: ctx.ip }) : step("your-admin", "spf.step.checkManuallyNoIp", { domain }));
   }
 
   // DKIM half: cannot be seen from DNS without the selector, so say how to make sure.

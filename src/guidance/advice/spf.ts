@@ -79,8 +79,10 @@ export function spfAdvice(ctx: AdviceContext): Advice {
 
   switch (kind) {
     case "unavailable":
-      advice.findings.push({ key: "spf.finding.unavailable", params: { domain, error: ctx.spfError ?? "offline" } });
-      advice.steps.push(step("your-admin", "spf.step.checkManually", { domain, ip }));
+      advice.findings.push(
+        ctx.spfError ? { key: "spf.finding.unavailable", params: { domain, error: ctx.spfError } } : { key: "spf.finding.notChecked", params: { domain } },
+      );
+      advice.steps.push(ctx.ip ? step("your-admin", "spf.step.checkManually", { domain, ip }) : step("your-admin", "spf.step.checkManuallyNoIp", { domain }));
       break;
     case "no-record": {
       const include = service?.include ?? (ctx.ip ? `${ctx.ip.includes(":") ? "ip6" : "ip4"}:${ctx.ip}` : "include:<your-provider>");

@@ -61,6 +61,7 @@ export const enUS = {
   "guidance.reason.other.title": "The message was not delivered",
   "guidance.reason.other.summary": "The message to {recipient} was not delivered (status {code}).",
 
+  "spf.finding.notChecked": "The SPF record of {domain} was not checked (offline).",
   "spf.finding.unavailable": "The SPF record of {domain} could not be checked just now ({error}).",
   "spf.finding.noRecord": "{domain} publishes no SPF record, so receivers cannot tell which servers may send its mail.",
   "spf.finding.tooManyLookups": "The SPF record of {domain} needs {total} DNS lookups; the limit is {limit}. Past the limit, receivers treat the record as broken and SPF fails for every server.",
@@ -72,6 +73,7 @@ export const enUS = {
   "spf.finding.ipNotAllowed": "The SPF record of {domain} does not allow {ip}: the result is {result}, decided by {term}.",
 
   "spf.step.checkManually": "Check that the SPF record of {domain} covers every service that sends your mail, including the one that sent from {ip}.",
+  "spf.step.checkManuallyNoIp": "Check that the SPF record of {domain} covers every service that sends your mail, including the one this message went out through.",
   "spf.step.publishForService": "Publish an SPF record (a TXT record at {domain}) covering {service}, the service this message came from, for example: {record}",
   "spf.step.publishForIp": "Publish an SPF record (a TXT record at {domain}) covering the server this message came from, for example: {record}",
   "spf.step.listAllSenders": "Add every other service that sends as your domain (newsletters, invoicing, scanners) before you end the record with -all.",
@@ -91,6 +93,7 @@ export const enUS = {
   "spf.step.addIp": "If {ip} is one of your own servers, add {mechanism} to the SPF record of {domain}.",
   "spf.step.unknownIpMeansAbuse": "If you do not recognise {ip}, someone else may be sending as your domain: do not add it.",
 
+  "dmarc.finding.notChecked": "The DMARC record of {domain} was not checked (offline).",
   "dmarc.finding.unavailable": "The DMARC record of {domain} could not be checked just now ({error}).",
   "dmarc.finding.noRecord": "{domain} publishes no DMARC record.",
   "dmarc.finding.policy": "{domain} publishes a DMARC policy of p={policy} (at {at}).",

@@ -60,6 +60,7 @@ export const zhTW: Record<MessageKey, string> = {
   "guidance.reason.other.title": "郵件沒有送達",
   "guidance.reason.other.summary": "寄給 {recipient} 的郵件沒有送達（狀態碼 {code}）。",
 
+  "spf.finding.notChecked": "未檢查 {domain} 的 SPF 記錄（離線）。",
   "spf.finding.unavailable": "目前無法檢查 {domain} 的 SPF 記錄（{error}）。",
   "spf.finding.noRecord": "{domain} 沒有發布 SPF 記錄，收件端無法判斷哪些伺服器可以代表它寄信。",
   "spf.finding.tooManyLookups": "{domain} 的 SPF 記錄需要 {total} 次 DNS 查詢，上限是 {limit} 次。超過上限時，收件端會視為記錄有誤，所有伺服器的 SPF 都會失敗。",
@@ -71,6 +72,7 @@ export const zhTW: Record<MessageKey, string> = {
   "spf.finding.ipNotAllowed": "{domain} 的 SPF 記錄沒有授權 {ip}：結果為 {result}，由 {term} 判定。",
 
   "spf.step.checkManually": "請確認 {domain} 的 SPF 記錄涵蓋所有代您寄信的服務，包括從 {ip} 寄出的那一個。",
+  "spf.step.checkManuallyNoIp": "請確認 {domain} 的 SPF 記錄涵蓋所有代您寄信的服務，包括寄出這封郵件的那一個。",
   "spf.step.publishForService": "請發布 SPF 記錄（{domain} 的 TXT 記錄），涵蓋這封郵件所使用的寄件服務 {service}，例如：{record}",
   "spf.step.publishForIp": "請發布 SPF 記錄（{domain} 的 TXT 記錄），涵蓋寄出這封郵件的伺服器，例如：{record}",
   "spf.step.listAllSenders": "在記錄結尾加上 -all 之前，請先把其他以您網域寄信的服務（電子報、帳單系統、掃描器等）都加進去。",
@@ -90,6 +92,7 @@ export const zhTW: Record<MessageKey, string> = {
   "spf.step.addIp": "如果 {ip} 是您自己的伺服器，請在 {domain} 的 SPF 記錄加入 {mechanism}。",
   "spf.step.unknownIpMeansAbuse": "如果您不認得 {ip}，可能有人冒用您的網域寄信：請不要把它加入記錄。",
 
+  "dmarc.finding.notChecked": "未檢查 {domain} 的 DMARC 記錄（離線）。",
   "dmarc.finding.unavailable": "目前無法檢查 {domain} 的 DMARC 記錄（{error}）。",
   "dmarc.finding.noRecord": "{domain} 沒有發布 DMARC 記錄。",
   "dmarc.finding.policy": "{domain} 發布的 DMARC 政策為 p={policy}（位於 {at}）。",
