@@ -113,7 +113,7 @@ function resolveIdentity(input: CheckHostInput): Identity {
 
 /** Ends the evaluation with permerror or temperror. */
 class SpfAbort extends Error {
-  constructor(readonly result: "permerror" | "temperror", message: string, readonly where: DecidingTerm | null) {
+  constructor(readonly result: "permerror" | "temperror", message: string, public where: DecidingTerm | null) {
     super(message);
   }
 }
@@ -175,13 +175,23 @@ class Evaluation {
       const where = { domain, record: text, term: record.redirect.text };
       this.countTerm(where);
       const target = await this.expandTarget(record.redirect.tokens, domain);
-      const outcome = await this.checkDomain(target);
+      const outcome = await this.descend(target, where);
       if (outcome.result === "none") {
         throw new SpfAbort("permerror", `redirect target ${target} has no SPF record (${outcome.reason})`, where);
       }
       return outcome;
     }
     return { result: "neutral", decidedBy: null, reason: `no mechanism of ${domain} matched and there is no redirect` };
+  }
+
+  /** check_host() of an include or redirect target; a failed record lookup is blamed on the term. */
+  private async descend(target: string, via: DecidingTerm): Promise<Outcome> {
+    try {
+      return await this.checkDomain(target);
+    } catch (error) {
+      if (error instanceof SpfAbort && error.where === null) error.where = via;
+      throw error;
+    }
   }
 
   /** The domain's single SPF record text, or why there is none. */
@@ -239,7 +249,7 @@ class Evaluation {
   private async matchInclude(mechanism: Mechanism, domain: string, where: DecidingTerm): Promise<boolean> {
     this.countTerm(where);
     const target = await this.targetOf(mechanism, domain);
-    const outcome = await this.checkDomain(target);
+    const outcome = await this.descend(target, where);
     if (outcome.result === "none") {
       throw new SpfAbort("permerror", `include target ${target} has no SPF record (${outcome.reason})`, where);
     }

@@ -75,6 +75,7 @@ describe("check_host() results", () => {
     const outcome = await checkHost({ ip: "192.0.2.1", sender: "a@timeout-include.example.com" }, resolver);
     expect(outcome.result).toBe("temperror");
     expect(outcome.reason).toMatch(/dead.example.com/);
+    expect(outcome.decidedBy).toMatchObject({ domain: "timeout-include.example.com", term: "include:dead.example.com" });
   });
 
   it("names the term of a syntax error", async () => {
