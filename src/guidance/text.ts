@@ -15,7 +15,7 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
 
   lines.push(`${say("text.heading")}: ${guidance.title}`);
   if (guidance.code) lines.push(`${say("text.code")}: ${guidance.code} (${guidance.scope})`);
-  lines.push(`${say("text.reason")}: ${say(`guidance.reason.${guidance.reason}.title` as MessageKey)}`);
+  if (bounce.isBounce) lines.push(`${say("text.reason")}: ${say(`guidance.reason.${guidance.reason}.title` as MessageKey)}`);
   if (recipient) {
     lines.push(`${say("text.recipient")}: ${singleLine(recipient.address ?? "?", 320)}`);
     if (recipient.remoteMta) lines.push(`${say("text.remoteServer")}: ${singleLine(recipient.remoteMta, 300)}`);

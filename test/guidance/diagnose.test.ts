@@ -196,6 +196,13 @@ describe("common failures", () => {
     expect(g.draft).toBeNull();
   });
 
+  test("a bounce that names no recipient: general advice, nobody to write to", () => {
+    const g = diagnose({ ...makeBounce({}), recipients: [] }, null, "en-US");
+    expect(g.code).toBeNull();
+    expect(g.steps.length).toBeGreaterThan(0);
+    expect(g.draft).toBeNull();
+  });
+
   test("not a bounce: nothing to do", () => {
     const g = diagnose({ ...makeBounce({}), isBounce: false, kind: "auto-reply", recipients: [] }, null, "en-US");
     expect(g.whoActs).toEqual(["nobody"]);
