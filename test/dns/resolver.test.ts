@@ -33,6 +33,7 @@ const zone = zoneOf({
   "loop2.example.com": [{ type: "CNAME", target: "loop1.example.com" }],
   "deep.sub.example.com": [{ type: "A", address: "192.0.2.12" }],
   "slow.example.com": [{ type: "TIMEOUT" }],
+  "partly.example.com": [{ type: "TXT", strings: ["v=spf1 -all"] }, { type: "TIMEOUT", except: ["TXT", "MX"] }],
   "empty.example.com": [{ type: "TXT", strings: [] }],
 });
 
@@ -118,6 +119,13 @@ describe("resolver against a loopback authoritative server", () => {
     const before = server.queryCount();
     expect(await r.lookup("slow.example.com", "A")).toMatchObject({ status: "error", message: expect.stringMatching(/timeout/) });
     expect(server.queryCount() - before).toBe(3);
+  });
+
+  test("a partial TIMEOUT answers the listed types and times out the others", async () => {
+    const r = resolver();
+    expect(await r.lookup("partly.example.com", "TXT")).toMatchObject({ status: "ok", records: [["v=spf1 -all"]] });
+    expect(await r.lookup("partly.example.com", "MX")).toEqual({ status: "nodata" });
+    expect(await r.lookup("partly.example.com", "A")).toMatchObject({ status: "error", message: expect.stringMatching(/timeout/) });
   });
 
   test("coalesces identical lookups in flight into one query", async () => {

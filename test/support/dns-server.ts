@@ -5,7 +5,8 @@
  * - unknown names: NXDOMAIN; names that exist (or have names below them) without
  *   the asked type: NODATA. Both carry an SOA whose minimum is the negative TTL.
  * - CNAMEs are answered and followed inside the zone, as an authoritative server does.
- * - names with a TIMEOUT entry are never answered (UDP or TCP).
+ * - names with a TIMEOUT entry are never answered (UDP or TCP), except for the
+ *   types its `except` lists, which are answered from the name's other records.
  * - UDP answers over 512 octets are truncated (TC bit, no records) to force TCP.
  * - `delayMs` holds every answer back, to model network round trips.
  */
@@ -95,7 +96,10 @@ export function answerQuery(zone: Zone, query: Message, ttl: number): Message | 
   for (let hop = 0; hop <= MAX_CNAME_HOPS && !seen.has(name); hop++) {
     seen.add(name);
     const records = zone.get(name);
-    if (records?.some((r) => r.type === "TIMEOUT")) return hop === 0 ? null : reply;
+    const timeout = records?.find((r) => r.type === "TIMEOUT");
+    if (timeout && timeout.type === "TIMEOUT" && !timeout.except?.some((type) => QTYPE[type] === question.type)) {
+      return hop === 0 ? null : reply;
+    }
     if (!records) {
       const hasDescendants = [...zone.keys()].some((known) => known.endsWith(`.${name}`));
       return withSoa({ ...reply, rcode: hasDescendants ? RCODE.NOERROR : RCODE.NXDOMAIN }, ttl);
