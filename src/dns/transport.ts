@@ -29,7 +29,8 @@ export const exchangeUdp: Exchange = (server, query, id, timeoutMs) =>
     socket.on("error", (err) => finish(err));
     socket.on("message", (msg, from) => {
       // Ignore stray datagrams: only the server we asked, with our id, may answer.
-      if (msg.length >= 2 && msg.readUInt16BE(0) === id && from.port === server.port) finish(msg);
+      const fromServer = from.port === server.port && (!net.isIP(server.host) || from.address === server.host);
+      if (msg.length >= 2 && msg.readUInt16BE(0) === id && fromServer) finish(msg);
     });
     socket.send(query, server.port, server.host, (err) => {
       if (err) finish(err);
