@@ -29,7 +29,8 @@ const WORDING: [Vendor, RegExp][] = [
 /** Report formats (the parser's `format`) written by each provider. */
 const FORMATS: [Vendor, RegExp][] = [
   ["outlook.com", /^outlook(\.com)?$|hotmail/i],
-  ["microsoft", /exchange|office ?365|microsoft|o365/i],
+  // Exchange Online only: on-premises Exchange (exchange2003, exchange2007) speaks IANA's codes.
+  ["microsoft", /^exchange-online$|office ?365|microsoft|o365/i],
   ["google", /gmail|google|gsuite/i],
   ["yahoo", /yahoo|aol/i],
 ];
