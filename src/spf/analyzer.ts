@@ -68,7 +68,8 @@ export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, option
 
   // The walk and check_host() share one cache: each name and type is asked once.
   const cache = new LookupCache(resolver);
-  const walker = new TreeWalker(cache, macroValues(domain, input, client), client, options.maxRecords ?? MAX_RECORDS);
+  const known: Known = { client, sender: Boolean(input.sender?.trim()), helo: Boolean(input.helo?.trim()) };
+  const walker = new TreeWalker(cache, macroValues(domain, input, client), known, options.maxRecords ?? MAX_RECORDS);
   const [tree, verdict] = await Promise.all([
     walker.walk(domain, "root", [], ""),
     client ? checkHost({ ip: client.text, domain, sender: input.sender, helo: input.helo }, cache, options.checkHost) : null,
@@ -112,10 +113,17 @@ function macroValues(domain: string, input: AnalyzeInput, client: ClientIp | nul
   };
 }
 
-/** Macro letters that need the message being checked (or PTR lookups) to expand. */
-function needsContext(tokens: MacroToken[], client: ClientIp | null): boolean {
-  if (usesLetter(tokens, "p")) return true;
-  return !client && (["i", "c", "v"] as const).some((letter) => usesLetter(tokens, letter));
+/** What the analysis knows of the message being checked. */
+interface Known {
+  client: ClientIp | null;
+  sender: boolean;
+  helo: boolean;
+}
+
+/** Does the domain-spec use macros whose values are unknown (or need PTR lookups)? */
+function needsContext(tokens: MacroToken[], known: Known): boolean {
+  const uses = (...letters: Array<"i" | "c" | "v" | "s" | "l" | "h" | "p">) => letters.some((letter) => usesLetter(tokens, letter));
+  return uses("p") || (!known.client && uses("i", "c", "v")) || (!known.sender && uses("s", "l")) || (!known.helo && uses("h"));
 }
 
 class TreeWalker {
@@ -131,7 +139,7 @@ class TreeWalker {
   constructor(
     private readonly cache: LookupCache,
     private readonly values: Omit<MacroValues, "domain">,
-    private readonly client: ClientIp | null,
+    private readonly known: Known,
     private readonly maxRecords: number,
   ) {}
 
@@ -227,7 +235,7 @@ class TreeWalker {
   }
 
   private async branch(tokens: MacroToken[], term: string, domain: string, via: "include" | "redirect", path: string[]): Promise<SpfNode | null> {
-    if (needsContext(tokens, this.client)) {
+    if (needsContext(tokens, this.known)) {
       this.problems.push(spfProblems.unresolvedMacro(domain, term));
       return null;
     }
@@ -249,13 +257,13 @@ class TreeWalker {
       return;
     }
     const tokens = mechanism.domainSpec;
-    if (tokens && needsContext(tokens, this.client)) {
+    if (tokens && needsContext(tokens, this.known)) {
       if (mechanism.name !== "exists") this.problems.push(spfProblems.unresolvedMacro(domain, mechanism.text));
       return;
     }
     const target = tokens ? expandDomainSpec(tokens, { ...this.values, domain }) : domain;
     const authorizes = mechanism.qualifier === "+";
-    const voidType = mechanism.name === "exists" || this.client?.family !== 6 ? "A" : "AAAA";
+    const voidType = mechanism.name === "exists" || this.known.client?.family !== 6 ? "A" : "AAAA";
     if (mechanism.name === "mx") {
       const answer = isQueryableName(target) ? await this.cache.lookup(target, "MX") : ({ status: "nxdomain" } as const);
       if (answer.status !== "ok") {

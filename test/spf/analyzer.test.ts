@@ -133,6 +133,15 @@ describe("analyzeSpf: problems", () => {
     expect(codes(report)).not.toContain("unresolved-macro");
   });
 
+  it("sender and HELO macros are followed only when the sender and HELO are given", async () => {
+    const memory = createMemoryResolver(zoneFrom({ "per-user.example.com": ["TXT v=spf1 include:%{l}._u.example.com a:%{h} -all"] }));
+    const unknown = await analyzeSpf({ domain: "per-user.example.com" }, memory);
+    expect(unknown.problems.filter((p) => p.code === "unresolved-macro").map((p) => p.term).sort()).toEqual(["a:%{h}", "include:%{l}._u.example.com"]);
+    const known = await analyzeSpf({ domain: "per-user.example.com", sender: "bob@per-user.example.com", helo: "mx.example.org" }, memory);
+    expect(known.tree!.children.map((child) => child.domain)).toEqual(["bob._u.example.com"]);
+    expect(known.problems.map((p) => p.code)).not.toContain("unresolved-macro");
+  });
+
   it("a loop is reported once per closing term and the walk ends", async () => {
     const report = await analyze("loop-a.example.com");
     expect(report.problems.filter((p) => p.code === "loop")).toHaveLength(1);
