@@ -138,8 +138,26 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
   };
 }
 
+/**
+ * How much of a message is parsed. A bounce puts its report first; past this only
+ * the returned original remains, whose size (a 50 MB attachment) would cost seconds
+ * of MIME parsing and tell nothing more. A cut MIME tree reads like a truncated one.
+ */
+export const MAX_PARSED_LENGTH = 4 * 1024 * 1024;
+
+/** The input cut to MAX_PARSED_LENGTH at a line end. */
+function headOf(raw: string | Uint8Array): string | Uint8Array {
+  if (raw.length <= MAX_PARSED_LENGTH) return raw;
+  if (typeof raw === "string") {
+    const end = raw.lastIndexOf("\n", MAX_PARSED_LENGTH);
+    return raw.slice(0, end > 0 ? end + 1 : MAX_PARSED_LENGTH);
+  }
+  const end = raw.lastIndexOf(10, MAX_PARSED_LENGTH);
+  return raw.subarray(0, end > 0 ? end + 1 : MAX_PARSED_LENGTH);
+}
+
 async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
-  const normalized = normalizeLineEnds(raw);
+  const normalized = normalizeLineEnds(headOf(raw));
   if (!looksLikeMessage(normalized)) throw new BounceInputError("not an email message: it does not start with a header");
   let email: Email;
   try {

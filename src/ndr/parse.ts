@@ -52,12 +52,21 @@ function mergeRecipients(fromDsn: RecipientFinding[], fromFormat: RecipientFindi
   if (fromDsn.length === 0) return fromFormat;
   if (fromFormat.length === 0) return fromDsn;
   const merged = fromDsn.map((recipient) => ({ ...recipient }));
+  // Indexed by address (first one wins), so 10,000 recipients merge in linear time.
+  const byAddress = new Map<string, RecipientFinding>();
+  const index = (recipient: RecipientFinding) => {
+    if (recipient.address !== null && !byAddress.has(recipient.address)) byAddress.set(recipient.address, recipient);
+  };
+  merged.forEach(index);
   for (const finding of fromFormat) {
     const target =
-      merged.find((recipient) => finding.address !== null && recipient.address === finding.address) ??
+      (finding.address !== null ? byAddress.get(finding.address) : undefined) ??
       (finding.address === null && merged.length === 1 ? merged[0] : undefined);
     if (target) Object.assign(target, defined(finding), { address: target.address ?? finding.address });
-    else merged.push(finding);
+    else {
+      merged.push(finding);
+      index(finding);
+    }
   }
   return merged;
 }
