@@ -54,10 +54,10 @@ export interface HandlerDeps {
   now?(): number;
 }
 
-const ROUTES: Record<string, readonly string[]> = {
-  "/api/check": ["GET", "POST"],
-  "/api/health": ["GET"],
-};
+const ROUTES = new Map<string, readonly string[]>([
+  ["/api/check", ["GET", "POST"]],
+  ["/api/health", ["GET"]],
+]);
 
 const BASE_HEADERS = {
   "content-type": "application/json; charset=utf-8",
@@ -112,7 +112,7 @@ function readFields(request: BackendRequest): Fields {
 }
 
 async function route(request: BackendRequest, deps: HandlerDeps, cors: Record<string, string>, logged: { domain?: string }) {
-  const methods = ROUTES[request.path];
+  const methods = ROUTES.get(request.path);
   if (!methods) return error(404, "no such endpoint", cors);
   if (!methods.includes(request.method)) {
     return error(405, `use ${methods.join(" or ")} for ${request.path}`, { ...cors, allow: [...methods, "OPTIONS"].join(", ") });
@@ -150,7 +150,7 @@ export async function handleCheck(request: BackendRequest, deps: HandlerDeps): P
     } else {
       const corsHeaders = cors.kind === "allowed" ? cors.headers : {};
       if (request.method === "OPTIONS") {
-        response = ROUTES[request.path]
+        response = ROUTES.has(request.path)
           ? { status: 204, headers: { ...corsHeaders, ...(cors.kind === "allowed" ? preflightHeaders() : {}), allow: ALLOWED_METHODS }, body: "" }
           : error(404, "no such endpoint", corsHeaders);
       } else {
@@ -160,6 +160,8 @@ export async function handleCheck(request: BackendRequest, deps: HandlerDeps): P
   } catch {
     response = error(500, "internal error");
   }
-  deps.log?.({ method: request.method, path: request.path, status: response.status, ms: now() - started, domain: logged.domain });
+  // Unknown paths are not logged verbatim: they could carry anything, addresses included.
+  const path = ROUTES.has(request.path) ? request.path : "(unknown)";
+  deps.log?.({ method: request.method.slice(0, 10), path, status: response.status, ms: now() - started, domain: logged.domain });
   return response;
 }

@@ -156,6 +156,11 @@ describe("backend over HTTP, with the real engine and a loopback DNS server", ()
     expect(logged).toEqual([expect.objectContaining({ method: "POST", path: "/api/check", status: 200, domain: "example.com" })]);
     const text = JSON.stringify(logged);
     for (const personal of ["192.0.2.99", "private.person", "secret-host", "127.0.0.1"]) expect(text).not.toContain(personal);
+
+    logged.length = 0;
+    await request(server.url, "GET", "/api/check/someone%40example.org");
+    expect(logged).toEqual([expect.objectContaining({ path: "(unknown)", status: 404 })]);
+    expect(JSON.stringify(logged)).not.toContain("someone");
   });
 });
 
