@@ -98,8 +98,14 @@ export function deliveryStatusOf(message: MailMessage): DeliveryStatus | null {
 export function statedStatus(reported: string | null | undefined, diagnostic: string | null | undefined): string | null {
   const inReply = findStatus(diagnostic);
   const fromReport = findStatus(reported);
-  if (inReply && (!fromReport || fromReport[0] === inReply[0])) return inReply;
-  return fromReport ?? null;
+  if (!inReply) return fromReport ?? null;
+  if (!fromReport) return inReply;
+  if (fromReport[0] !== inReply[0]) return fromReport;
+  // A reply's "5.1.0" or "5.0.0" says less than the report's "5.1.1": keep the more exact one.
+  const [, replySubject, replyDetail] = inReply.split(".");
+  const [, reportSubject, reportDetail] = fromReport.split(".");
+  const replyVaguer = replyDetail === "0" && reportDetail !== "0" && (replySubject === "0" || replySubject === reportSubject);
+  return replyVaguer ? fromReport : inReply;
 }
 
 /** A reply code only when it agrees with the status class (a 554 inside a 4.0.0 report is not the outcome). */

@@ -19,12 +19,12 @@ import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../tex
 const SUBJECT = /^(?:Mail delivery failed|Warning: message \S{1,80} delayed|Mail failure|Delivery Status Notification|mail failed, returning to sender)|Mail delivery failed/i;
 const MARKER = /^(?:This message was created automatically by mail delivery software|A message that you sent (?:could not be delivered|has not yet been delivered|contained one or more recipient addresses)|\|-{10,} Failed addresses follow: -{5,}\|)/im;
 /** Where the per-recipient blocks begin. */
-const BLOCKS_START = /(?:address(?:es|\(es\))? failed:\s*$|address(?:es)? to which the message has not yet been delivered (?:is|are):|incorrectly constructed:|^\|-{10,} Failed addresses follow: -{5,}\|)/i;
+const BLOCKS_START = /(?:address(?:es|\(es\))? failed:\s*$|^failed:\s*$|address(?:es)? to which the message has not yet been delivered (?:is|are):|incorrectly constructed:|^\|-{10,} Failed addresses follow: -{5,}\|)/i;
 /** Where they end: the returned message, or the prose after them. */
-const BLOCKS_END = /^(?:-{4,} ?This is a copy of|\|-{10,} Message text follows|The following text was generated during|No action is required|This address has been ignored|Reporting-MTA:)/i;
-const COPY_OF_MESSAGE = /^(?:-{4,} ?This is a copy of (?:the|your) message|\|-{10,} Message text follows)/i;
+const BLOCKS_END = /^(?:-{3,} ?(?:This is a copy of|The header of the original message)|\|-{10,} Message text follows|The following text was generated during|No action is required|This address has been ignored|Reporting-MTA:)/i;
+const COPY_OF_MESSAGE = /^(?:-{4,} ?This is a copy of (?:the|your) message|-{3} The header of the original message is following|\|-{10,} Message text follows)/i;
 const DELAYED = /has not yet been delivered/i;
-const REMOTE_HOST = /\bhost\s{1,3}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,3}\[[0-9A-Fa-f.:]{2,45}\]/;
+const REMOTE_HOST = /\bhost:?\s{1,3}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,3}[[(][0-9A-Fa-f.:]{2,45}[\])]/;
 const SMTP_AFTER = /SMTP error from remote (?:mail server|mailer) after ([^:]{1,80}?)(?::|$)/i;
 const GENERATED = /^\(?(?:ultimately )?generated (?:by|from)\s{1,3}<?([^\s<>()]{1,320}@[^\s<>()]{1,255})>?/i;
 
@@ -67,6 +67,17 @@ function fromBlock(block: string[], message: MailMessage, quoted: ReturnType<typ
   };
 }
 
+/** Some rebranded Exims write the details unindented under "bob@example.com:": they belong to it. */
+function joinUnindentedDetails(blocks: string[][]): string[][] {
+  const joined: string[][] = [];
+  for (const block of blocks) {
+    const previous = joined[joined.length - 1];
+    if (previous && /^<?[^\s<>@]{1,128}@[^\s<>]{1,255}>?:$/.test(previous[0]) && previous.length === 1 && !block[0].includes("@")) previous.push(...block);
+    else joined.push([...block]);
+  }
+  return joined;
+}
+
 function recognise(message: MailMessage): boolean {
   if (message.headers.has("x-failed-recipients")) return true;
   const text = message.text.slice(0, 20000);
@@ -77,7 +88,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
   const quoted = message.original ? null : quotedHeaders(lines, COPY_OF_MESSAGE);
   const delayed = DELAYED.test(message.text.slice(0, 20000));
-  const blocks = indentedBlocks(section(lines, BLOCKS_START, BLOCKS_END), 2);
+  const blocks = joinUnindentedDetails(indentedBlocks(section(lines, BLOCKS_START, BLOCKS_END), 2));
   const prose = blocks
     .map((block) => fromBlock(block, message, quoted, delayed))
     .filter((finding): finding is RecipientFinding => finding !== null);
