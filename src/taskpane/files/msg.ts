@@ -6,13 +6,9 @@
  */
 import MsgReader, { type FieldsData } from "@kenjiuno/msgreader";
 import type { MessageParts, SourceAttachment } from "../../ndr/types";
+import { isCompoundFile } from "./cfb";
 import { buildMime, keepEnvelopeHeaders } from "./mime-build";
 
-export const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-export function isCompoundFile(bytes: Uint8Array): boolean {
-  return CFB_MAGIC.every((byte, i) => bytes[i] === byte);
-}
 
 export class MsgFormatError extends Error {
   override name = "MsgFormatError";

@@ -9,7 +9,7 @@
  * - other binary files and files over the size cap: a FileReadError that says why.
  */
 import type { LabeledSource } from "../office/host";
-import { isCompoundFile, msgToParts } from "./msg";
+import { isCompoundFile } from "./cfb";
 
 /** Bounces are small; 25 MB is the largest message most mail systems accept at all. */
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -52,14 +52,16 @@ function decodeText(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
 }
 
-/** Turns named bytes into a LabeledSource. Throws FileReadError when they cannot be a message. */
-export function sourceFromBytes(name: string, bytes: Uint8Array, origin: FileOrigin = "file"): LabeledSource {
+/** Turns named bytes into a LabeledSource. Rejects with FileReadError when they cannot be a message. */
+export async function sourceFromBytes(name: string, bytes: Uint8Array, origin: FileOrigin = "file"): Promise<LabeledSource> {
   checkSize(name, bytes.byteLength);
   const label = `${LABEL_PREFIX[origin]}: ${name}`;
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
 
   if (isCompoundFile(bytes)) {
     try {
+      // The .msg reader is large and rarely needed: the pane loads it on first use.
+      const { msgToParts } = await import(/* webpackChunkName: "msg-reader" */ "./msg");
       return { label, origin, source: msgToParts(bytes) };
     } catch (error) {
       throw new FileReadError(`${name}: ${error instanceof Error ? error.message : String(error)}`);

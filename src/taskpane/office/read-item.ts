@@ -131,7 +131,7 @@ async function attachedMessages(reader: ItemReader, attachments: AttachmentInfo[
       if (String(content.format) === "eml") {
         sources.push({ label: attachmentLabel(attachment.name), origin: "attachment", source: content.content });
       } else if (String(content.format) === "base64") {
-        sources.push(sourceFromBytes(attachment.name, base64ToBytes(content.content), "attachment"));
+        sources.push(await sourceFromBytes(attachment.name, base64ToBytes(content.content), "attachment"));
       }
     } catch (error) {
       // One unreadable attachment (an .msg that is not one, a refused item) must not hide the rest.

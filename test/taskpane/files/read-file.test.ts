@@ -32,19 +32,19 @@ const exchangeNdr: MsgSpec = {
 };
 
 describe("sourceFromBytes", () => {
-  test("keeps .eml bytes as they are", () => {
+  test("keeps .eml bytes as they are", async () => {
     const bytes = utf8(NDR_EML);
-    expect(sourceFromBytes("bounce.eml", bytes)).toEqual({ label: "File: bounce.eml", origin: "file", source: bytes });
+    await expect(sourceFromBytes("bounce.eml", bytes)).resolves.toEqual({ label: "File: bounce.eml", origin: "file", source: bytes });
   });
 
-  test("takes a message saved under another name when it starts with headers", () => {
-    const source = sourceFromBytes("bounce.txt", utf8(NDR_EML), "drop");
+  test("takes a message saved under another name when it starts with headers", async () => {
+    const source = await sourceFromBytes("bounce.txt", utf8(NDR_EML), "drop");
     expect(source.label).toBe("Dropped: bounce.txt");
     expect(source.source).toBeInstanceOf(Uint8Array);
   });
 
-  test("reads an Outlook delivery report (.msg) into parts, with the server's reply from recipient properties", () => {
-    const { source, label } = sourceFromBytes("Undeliverable.msg", writeMsg(exchangeNdr));
+  test("reads an Outlook delivery report (.msg) into parts, with the server's reply from recipient properties", async () => {
+    const { source, label } = await sourceFromBytes("Undeliverable.msg", writeMsg(exchangeNdr));
     expect(label).toBe("File: Undeliverable.msg");
     const parts = source as MessageParts;
     expect(parts.kind).toBe("parts");
@@ -58,7 +58,7 @@ describe("sourceFromBytes", () => {
   });
 
   test("turns an embedded message into RFC 822 text that a MIME parser reads back", async () => {
-    const parts = sourceFromBytes("Undeliverable.msg", writeMsg(exchangeNdr)).source as MessageParts;
+    const parts = (await sourceFromBytes("Undeliverable.msg", writeMsg(exchangeNdr))).source as MessageParts;
     expect(parts.attachments).toHaveLength(1);
     const [embedded] = parts.attachments!;
     expect(embedded).toMatchObject({ name: "Quarterly report 第三季.eml", contentType: "message/rfc822" });
@@ -78,7 +78,7 @@ describe("sourceFromBytes", () => {
       body: "see attached",
       attachments: [{ name: "bounce", message: { ...exchangeNdr, attachments: [] } }],
     });
-    const parts = sourceFromBytes("fw.msg", forwarded).source as MessageParts;
+    const parts = (await sourceFromBytes("fw.msg", forwarded)).source as MessageParts;
     const email = await PostalMime.parse(text(parts.attachments![0].content));
     expect(email.from?.address).toBe("postmaster@sender.test");
     expect(email.subject).toBe("Undeliverable: Quarterly report");
@@ -93,27 +93,27 @@ describe("sourceFromBytes", () => {
       body: "",
       attachments: [{ name: "inner.msg", mimeType: "application/vnd.ms-outlook", data: writeMsg(original) }],
     });
-    const parts = sourceFromBytes("outer.msg", outer).source as MessageParts;
+    const parts = (await sourceFromBytes("outer.msg", outer)).source as MessageParts;
     expect(parts.attachments![0]).toMatchObject({ name: "inner.eml", contentType: "message/rfc822" });
     expect((await PostalMime.parse(text(parts.attachments![0].content))).subject).toBe("Quarterly report 第三季");
   });
 
-  test("reads text and HTML files as parts, UTF-16 included", () => {
-    expect(sourceFromBytes("bounce.txt", utf8("\uFEFFDelivery to bob@example.org failed: 550 5.1.1")).source).toEqual({
+  test("reads text and HTML files as parts, UTF-16 included", async () => {
+    expect((await sourceFromBytes("bounce.txt", utf8("\uFEFFDelivery to bob@example.org failed: 550 5.1.1"))).source).toEqual({
       kind: "parts",
       text: "Delivery to bob@example.org failed: 550 5.1.1",
     });
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from("失敗 550").flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
-    expect(sourceFromBytes("notes.txt", utf16).source).toEqual({ kind: "parts", text: "失敗 550" });
-    expect(sourceFromBytes("page.html", utf8("<p>550 5.1.1</p>")).source).toEqual({ kind: "parts", html: "<p>550 5.1.1</p>" });
+    expect((await sourceFromBytes("notes.txt", utf16)).source).toEqual({ kind: "parts", text: "失敗 550" });
+    expect((await sourceFromBytes("page.html", utf8("<p>550 5.1.1</p>"))).source).toEqual({ kind: "parts", html: "<p>550 5.1.1</p>" });
   });
 
-  test("refuses binary files, false .msg files, broken compound files and empty files with a reason", () => {
-    expect(() => sourceFromBytes("photo.jpg", new Uint8Array([0xff, 0xd8, 0, 1]))).toThrow(new FileReadError("photo.jpg is neither an email (.eml, .msg) nor text"));
-    expect(() => sourceFromBytes("fake.msg", utf8("hello"))).toThrow(/fake\.msg is not an Outlook message file/);
+  test("refuses binary files, false .msg files, broken compound files and empty files with a reason", async () => {
+    await expect(sourceFromBytes("photo.jpg", new Uint8Array([0xff, 0xd8, 0, 1]))).rejects.toThrow(new FileReadError("photo.jpg is neither an email (.eml, .msg) nor text"));
+    await expect(sourceFromBytes("fake.msg", utf8("hello"))).rejects.toThrow(/fake\.msg is not an Outlook message file/);
     const broken = writeMsg(original).slice(0, 700);
-    expect(() => sourceFromBytes("broken.msg", broken)).toThrow(FileReadError);
-    expect(() => sourceFromBytes("empty.eml", new Uint8Array())).toThrow(/empty\.eml is empty/);
+    await expect(sourceFromBytes("broken.msg", broken)).rejects.toThrow(FileReadError);
+    await expect(sourceFromBytes("empty.eml", new Uint8Array())).rejects.toThrow(/empty\.eml is empty/);
   });
 });
 
