@@ -1,0 +1,221 @@
+/**
+ * Hostile and broken input: every case ends in a Bounce or a clear BounceInputError,
+ * never an exception of another kind and never a hang. The time these take is
+ * measured by the benchmarks, not here; sizes are varied to show nothing depends on them.
+ */
+import { parseBounce } from "../../src/ndr";
+import { BounceInputError, type Bounce } from "../../src/ndr/types";
+
+const BOUNDARY = "report-boundary";
+
+/** A Postfix-like bounce: text, delivery-status, returned original (its body supplied). */
+function bounce(options: { recipients?: string[]; original?: string; deliveryStatus?: string } = {}): string {
+  const recipients = options.recipients ?? ["bob@example.org"];
+  const groups = recipients.map((address) => `Final-Recipient: rfc822; ${address}\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <${address}>: Recipient address rejected: User unknown\n`);
+  return [
+    "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)",
+    "To: alice@example.com",
+    "Subject: Undelivered Mail Returned to Sender",
+    `Content-Type: multipart/report; report-type=delivery-status; boundary="${BOUNDARY}"`,
+    "",
+    `--${BOUNDARY}`,
+    "Content-Type: text/plain",
+    "",
+    "I'm sorry to have to inform you that your message could not be delivered.",
+    "",
+    `--${BOUNDARY}`,
+    "Content-Type: message/delivery-status",
+    "",
+    options.deliveryStatus ?? `Reporting-MTA: dns; mx.example.org\n\n${groups.join("\n")}`,
+    "",
+    `--${BOUNDARY}`,
+    "Content-Type: message/rfc822",
+    "",
+    "From: Alice <alice@example.com>",
+    "To: bob@example.org",
+    "Subject: hello",
+    "",
+    options.original ?? "Hello Bob.",
+    "",
+    `--${BOUNDARY}--`,
+    "",
+  ].join("\n");
+}
+
+/** Deterministic noise (a linear congruential generator): the same bytes on every run. */
+function noise(length: number, seed = 7): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
+}
+
+async function outcome(input: Parameters<typeof parseBounce>[0]): Promise<Bounce | BounceInputError> {
+  try {
+    return await parseBounce(input);
+  } catch (error) {
+    if (error instanceof BounceInputError) return error;
+    throw error;
+  }
+}
+
+describe("input that is not a message is refused clearly", () => {
+  test.each([
+    ["an empty string", ""],
+    ["empty bytes", new Uint8Array(0)],
+    ["an empty ArrayBuffer", new ArrayBuffer(0)],
+    ["whitespace", " \n\n\t\n"],
+  ])("%s", async (_name, input) => {
+    await expect(parseBounce(input)).rejects.toBeInstanceOf(BounceInputError);
+  });
+
+  test("1 MB of binary noise", async () => {
+    const bytes = noise(1 << 20);
+    bytes[0] = 0; // noise that happened to start like "Xy: " would be a (strange) header
+    await expect(parseBounce(bytes)).rejects.toThrow(/not an email message/);
+  });
+
+  test("something that is neither text, bytes nor Outlook's parts", async () => {
+    await expect(parseBounce(42 as never)).rejects.toBeInstanceOf(BounceInputError);
+  });
+});
+
+describe("broken messages still give a result", () => {
+  test("a message of only headers is an ordinary message", async () => {
+    const result = await parseBounce("From: alice@example.com\nTo: bob@example.org\nSubject: hi");
+    expect(result).toMatchObject({ isBounce: false, kind: "message", recipients: [] });
+  });
+
+  test("a bounce's headers without their body say nothing of a failure", async () => {
+    const headers = bounce().split("\n\n")[0];
+    expect(await parseBounce(headers)).toMatchObject({ isBounce: false, kind: "message" });
+  });
+
+  test("a MIME tree cut inside the delivery-status part keeps the recipients read so far", async () => {
+    const whole = bounce({ recipients: ["bob@example.org", "carol@example.org"] });
+    const cut = whole.slice(0, whole.indexOf("carol@example.org") + 5);
+    const result = await parseBounce(cut);
+    expect(result.isBounce).toBe(true);
+    expect(result.recipients[0]).toMatchObject({ address: "bob@example.org", status: "5.1.1", replyCode: 550 });
+  });
+
+  test.each([0.25, 0.5, 0.75])("the same bounce cut at %p of its length never throws", async (fraction) => {
+    const whole = bounce({ original: "QUJD".repeat(2000) });
+    const result = await outcome(whole.slice(0, Math.floor(whole.length * fraction)));
+    expect(result).toHaveProperty("kind");
+  });
+
+  test("an attached original whose base64 is cut short", async () => {
+    const raw = bounce().replace("Content-Type: message/rfc822\n", "Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n").replace(/From: Alice[\s\S]*Hello Bob\./, "RnJvbTogYWxpY2VAZXhhbXBsZS5jb20KU3ViamVjdDogaGk");
+    const result = await parseBounce(raw);
+    expect(result.recipients.map((r) => r.address)).toEqual(["bob@example.org"]);
+  });
+
+  test("invalid base64 in a text part is read as far as it goes", async () => {
+    const raw = "From: a@example.com\nSubject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!! not base64 @@@@ ====\n";
+    expect(await parseBounce(raw)).toMatchObject({ kind: "message" });
+  });
+
+  test("invalid quoted-printable keeps the readable text", async () => {
+    const raw = [
+      "From: MAILER-DAEMON@mx.example.org",
+      "To: alice@example.com",
+      "Subject: failure notice",
+      "Content-Type: text/plain",
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      "Message from example.org.",
+      "Unable to deliver message to the following address(es).",
+      "",
+      "<bob@example.org>:",
+      "550 no such user =ZZ =4 =E3=81",
+      "",
+      "--- Original message follows.",
+      "",
+    ].join("\n");
+    const result = await parseBounce(raw);
+    expect(result.recipients.map((r) => r.address)).toEqual(["bob@example.org"]);
+    expect(result.recipients[0].diagnostic).toContain("550 no such user");
+  });
+
+  test("an unknown charset does not lose the ASCII text", async () => {
+    const raw = "From: a@example.com\nSubject: =?x-no-such-charset?Q?Hello?=\nContent-Type: text/plain; charset=x-no-such-charset\n\nPlain words survive.\n";
+    const result = await parseBounce(raw);
+    expect(result.kind).toBe("message");
+    const { readMessage } = await import("../../src/ndr/message");
+    expect((await readMessage(raw)).text).toContain("Plain words survive.");
+  });
+
+  test("multipart nesting 1,000 deep is refused as unreadable, not followed", async () => {
+    let raw = 'From: a@example.com\nSubject: x\nContent-Type: multipart/mixed; boundary="b0"\n\n';
+    for (let i = 0; i < 1000; i++) raw += `--b${i}\nContent-Type: multipart/mixed; boundary="b${i + 1}"\n\n`;
+    raw += "--b1000\nContent-Type: text/plain\n\nhello\n";
+    for (let i = 1000; i >= 0; i--) raw += `--b${i}--\n`;
+    await expect(parseBounce(raw)).rejects.toThrow(/nesting/);
+  });
+
+  test("a bounce nested a few levels deep is still read", async () => {
+    let raw = bounce();
+    for (let i = 0; i < 3; i++) raw = `From: helpdesk@example.com\nSubject: Fwd\nContent-Type: multipart/mixed; boundary="fw${i}"\n\n--fw${i}\nContent-Type: message/rfc822\n\n${raw}\n--fw${i}--\n`;
+    const result = await parseBounce(raw);
+    expect(result.isBounce).toBe(true);
+    expect(result.recipients[0].address).toBe("bob@example.org");
+  });
+});
+
+describe("size", () => {
+  test("a header line of 1 MB", async () => {
+    const subject = "A".repeat(1 << 20);
+    const raw = `From: a@example.com\nSubject: ${subject}\nTo: b@example.org\n\nbody\n`;
+    const { readMessage } = await import("../../src/ndr/message");
+    const message = await readMessage(raw);
+    expect(message.subject.length).toBe(subject.length);
+    expect(await parseBounce(raw)).toMatchObject({ kind: "message" });
+  });
+
+  test("a 1 MB line of field-like noise in the headers", async () => {
+    const raw = `From: a@example.com\nX-Noise: ${"a b:<c@".repeat(150000)}\n\nbody\n`;
+    expect(await parseBounce(raw)).toMatchObject({ kind: "message" });
+  });
+
+  test("a 1 MB line inside a bounce's prose", async () => {
+    const raw = bounce().replace("I'm sorry", `${"<x@y ".repeat(200000)}\nI'm sorry`);
+    expect((await parseBounce(raw)).recipients.map((r) => r.address)).toEqual(["bob@example.org"]);
+  });
+
+  test("10,000 recipients are all read", async () => {
+    const addresses = Array.from({ length: 10000 }, (_, i) => `user${i}@example.org`);
+    const result = await parseBounce(bounce({ recipients: addresses }));
+    expect(result.recipients).toHaveLength(10000);
+    expect(result.recipients[9999]).toMatchObject({ address: "user9999@example.org", status: "5.1.1", replyCode: 550 });
+  });
+
+  test("a 5 MB and a 50 MB bounce (a large returned original) read alike", async () => {
+    const line = `${"QUJD".repeat(19)}\n`;
+    const original = (megabytes: number) => line.repeat(Math.ceil((megabytes << 20) / line.length));
+    const small = await parseBounce(bounce({ original: original(5) }));
+    const large = await parseBounce(new TextEncoder().encode(bounce({ original: original(50) })));
+    expect(small.isBounce).toBe(true);
+    expect(large).toEqual(small);
+  });
+});
+
+describe("hostile lines in the layouts the gateway families read", () => {
+  const long = "x".repeat(1 << 20);
+  const layouts: [string, string[], string[]][] = [
+    ["X2 (qmail-like)", ["From: MAILER-DAEMON@example.com", "Subject: Delivery failure"], ["Unable to deliver message to the following address(es).", "", `<${long}@example.org>:`, `${"[".repeat(1 << 19)}`, "", "--- Original message follows."]],
+    ["MX Logic", ["From: MAILER-DAEMON@relay.mxlogic.net", "Message-ID: <mxl~1@relay.mxlogic.net>", "Subject: Mail delivery failed"], ["The following address failed:", "", `  <${"a:".repeat(1 << 19)}>: 550`, ""]],
+    ["X6", ["From: mailer-daemon", "Subject: error"], ["We had trouble delivering your message. Full details follow:", `The following recipients returned permanent errors: a@b.example. Reason: ${"[".repeat(1 << 19)}${" ".repeat(1 << 19)}x`]],
+    ["Messaging Server", ["From: postmaster@example.net", "Subject: Delivery Notification"], ["This report relates to a message you sent with the following header fields:", "", `  Recipient address: ${"@".repeat(1 << 20)}`]],
+    ["IMail", ["From: postmaster@example.org", "X-Mailer: <SMTP32 v8.22>", "Subject: Undeliverable Mail"], [`${": ".repeat(1 << 19)}a@b.example`, "Original message follows."]],
+    ["X1", ["From: MAILER-DAEMON@example.org", "Subject: Returned Mail"], ["---The following addresses had delivery errors---", `a@b.example [${long}`, `${" [".repeat(1 << 19)}]`]],
+  ];
+
+  test.each(layouts)("%s", async (_name, headers, body) => {
+    const result = await outcome([...headers, "To: alice@example.com", "", ...body, ""].join("\n"));
+    expect(result).toHaveProperty("kind");
+  });
+});
