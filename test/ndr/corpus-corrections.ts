@@ -67,4 +67,11 @@ export const corrections: Correction[] = [
     reason: "The remote server's reply is quoted with its code, \"550 user unknown (in reply to RCPT TO command)\"; Sisimai 4.25 kept only EZweb's English sentence, its authors' v5 expectation for this file is 550.",
     evidence: "ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)",
   },
+  {
+    file: "rfc3464-01.eml",
+    field: "replyCode",
+    value: 550,
+    reason: "The DSN's Diagnostic-Code states the remote server's reply \"550 5.1.1 <userunknown@bouncehammer.jp>... User Unknown\"; Sisimai 4.25 gives no reply code, its authors' v5 expectation for this file is 550.",
+    evidence: "Diagnostic-Code: SMTP; 550 5.1.1 <userunknown@bouncehammer.jp>",
+  },
 ];
