@@ -164,10 +164,14 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
     entries.push(entry);
     const reply = answerQuery(zone, query, ttl);
     if (!reply) return;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
+    const answer = () => {
       entry.answeredAt = performance.now();
       send(reply);
+    };
+    if (delayMs <= 0) return answer(); // setTimeout(0) would still wait about a millisecond
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      answer();
     }, delayMs);
     timers.add(timer);
   }
