@@ -47,12 +47,18 @@ export function spfCase(spf: SpfReport | null, ip: string | null): SpfCase {
   return "ip-not-allowed";
 }
 
-/** The cost of each include/redirect below the root: 1 for the term itself plus all under it. */
+/**
+ * Where the lookups go: each include/redirect below the root costs 1 for the term itself
+ * plus everything under it; the root's own a/mx/ptr/exists terms are listed as "own".
+ */
 export function lookupCosts(tree: SpfNode | null): { domain: string; via: string; cost: number }[] {
   if (!tree) return [];
-  return tree.children
-    .map((child) => ({ domain: child.domain, via: child.via, cost: 1 + child.totalLookups }))
+  const costs = tree.children
+    .map((child) => ({ domain: child.domain, via: child.via as string, cost: 1 + child.totalLookups }))
     .sort((a, b) => b.cost - a.cost);
+  const own = tree.lookups - tree.children.length;
+  if (own > 0) costs.push({ domain: tree.domain, via: "own", cost: own });
+  return costs;
 }
 
 function brokenTerms(spf: SpfReport): { term: string; error: string }[] {
@@ -103,11 +109,12 @@ export function spfAdvice(ctx: AdviceContext): Advice {
       if (costs.length) {
         advice.steps.push(
           step("your-admin", "spf.step.lookupCosts", {
-            costs: costs.map((c) => `${c.via}:${c.domain} = ${c.cost}`).join(", "),
+            costs: costs.map((c) => (c.via === "own" ? `${c.domain} (a, mx, exists, ptr) = ${c.cost}` : `${c.via}:${c.domain} = ${c.cost}`)).join(", "),
           }),
         );
       }
-      advice.steps.push(step("your-admin", "spf.step.reduceLookups", { biggest: costs[0] ? `${costs[0].via}:${costs[0].domain}` : "" }));
+      const biggest = costs.find((c) => c.via !== "own");
+      advice.steps.push(step("your-admin", "spf.step.reduceLookups", { biggest: biggest ? `${biggest.via}:${biggest.domain}` : domain }));
       break;
     }
     case "broken-record": {
