@@ -156,7 +156,7 @@ export const zhTW: Record<MessageKey, string> = {
   "draft.spf.recordOnly": "記錄 {record}",
   "draft.spf.result": "{ip} 的結果為 {result}；記錄 {record}",
   "draft.request": "能否請您查詢這封郵件的記錄，告訴我們拒收的原因，或我們這一端需要修改什麼？感謝您撥冗協助。",
-  "draft.thanks": "敬祝 順心",
+  "draft.thanks": "敬祝 商祺",
   "draft.signature": "{sender} 郵件系統管理員",
 
   "text.heading": "Bounce Doctor",
