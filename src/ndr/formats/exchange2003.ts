@@ -6,7 +6,7 @@
 import { readRecipientBlocks } from "../recipient-blocks";
 import type { FormatModule } from "./format";
 
-const START = /did not reach the following recipient\(s\):|^\s*The following recipient\(s\) could not be reached:/i;
+const START = /did not reach the following recipient\(s\):|^\s*The following recipient\(s\) could not be reached:/im;
 
 export const exchange2003: FormatModule = {
   name: "exchange2003",

@@ -64,3 +64,47 @@ test("a Zoho notice without any recipient line is not claimed as a bounce", asyn
   const bounce = await parseBounce(raw);
   expect(bounce.format).not.toBe("zoho");
 });
+
+describe("United Internet (GMX, mail.com, 1&1)", () => {
+  test.each(corpusFiles("lhost-einsundeins-"))("%s is read as 1and1", async (file) => {
+    const bounce = await parseCorpus(file);
+    expect(bounce).toMatchObject({ isBounce: true, format: "1and1" });
+    expect(bounce.senderDomain).not.toBeNull();
+    expect(bounce.recipients[0]).toMatchObject({ status: null });
+    expect(bounce.recipients[0].diagnostic).toMatch(/^Mail size limit exceeded/);
+  });
+
+  test("'for TEXT command, host: ... reason:' names the remote host and the DATA stage", async () => {
+    const bounce = await parseCorpus("rhost-franceptt-04.eml");
+    expect(bounce.format).toBe("1and1");
+    expect(bounce.recipients).toEqual([
+      expect.objectContaining({ address: "xxxx@xxxx.fr", status: "5.2.0", replyCode: 550, remoteMta: "smtp-in.orange.fr", smtpCommand: "DATA", diagnostic: "550 5.2.0 Mail rejete. Mail rejected. ofr_506 [506]" }),
+    ]);
+  });
+});
+
+describe("AOL", () => {
+  test("recipient groups run together in the DSN part are told apart", async () => {
+    const bounce = await parseCorpus("rhost-aol-03.eml");
+    expect(bounce.format).toBe("aol");
+    expect(bounce.recipients).toEqual([
+      expect.objectContaining({ address: "sabineko@example.jp", status: "5.2.2", replyCode: 550, remoteMta: "example.mx.aol.com" }),
+      expect.objectContaining({ address: "mikeneko@example.jp", status: "5.1.1", replyCode: 550, diagnostic: "550 5.1.1 <mikeneko@example.jp>... User Unknown" }),
+    ]);
+  });
+});
+
+describe("Outlook.com / Hotmail", () => {
+  test.each([...corpusFiles("lhost-outlook-"), ...corpusFiles("rhost-outlook-")])("%s is read as outlook", async (file) => {
+    const bounce = await parseCorpus(file);
+    expect(bounce).toMatchObject({ isBounce: true, format: "outlook" });
+    expect(bounce.recipients.every((r) => r.address && r.status && r.diagnostic)).toBe(true);
+  });
+
+  test("without a Diagnostic-Code the notice's sentence is the diagnostic", async () => {
+    const bounce = await parseCorpus("rhost-outlook-07.eml");
+    expect(bounce.recipients).toEqual([
+      expect.objectContaining({ address: "kijitora@example.com", status: "4.4.7", diagnostic: expect.stringMatching(/^Unable to deliver message to the following recipients, due to being unable to connect/) }),
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The bounce text of United Internet's mail platform, shared by GMX, mail.com and
+ * 1&1 (IONOS): after "The following address(es) failed:", per recipient either
+ *   "bob@example.com": / SMTP error from remote server after RCPT command: / host: mx / reply
+ *   bob@example.com: / SMTP error from remote server for TEXT command, host: mx (ip) reason: reply
+ *   <bob@example.com> / Reason: (or "For the following reason:") / what went wrong
+ * then "--- The header of the original message is following. ---".
+ */
+import { inlineOriginalSender } from "../inline-original";
+import type { MailMessage } from "../message";
+import { readRecipientBlocks } from "../recipient-blocks";
+import { commandNamed } from "../reply-text";
+import type { FormatFindings, RecipientFinding } from "./format";
+
+const START = /This is a permanent error\.|The following address(?:es|\(es\))? failed:/i;
+export const UNITED_INTERNET_ORIGINAL = /^\s*--- The header of the original message is following\. ---/;
+const ADDRESS_LINE = /^\s*["<]?[^"<>\s]{1,320}@[^"<>\s:]{1,253}[">]?:?\s*$/;
+const INLINE_HOST = /^SMTP error from remote server (?:after|for) (\S{1,20}) command, host: ([A-Za-z0-9.-]{1,253})(?: \([0-9A-Fa-f.:]{2,45}\))? reason: (.{1,2000})$/i;
+
+function readBlock(address: string, body: string[]): RecipientFinding {
+  const inline = body.map((line) => INLINE_HOST.exec(line)).find((m) => m !== null);
+  if (inline) {
+    // "TEXT" is the message text, i.e. the DATA stage.
+    const command = inline[1].toUpperCase() === "TEXT" ? "DATA" : commandNamed(inline[1]);
+    return { address, diagnostic: inline[3].trim(), remoteMta: inline[2].toLowerCase(), smtpCommand: command };
+  }
+  const hostAt = body.findIndex((line) => /^host:\s/i.test(line));
+  const reasonAt = body.findIndex((line) => /^(?:Reason:|For the following reason:)\s*$/i.test(line));
+  const reply = hostAt >= 0 ? body.slice(hostAt + 1) : reasonAt >= 0 ? body.slice(reasonAt + 1) : body;
+  return {
+    address,
+    diagnostic: reply.join(" ") || null,
+    remoteMta: hostAt >= 0 ? body[hostAt].replace(/^host:\s*/i, "").toLowerCase() : undefined,
+    smtpCommand: commandNamed(body.find((line) => /^SMTP error from remote server after/i.test(line))),
+  };
+}
+
+export function readUnitedInternet(message: MailMessage): FormatFindings | null {
+  const blocks = readRecipientBlocks(message.text, { start: START, end: UNITED_INTERNET_ORIGINAL, addressLine: ADDRESS_LINE });
+  if (blocks.length === 0) return null;
+  return {
+    recipients: blocks.map(({ address, body }) => readBlock(address, body)),
+    originalSender: message.original ? undefined : inlineOriginalSender(message.text, UNITED_INTERNET_ORIGINAL),
+  };
+}
