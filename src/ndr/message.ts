@@ -106,8 +106,20 @@ export function readReturnedMessage(raw: string): ReturnedMessage {
   return { headers, text: blank >= 0 ? text.slice(blank + 2) : "" };
 }
 
+/** Windows-1252's characters at 0x80-0x9F (undefined bytes keep their code). */
+const WINDOWS_1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * C1 control characters never occur in mail text: where they appear, a windows-1252
+ * part was decoded as Latin-1 (Node 20's TextDecoder does this), turning "wasn't"
+ * into "wasn\u0092t". Map them to the characters windows-1252 meant.
+ */
+export function repairWindows1252(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
+}
+
 function decodedHeaders(email: Email): FieldMap {
-  return new FieldMap(email.headers.map(({ key, value }) => ({ name: key, value: decodeWords(value).trim() })));
+  return new FieldMap(email.headers.map(({ key, value }) => ({ name: key, value: repairWindows1252(decodeWords(value).trim()) })));
 }
 
 function buildMessage(headers: FieldMap, textParts: { text?: string; html?: string }, attachments: { mimeType: string; content: string | Uint8Array }[]): MailMessage {
@@ -122,7 +134,7 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
     }
   }
   const deliveryStatusText = statusTexts.join("\n\n");
-  const text = (textParts.text?.trim() ? textParts.text : textParts.html ? htmlToText(textParts.html) : "").replace(/\r\n?/g, "\n");
+  const text = repairWindows1252((textParts.text?.trim() ? textParts.text : textParts.html ? htmlToText(textParts.html) : "").replace(/\r\n?/g, "\n"));
   const fromHeader = headers.get("from") ?? "";
   return {
     headers,
