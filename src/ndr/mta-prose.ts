@@ -11,7 +11,7 @@ import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "./text";
 
 /** Prose is read up to this many lines: a bounce's report is at the top, returned mail follows. */
-const MAX_LINES = 20000;
+const MAX_LINES = 200000;
 
 export function linesOf(text: string): string[] {
   const lines = text.split("\n", MAX_LINES);
