@@ -42,9 +42,9 @@ export interface MailHost {
   onItemChanged(listener: () => void): () => void;
   /**
    * Messages dropped onto the pane through Outlook's drag-and-drop event.
-   * `errors` names the dropped files that could not be read, and why.
+   * `errors` names the dropped files that could not be read, and why (Outlook's host always passes it).
    */
-  onDrop(listener: (sources: LabeledSource[], errors: string[]) => void): () => void;
+  onDrop(listener: (sources: LabeledSource[], errors?: string[]) => void): () => void;
   /** Whether openDraft can work here. */
   readonly canDraft: boolean;
   /** Open a new message form pre-filled with the draft. */

@@ -221,7 +221,7 @@ describe("events", () => {
   test("a drop hands over readable files as sources and names the others", async () => {
     const { host, win } = await hostWith({ item: null });
     const drops: Array<[string[], string[]]> = [];
-    host.onDrop((sources, errors) => drops.push([sources.map((s) => `${s.origin}:${s.label}`), errors]));
+    host.onDrop((sources, errors) => drops.push([sources.map((s) => `${s.origin}:${s.label}`), errors ?? []]));
     await new Promise((r) => setTimeout(r, 10));
     win.__fakeOffice.fireDragOver();
     win.__fakeOffice.fireDrop([
