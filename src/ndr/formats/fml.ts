@@ -1,25 +1,31 @@
 /**
- * fml, a Japanese mailing-list manager: it returns posts it refuses (a sender who is
- * not a member, a command it rejects). The address that failed is the list's own.
+ * fml, a Japanese mailing-list manager: its -admin address returns posts it refuses
+ * (a sender who is not a member, a loop, a spammer). The address that failed is the
+ * list's own, written in angle brackets in the notice; the post follows after
+ * "Original mail as follows:".
  */
 import type { MailMessage } from "../message";
-import { firstParagraph } from "../prose";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import type { FormatModule, RecipientFinding } from "./format";
 
-const REFUSAL = /not (?:a )?member|rejected|reject|denied|not allowed|forbidden|error/i;
+const ORIGINAL = "Original mail as follows:";
 
-function isRefusal(message: MailMessage): boolean {
-  return /^fml\b/i.test(message.headers.get("x-mlserver") ?? "") && (REFUSAL.test(message.subject) || REFUSAL.test(message.text.slice(0, 2048)));
+/** Notices come from the list's -admin address with fml's Message-ID; list traffic does not. */
+function writtenByFml(message: MailMessage): boolean {
+  return message.headers.has("x-mlserver") && message.from.includes("-admin@") && (message.headers.get("message-id") ?? "").includes(".FML");
 }
 
 export const fml: FormatModule = {
   name: "fml",
-  recognise: isRefusal,
+  recognise: writtenByFml,
   extract: (message) => {
-    const diagnostic = message.text.trim().split(/\n[ \t]*\n/, 8).join("\n") || null;
-    const address = findAddress(firstParagraph(message.text.split("\n"))) ?? findAddress(message.headers.get("list-post"));
-    if (!address) return null;
-    return { recipients: [{ address, diagnostic }] };
+    const end = message.text.indexOf(ORIGINAL);
+    const notice = (end >= 0 ? message.text.slice(0, end) : message.text).trim();
+    const recipients: RecipientFinding[] = [];
+    for (const line of notice.split("\n")) {
+      const bracketed = line.includes("<") && line.includes(">") ? findAddress(line) : null;
+      if (bracketed && !recipients.some((r) => r.address === bracketed)) recipients.push({ address: bracketed });
+    }
+    return recipients.length > 0 ? { recipients: recipients.map((r) => ({ ...r, diagnostic: notice })) } : null;
   },
 };

@@ -21,7 +21,10 @@ export const mcafee: FormatModule = {
   name: "mcafee",
   recognise: (message) => /McAfee/i.test(message.headers.get("x-nai-header") ?? ""),
   extract: (message) => {
-    const prose = (section(message.text, PROBLEMS) ?? []).map(problemLine).filter((r): r is RecipientFinding => r !== null);
+    // The gateway stamps X-NAI-Header on all mail it passes: without its own report, leave the message to others.
+    const listed = section(message.text, PROBLEMS);
+    if (!listed) return null;
+    const prose = listed.map(problemLine).filter((r): r is RecipientFinding => r !== null);
     // The delivery-status part carries the remote reply with its code: the prose only fills in.
     if ((message.deliveryStatus?.recipients.length ?? 0) > 0) return { recipients: prose.map(({ address }) => ({ address })) };
     return prose.length > 0 ? { recipients: prose } : null;

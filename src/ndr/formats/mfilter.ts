@@ -22,7 +22,8 @@ export const mfilter: FormatModule = {
   extract: (message) => {
     const lines = message.text.split("\n");
     const end = lines.findIndex((line) => SERVER_MESSAGE.test(line));
-    const addresses = lines.slice(0, end < 0 ? lines.length : end).map(addressLine).filter((a): a is string => a !== null);
+    if (end < 0) return null;
+    const addresses = lines.slice(0, end).map(addressLine).filter((a): a is string => a !== null);
     if (addresses.length === 0) return null;
     const diagnostic = firstParagraph(section(message.text, SERVER_MESSAGE, /^-------/));
     const command = firstParagraph(section(message.text, SMTP_COMMAND, /^-------/));

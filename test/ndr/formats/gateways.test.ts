@@ -200,6 +200,24 @@ describe("hand-written edge cases", () => {
     ]);
   });
 
+  test("mail that merely passed a McAfee gateway (its header stamped) is not read as McAfee's report", async () => {
+    const raw = message(
+      ["From: MAILER-DAEMON@mx.example.org", "To: alice@example.com", "Subject: Undelivered Mail Returned to Sender", "X-NAI-Header: Modified by McAfee Email Gateway (4500)", 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"'],
+      ["--b", "Content-Type: text/plain", "", "The mail system", "", "--b", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.org", "", "Final-Recipient: rfc822; bob@example.org", "Action: failed", "Status: 5.1.1", "--b--"],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce.format).not.toBe("mcafee");
+    expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@example.org"]);
+  });
+
+  test("ordinary fml list traffic is not a refusal, even when its subject says error", async () => {
+    const raw = message(
+      ["From: carol@example.org", "To: list@example.org", "Subject: Re: error in the config", "X-MLServer: fml [fml 4.0.3 release]", "Message-ID: <20050429.abc@example.org>"],
+      ["Try <list-ctl@example.org> for help."],
+    );
+    expect(await parseBounce(raw)).toMatchObject({ isBounce: false, kind: "message" });
+  });
+
   test("a recognised report with nothing to read is left to the families after it", async () => {
     const raw = message(["From: postmaster@example.org", "To: alice@example.com", "Subject: Undeliverable Mail", "X-Mailer: <SMTP32 v8.22>"], ["Nothing useful here."]);
     const bounce = await parseBounce(raw);
