@@ -1,0 +1,87 @@
+/**
+ * Asks the backend for the sender domain's SPF and DMARC facts. Only the four
+ * fields of CheckQuery leave the user's machine: never the message itself.
+ */
+import type { Bounce } from "../ndr/types";
+import { CHECKS_SCHEMA, type Checks } from "../spf/types";
+
+export interface CheckQuery {
+  domain: string;
+  ip?: string;
+  sender?: string;
+  helo?: string;
+}
+
+export type CheckFailure = "timeout" | "unreachable" | "http" | "bad-response";
+
+export class CheckError extends Error {
+  override name = "CheckError";
+  constructor(
+    readonly failure: CheckFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export const CHECK_TIMEOUT_MS = 8000;
+
+/** Set at build time (BACKEND_URL); relative "/api" by default, proxied by the dev server. */
+export const backendUrl: string = process.env.BACKEND_URL || "/api";
+
+/** The query for a bounce, or null when it names no sender domain to check. */
+export function checkQueryFor(bounce: Bounce): CheckQuery | null {
+  if (!bounce.senderDomain) return null;
+  const query: CheckQuery = { domain: bounce.senderDomain };
+  if (bounce.sendingIp) query.ip = bounce.sendingIp;
+  if (bounce.originalSender) query.sender = bounce.originalSender;
+  return query;
+}
+
+export interface FetchChecksOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export type FetchChecks = (query: CheckQuery, options?: FetchChecksOptions) => Promise<Checks>;
+
+export const fetchChecks: FetchChecks = async (query, options = {}) => {
+  const { baseUrl = backendUrl, timeoutMs = CHECK_TIMEOUT_MS, signal } = options;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const abort = () => timeout.abort();
+  signal?.addEventListener("abort", abort);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl.replace(/\/+$/, "")}/check`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ domain: query.domain, ip: query.ip, sender: query.sender, helo: query.helo }),
+        signal: timeout.signal,
+      });
+    } catch (error) {
+      if (timeout.signal.aborted && !signal?.aborted) throw new CheckError("timeout", `no answer within ${timeoutMs / 1000} s`);
+      throw new CheckError("unreachable", error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) throw new CheckError("http", `HTTP ${response.status}`);
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new CheckError("bad-response", "the answer is not JSON");
+    }
+    if (!isChecks(body)) throw new CheckError("bad-response", "the answer is not a checks report");
+    return body;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
+  }
+};
+
+function isChecks(value: unknown): value is Checks {
+  if (typeof value !== "object" || value === null) return false;
+  const checks = value as Partial<Checks>;
+  return checks.schema === CHECKS_SCHEMA && typeof checks.spf === "object" && checks.spf !== null && typeof checks.dmarc === "object" && checks.dmarc !== null;
+}

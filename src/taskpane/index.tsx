@@ -1,0 +1,18 @@
+/** Entry of taskpane.html: waits for Office, then shows the pane for the current item. */
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { createBrowserHost, createOfficeHost } from "./office";
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) throw new Error("taskpane.html has no #root");
+  const root = createRoot(container);
+  try {
+    root.render(<App host={await createOfficeHost()} variant="pane" />);
+  } catch {
+    // Opened outside Outlook (or Office.js failed to load): work as the standalone page does.
+    root.render(<App host={createBrowserHost()} variant="page" />);
+  }
+}
+
+void start();

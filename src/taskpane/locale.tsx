@@ -1,0 +1,20 @@
+/** The pane's locale, chosen once from the host's display language, and a t() bound to it. */
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { t, type Locale, type MessageParams } from "../i18n";
+
+const LocaleContext = createContext<Locale>("en-US");
+
+export function LocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
+export type Translate = (key: string, params?: MessageParams) => string;
+
+export function useT(): Translate {
+  const locale = useLocale();
+  return useMemo(() => (key: string, params?: MessageParams) => t(locale, key, params), [locale]);
+}

@@ -1,0 +1,178 @@
+/**
+ * The whole pane: reads the item, shows the diagnosis, and offers paste, open and
+ * drop when there is nothing (or nothing useful) to read. The standalone page uses
+ * it too, with a browser host and sample bounces.
+ */
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useEffect, useState, type DragEvent, type ReactNode } from "react";
+import type { MailHost, LabeledSource } from "../office/host";
+import { useT } from "../locale";
+import type { Services } from "../services";
+import { useDiagnosis, type Outcome } from "../use-diagnosis";
+import { InputPanel } from "./InputPanel";
+import { SourcePicker } from "./SourcePicker";
+import { useSharedStyles } from "./styles";
+
+// The report's views (SPF tree, accordion, badges...) load beside the engine, after the first paint.
+const loadReport = () => import(/* webpackChunkName: "report" */ "./Report");
+const Report = lazy(() => loadReport().then((module) => ({ default: module.Report })));
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    minHeight: "100vh",
+    maxWidth: "100%",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    overflowX: "hidden",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  page: { maxWidth: "720px", marginInline: "auto", width: "100%" },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+});
+
+export interface BounceDoctorProps {
+  host: MailHost;
+  services: Services;
+  /** "pane" reads the Outlook item; "page" waits for a paste, file or drop. */
+  variant: "pane" | "page";
+  /** Extra ways in, shown with paste/open/drop (the page's sample bounces). */
+  extraInput?: (diagnose: (sources: LabeledSource[]) => void) => ReactNode;
+}
+
+export function BounceDoctor({ host, services, variant, extraInput }: BounceDoctorProps) {
+  const t = useT();
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const readCurrentItem = useCallback(() => host.readCurrentItem(), [host]);
+  const { state, readItem, diagnoseSources, select, retryChecks } = useDiagnosis(readCurrentItem, services, { startIdle: variant === "page" });
+  const [dragging, setDragging] = useState(false);
+  const [inputError, setInputError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadReport();
+    if (variant === "pane") void readItem();
+    const offItem = host.onItemChanged(() => void readItem());
+    const offDrop = host.onDrop((sources) => void diagnoseSources(sources));
+    return () => {
+      offItem();
+      offDrop();
+    };
+  }, [host, variant, readItem, diagnoseSources]);
+
+  const diagnoseText = useCallback(
+    (text: string) => {
+      setInputError(null);
+      void diagnoseSources([{ label: t("ui.source.pasted"), origin: "paste", source: text }]);
+    },
+    [diagnoseSources, t],
+  );
+
+  const diagnoseFiles = useCallback(
+    async (files: File[], origin: "file" | "drop") => {
+      setInputError(null);
+      try {
+        const sources = await Promise.all(files.map((file) => services.readFile(file, origin)));
+        await diagnoseSources(sources);
+      } catch (error) {
+        setInputError(error instanceof Error ? error.message : String(error));
+      }
+    },
+    [diagnoseSources, services],
+  );
+
+  const dropHandlers = {
+    onDragOver: (event: DragEvent) => {
+      if (![...event.dataTransfer.types].some((type) => type === "Files" || type === "text/plain")) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+      setDragging(true);
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      const files = [...event.dataTransfer.files];
+      if (files.length > 0) void diagnoseFiles(files, "drop");
+      else {
+        const text = event.dataTransfer.getData("text/plain");
+        if (text.trim()) diagnoseText(text);
+      }
+    },
+  };
+
+  const { outcome } = state;
+  const diagnosed = outcome.status === "diagnosed";
+  return (
+    <div className={variant === "page" ? `${styles.root} ${styles.page}` : styles.root} {...dropHandlers}>
+      <header className={styles.header}>
+        <Title3 as="h1" className={shared.heading}>
+          {t("ui.app.title")}
+        </Title3>
+        {variant === "page" && <Body1>{t("ui.app.pageIntro")}</Body1>}
+      </header>
+      <main className={styles.main}>
+        <div role="status" aria-live="polite" className={shared.visuallyHidden} data-testid="announcer">
+          {announcement(outcome, t)}
+        </div>
+        {state.sources.length > 1 && <SourcePicker sources={state.sources} active={state.active} onSelect={(index) => void select(index)} />}
+        {outcome.status === "working" && <Spinner size="small" label={t("ui.status.working")} />}
+        {(outcome.status === "blocked" || outcome.status === "not-bounce") && <WhyNot outcome={outcome} />}
+        {inputError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("ui.input.fileError", { detail: inputError })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {diagnosed && state.engine && (
+          <Suspense fallback={<Spinner size="small" label={t("ui.status.working")} />}>
+            <Report
+            engine={state.engine}
+            bounce={outcome.bounce}
+            checks={state.checks}
+            host={host}
+            services={services}
+            onRetryChecks={retryChecks}
+            />
+          </Suspense>
+        )}
+        <InputPanel primary={!diagnosed} dragging={dragging} onText={diagnoseText} onFiles={(files) => void diagnoseFiles(files, "file")}>
+          {extraInput?.((sources) => void diagnoseSources(sources))}
+        </InputPanel>
+      </main>
+    </div>
+  );
+}
+
+function announcement(outcome: Outcome, t: ReturnType<typeof useT>): string {
+  switch (outcome.status) {
+    case "working":
+      return t("ui.status.working");
+    case "diagnosed":
+      return t("ui.status.diagnosed");
+    case "blocked":
+    case "not-bounce":
+      return t("ui.status.nothing");
+    default:
+      return "";
+  }
+}
+
+function WhyNot({ outcome }: { outcome: Extract<Outcome, { status: "blocked" | "not-bounce" }> }) {
+  const t = useT();
+  const shared = useSharedStyles();
+  const key = outcome.status === "blocked" ? `ui.blocked.${outcome.reason}` : `ui.notBounce.${outcome.kind}`;
+  return (
+    <MessageBar intent={outcome.status === "blocked" ? "warning" : "info"} layout="multiline">
+      <MessageBarBody className={shared.wrap}>
+        <MessageBarTitle>{t(`${key}.title`)}</MessageBarTitle>
+        {t(`${key}.body`)} {outcome.detail ? t("ui.detail", { detail: outcome.detail }) : ""}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,95 @@
+/** One diagnosed bounce: summary, recipients, SPF/DMARC, steps and actions. */
+import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Guidance, Locale } from "../../guidance/types";
+import type { Bounce } from "../../ndr/types";
+import { useLocale, useT } from "../locale";
+import type { MailHost } from "../office/host";
+import type { Engine, Services } from "../services";
+import type { ChecksState } from "../use-diagnosis";
+import { ActionsSection } from "./ActionsSection";
+import { AuthSection } from "./AuthSection";
+import { RecipientsSection } from "./RecipientsSection";
+import { StepsSection } from "./StepsSection";
+import { SummarySection } from "./SummarySection";
+
+export interface ReportProps {
+  engine: Engine;
+  bounce: Bounce;
+  checks: ChecksState;
+  host: MailHost;
+  services: Services;
+  onRetryChecks(): void;
+}
+
+type Feedback = { intent: "success" | "error"; text: string } | null;
+
+export function Report({ engine, bounce, checks, host, services, onRetryChecks }: ReportProps) {
+  const locale = useLocale();
+  const t = useT();
+  const [draftLanguage, setDraftLanguage] = useState<Locale | null>(null);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [drafting, setDrafting] = useState(false);
+  // A new bounce starts again from the guidance's own draft language.
+  const [shownBounce, setShownBounce] = useState(bounce);
+  if (shownBounce !== bounce) {
+    setShownBounce(bounce);
+    setDraftLanguage(null);
+    setFeedback(null);
+  }
+
+  const checksValue = checks.status === "done" ? checks.checks : null;
+  const guidance: Guidance = useMemo(
+    () => engine.diagnose(bounce, checksValue, locale, draftLanguage ? { draftLanguage } : {}),
+    [engine, bounce, checksValue, locale, draftLanguage],
+  );
+
+  const openDraft = async () => {
+    if (!guidance.draft) return;
+    setDrafting(true);
+    setFeedback(null);
+    try {
+      await host.openDraft({ to: [guidance.draft.to], subject: guidance.draft.subject, htmlBody: guidance.draft.html });
+    } catch (error) {
+      setFeedback({ intent: "error", text: t("ui.actions.draftFailed", { detail: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setDrafting(false);
+    }
+  };
+
+  const copyReport = async () => {
+    try {
+      await services.copyText(engine.formatGuidanceText(bounce, checksValue, guidance, locale));
+      setFeedback({ intent: "success", text: t("ui.actions.copied") });
+    } catch {
+      setFeedback({ intent: "error", text: t("ui.actions.copyFailed") });
+    }
+  };
+
+  return (
+    <>
+      <SummarySection guidance={guidance} />
+      <RecipientsSection bounce={bounce} />
+      <AuthSection bounce={bounce} checks={checks} onRetry={onRetryChecks} />
+      <StepsSection guidance={guidance} />
+      <ActionsSection
+        guidance={guidance}
+        draftLanguage={draftLanguage ?? guidance.draft?.language ?? locale}
+        onDraftLanguageChange={setDraftLanguage}
+        canDraft={host.canDraft}
+        onDraft={() => void openDraft()}
+        onCopy={() => void copyReport()}
+        busy={drafting}
+      />
+      <div role="status" aria-live="polite">
+        {feedback && (
+          <MessageBar intent={feedback.intent}>
+            <MessageBarBody>
+              <Caption1>{feedback.text}</Caption1>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * The pane in jsdom with the real parser and guidance engine, a host double the test
+ * drives (item, item changes, drops, drafts) and a recorded backend client.
+ */
+import "./support/dom-globals";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { parseBounce } from "../../src/ndr";
+import { diagnose } from "../../src/guidance";
+import { CheckError } from "../../src/taskpane/checks-client";
+import type { Checks } from "../../src/spf/types";
+import {
+  corpusBounce,
+  failingChecks,
+  itemSource,
+  recordedChecks,
+  renderPane,
+  sample,
+  testHost,
+  testServices,
+} from "./support/pane";
+
+const never = () => new Promise<Checks>(() => {});
+
+describe("the pane on a bounce", () => {
+  test("shows the summary, each failed recipient with the server's words verbatim, and the steps by actor", async () => {
+    const eml = corpusBounce("lhost-office365-01");
+    const bounce = await parseBounce(eml);
+    const guidance = diagnose(bounce, null, "en-US");
+    const host = testHost({ ok: true, sources: [itemSource(eml)] });
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+
+    expect(await screen.findByRole("heading", { level: 2, name: guidance.title })).toBeTruthy();
+    expect(screen.getByText(guidance.summary)).toBeTruthy();
+    const recipient = screen.getByTestId("recipient");
+    const failed = bounce.recipients[0];
+    expect(within(recipient).getByText(failed.address!)).toBeTruthy();
+    expect(within(recipient).getByText(failed.status!)).toBeTruthy();
+    expect(within(recipient).getByText(String(failed.replyCode))).toBeTruthy();
+    // The remote server's words, character for character, in a preformatted block.
+    expect(recipient.querySelector("pre")!.textContent).toBe(failed.diagnostic);
+    for (const actor of new Set(guidance.steps.map((step) => step.actor))) {
+      const group = screen.getByTestId(`steps-${actor}`);
+      const texts = guidance.steps.filter((step) => step.actor === actor).map((step) => step.text);
+      expect([...group.querySelectorAll("li")].map((li) => li.textContent)).toEqual(texts);
+    }
+    expect(screen.getByTestId("announcer").textContent).toBe("Diagnosis ready.");
+  });
+
+  test("sends only domain, ip and sender to the backend and shows the SPF and DMARC facts", async () => {
+    const eml = corpusBounce("lhost-gmail-04");
+    const bounce = await parseBounce(eml);
+    const checks = failingChecks(bounce.senderDomain!, bounce.sendingIp);
+    const backend = recordedChecks(async () => checks);
+    renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(backend.fetchChecks));
+
+    const spf = await screen.findByTestId("spf-facts");
+    expect(backend.queries).toEqual([{ domain: bounce.senderDomain, ip: bounce.sendingIp, sender: bounce.originalSender }]);
+    expect(within(spf).getByText("Fail")).toBeTruthy();
+    expect(within(spf).getByText(`for ${bounce.sendingIp}`)).toBeTruthy();
+    expect(within(spf).getByTestId("spf-lookups").textContent).toBe("2/10");
+    expect(within(spf).getByText(checks.spf && "record" in checks.spf ? checks.spf.record! : "")).toBeTruthy();
+    expect(within(spf).getByText("A finding worded by the backend.")).toBeTruthy();
+    // The include tree starts collapsed behind its accordion header.
+    const treeHeader = within(spf).getByRole("button", { name: "Include tree (2 records)" });
+    expect(within(spf).queryByRole("tree")).toBeNull();
+    fireEvent.click(treeHeader);
+    const tree = within(spf).getByRole("tree", { name: "SPF include tree" });
+    expect(within(tree).getByText("include: _spf.mailer.example")).toBeTruthy();
+    const dmarc = screen.getByTestId("dmarc-facts");
+    expect(within(dmarc).getByText("Reject")).toBeTruthy();
+    expect(within(dmarc).getByText("v=DMARC1; p=reject; rua=mailto:dmarc@example.com")).toBeTruthy();
+    // With the checks in, the guidance is the one built from them.
+    const guidance = diagnose(bounce, checks, "en-US");
+    expect(screen.getByRole("heading", { level: 2, name: guidance.title })).toBeTruthy();
+  });
+
+  test("a backend that fails leaves the diagnosis in place and offers Retry", async () => {
+    const eml = sample("exchange-online-spf-5.7.23.eml");
+    const bounce = await parseBounce(eml);
+    const backend = recordedChecks(async (query, call) => {
+      if (call === 1) throw new CheckError("timeout", "no answer within 8 s");
+      return failingChecks(query.domain, query.ip ?? null);
+    });
+    renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(backend.fetchChecks));
+
+    expect(await screen.findByText("SPF and DMARC couldn't be checked")).toBeTruthy();
+    expect(screen.getByText(/didn't answer within 8 seconds/)).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: diagnose(bounce, null, "en-US").title })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+    expect(await screen.findByTestId("spf-facts")).toBeTruthy();
+    expect(backend.queries).toHaveLength(2);
+    expect(screen.queryByText("SPF and DMARC couldn't be checked")).toBeNull();
+  });
+
+  test("a bounce that names no sender domain asks the backend nothing", async () => {
+    // No To: header and no returned original: nothing says who sent the message.
+    const eml = "From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\nContent-Type: text/plain\n\nfailed\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; gone@example.org\nAction: failed\nStatus: 5.1.1\n\n--b--\n";
+    const bounce = await parseBounce(eml);
+    expect(bounce).toMatchObject({ isBounce: true, senderDomain: null });
+    const backend = recordedChecks(never);
+    renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(backend.fetchChecks));
+    await screen.findByTestId("recipient");
+    expect(screen.getByText(/doesn't name the sender's domain/)).toBeTruthy();
+    expect(backend.queries).toEqual([]);
+  });
+
+  test("text from the bounce is shown as text, never as markup", async () => {
+    const markup = '<img src=x onerror="window.__pwned=1"><b>Recipient address rejected</b>';
+    const eml = sample("postfix-mailbox-full-delay.eml").replaceAll("Recipient address rejected", markup);
+    renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(recordedChecks(never).fetchChecks));
+    const recipient = await screen.findByTestId("recipient");
+    expect(recipient.querySelector("pre")!.textContent).toContain(markup);
+    expect(document.querySelector("img")).toBeNull();
+    expect(document.querySelector("main b")).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe("choosing what to diagnose", () => {
+  test("picks the first source that is a bounce and lets the user switch", async () => {
+    const host = testHost({
+      ok: true,
+      sources: [
+        itemSource("From: alice@example.com\nTo: bob@example.net\nSubject: FW: it bounced\n\nSee the attachments.\n"),
+        { label: "Attachment: first.eml", origin: "attachment", source: sample("gmail-unknown-user-5.1.1.eml") },
+        { label: "Attachment: second.eml", origin: "attachment", source: sample("postfix-mailbox-full-delay.eml") },
+      ],
+    });
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+
+    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+    const picker = screen.getByRole("combobox", { name: "Bounce to show" }) as HTMLSelectElement;
+    expect([...picker.options].map((option) => option.textContent)).toEqual(["This message", "Attachment: first.eml", "Attachment: second.eml"]);
+    expect(picker.value).toBe("1");
+    fireEvent.change(picker, { target: { value: "2" } });
+    expect(await screen.findByText("kim@example.net")).toBeTruthy();
+    expect(screen.getByText("Delayed")).toBeTruthy();
+    fireEvent.change(picker, { target: { value: "0" } });
+    expect(await screen.findByText("This isn't a bounce")).toBeTruthy();
+  });
+
+  test("an item that can't be read says why and a pasted bounce is diagnosed", async () => {
+    const host = testHost({ ok: false, reason: "unreadable", detail: "IRM-protected item" });
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+
+    expect(await screen.findByText("Outlook won't share this message")).toBeTruthy();
+    expect(screen.getByText(/IRM-protected item/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /Paste the bounce/ }), { target: { value: sample("postfix-mailbox-full-delay.eml") } });
+    fireEvent.click(screen.getByRole("button", { name: "Diagnose pasted text" }));
+    expect(await screen.findByText("kim@example.net")).toBeTruthy();
+    expect(screen.queryByText("Outlook won't share this message")).toBeNull();
+  });
+
+  test("an ordinary message is not taken for a bounce", async () => {
+    renderPane(
+      testHost({ ok: true, sources: [itemSource("From: a@example.com\nTo: b@example.net\nSubject: Lunch\n\nNoon?\n")] }),
+      testServices(recordedChecks(never).fetchChecks),
+    );
+    expect(await screen.findByText("This isn't a bounce")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: "Diagnose a bounce" })).toBeTruthy();
+  });
+
+  test("a file opened with the file picker is diagnosed", async () => {
+    renderPane(testHost({ ok: false, reason: "no-item", detail: "" }), testServices(recordedChecks(never).fetchChecks));
+    await screen.findByText("No message selected");
+    const input = document.querySelector("input[type=file]") as HTMLInputElement;
+    const file = new File([sample("gmail-unknown-user-5.1.1.eml")], "bounce.eml", { type: "message/rfc822" });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+  });
+
+  test("a pinned pane diagnoses the next item, and a drop through Outlook replaces it", async () => {
+    const host = testHost({ ok: true, sources: [itemSource(sample("gmail-unknown-user-5.1.1.eml"))] });
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+
+    host.reading = { ok: true, sources: [itemSource(sample("postfix-mailbox-full-delay.eml"))] };
+    act(() => host.itemChanged());
+    expect(await screen.findByText("kim@example.net")).toBeTruthy();
+    expect(screen.queryByText("jordan.lee@example.org")).toBeNull();
+
+    act(() => host.drop([{ label: "Dropped: bounce.eml", origin: "drop", source: sample("exchange-online-spf-5.7.23.eml") }]));
+    expect(await screen.findByText("bob@partner.example.net")).toBeTruthy();
+  });
+});
+
+describe("actions", () => {
+  test("drafts the email to the recipient's admin in the chosen language", async () => {
+    const eml = sample("exchange-online-spf-5.7.23.eml");
+    const bounce = await parseBounce(eml);
+    const host = testHost({ ok: true, sources: [itemSource(eml)] });
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+
+    const draftButton = await screen.findByRole("button", { name: "Draft email to recipient admin" });
+    const expected = diagnose(bounce, null, "en-US").draft!;
+    const language = screen.getByRole("combobox", { name: "Language of the email" }) as HTMLSelectElement;
+    expect(language.value).toBe(expected.language);
+    fireEvent.click(draftButton);
+    await waitFor(() => expect(host.drafts).toHaveLength(1));
+    expect(host.drafts[0]).toEqual({ to: [expected.to], subject: expected.subject, htmlBody: expected.html });
+
+    fireEvent.change(language, { target: { value: "zh-TW" } });
+    fireEvent.click(screen.getByRole("button", { name: "Draft email to recipient admin" }));
+    await waitFor(() => expect(host.drafts).toHaveLength(2));
+    const inChinese = diagnose(bounce, null, "en-US", { draftLanguage: "zh-TW" }).draft!;
+    expect(host.drafts[1]).toEqual({ to: [inChinese.to], subject: inChinese.subject, htmlBody: inChinese.html });
+    expect(inChinese.subject).not.toBe(expected.subject);
+  });
+
+  test("outside Outlook the draft button is off and says why", async () => {
+    const host = testHost({ ok: true, sources: [itemSource(sample("gmail-unknown-user-5.1.1.eml"))] }, { canDraft: false });
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+    const button = (await screen.findByRole("button", { name: "Draft email to recipient admin" })) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(screen.getByText(/Drafting works inside Outlook/)).toBeTruthy();
+  });
+
+  test("copies the report as plain text", async () => {
+    const eml = sample("gmail-unknown-user-5.1.1.eml");
+    const bounce = await parseBounce(eml);
+    const copied: string[] = [];
+    renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(recordedChecks(never).fetchChecks, copied));
+    fireEvent.click(await screen.findByRole("button", { name: "Copy report" }));
+    expect(await screen.findByText("Report copied.")).toBeTruthy();
+    const guidance = diagnose(bounce, null, "en-US");
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toContain(guidance.title);
+    expect(copied[0]).toContain("jordan.lee@example.org");
+  });
+});
+
+describe("language and theme", () => {
+  test("Outlook in Traditional Chinese gets the pane and the guidance in zh-TW", async () => {
+    const eml = sample("postfix-mailbox-full-delay.eml");
+    const bounce = await parseBounce(eml);
+    const host = testHost({ ok: true, sources: [itemSource(eml)] }, { displayLanguage: "zh-TW" });
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+    expect(await screen.findByRole("heading", { level: 2, name: diagnose(bounce, null, "zh-TW").title })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 2, name: "寄件者驗證（SPF 與 DMARC）" })).toBeTruthy();
+    expect(screen.getByText("延遲")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("zh-TW");
+  });
+
+  test("a dark Outlook theme gets Fluent's dark theme", async () => {
+    const host = testHost({ ok: false, reason: "no-item", detail: "" }, { theme: { isDark: true, bodyBackgroundColor: "#1f1f1f" } });
+    const { container } = renderPane(host, testServices(recordedChecks(never).fetchChecks));
+    await screen.findByText("No message selected");
+    expect(container.querySelector("[data-theme]")!.getAttribute("data-theme")).toBe("dark");
+  });
+});

@@ -1,0 +1,172 @@
+// Two builds from one source tree, both into dist/:
+//  - web: the Outlook task pane (taskpane.html, with office.js) and the standalone
+//    page (index.html, without), sharing the same views;
+//  - node: the CLI and the backend (local server and Azure Functions adapter).
+const fs = require("node:fs");
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const root = __dirname;
+const dist = path.resolve(root, "dist");
+const DEV_PORT = 3000;
+const LOCAL_BACKEND = "http://localhost:7071";
+
+/** Where the pane sends { domain, ip, sender, helo }: relative "/api" unless the build says otherwise. */
+const backendUrl = (process.env.BACKEND_URL || "/api").replace(/\/+$/, "");
+
+/** The backend's origin when it lives elsewhere, for connect-src. */
+function backendOrigin(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null; // relative: same origin as the page
+  }
+}
+
+function contentSecurityPolicy() {
+  const connect = ["'self'", backendOrigin(backendUrl)].filter(Boolean).join(" ");
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Griffel (Fluent UI's CSS-in-JS) inserts <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src ${connect}`,
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // Type-checking is `npm run typecheck`; the bundle only needs transpiling.
+    options: { transpileOnly: true, compilerOptions: { noEmit: false, module: "esnext", sourceMap: true } },
+  },
+};
+
+function page(template, filename, chunk) {
+  return new HtmlWebpackPlugin({
+    template: path.resolve(root, template),
+    filename,
+    chunks: [chunk],
+    scriptLoading: "defer",
+    // The template puts it first in <head>: a CSP meta only governs what comes after it.
+    csp: contentSecurityPolicy(),
+  });
+}
+
+async function devServerHttps() {
+  const certsModule = path.resolve(root, "scripts/dev-certs.mjs");
+  if (!fs.existsSync(certsModule)) return undefined;
+  const { httpsServerOptions } = await import(certsModule);
+  const options = await httpsServerOptions();
+  return options ? { type: "https", options } : undefined;
+}
+
+async function webConfig(isProduction, isServe) {
+  return {
+    name: "web",
+    target: "web",
+    mode: isProduction ? "production" : "development",
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval, in development too.
+    devtool: isProduction ? "source-map" : "cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      web: "./src/web/index.tsx",
+    },
+    output: {
+      path: dist,
+      filename: isProduction ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: isProduction ? "chunks/[name].[contenthash:8].js" : "chunks/[name].js",
+      publicPath: "",
+      // The node build writes cli/ and backend/ into the same folder.
+      clean: { keep: /^(cli|backend)\// },
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // @kenjiuno/msgreader (for .msg files) requires iconv-lite, which needs Node's Buffer: use the browser's TextDecoder.
+      alias: { "iconv-lite": path.resolve(root, "src/taskpane/files/iconv-lite-shim.ts") },
+    },
+    module: { rules: [typescriptRule] },
+    performance: { hints: false },
+    optimization: {
+      splitChunks: { chunks: "async" },
+    },
+    plugins: [
+      new webpack.DefinePlugin({ "process.env.BACKEND_URL": JSON.stringify(backendUrl) }),
+      page("src/taskpane/taskpane.html", "taskpane.html", "taskpane"),
+      page("src/web/index.html", "index.html", "web"),
+      new CopyWebpackPlugin({
+        patterns: [
+          // office.js lazy-loads its locale and host files from beside itself: copy the whole folder,
+          // as shipped (already minified; Terser would spend minutes on its 86 MB).
+          { from: "node_modules/@microsoft/office-js/dist", to: "assets/office-js", info: { minimized: true } },
+          { from: "src/web/samples/*.eml", to: "samples/[name][ext]" },
+          { from: "assets", to: "assets" },
+        ],
+      }),
+    ],
+    devServer: isServe
+      ? {
+          port: DEV_PORT,
+          server: await devServerHttps(),
+          static: false,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          proxy: [{ context: ["/api"], target: LOCAL_BACKEND }],
+        }
+      : undefined,
+  };
+}
+
+/** Adds the shebang and makes the CLI executable once written. */
+class ExecutableCliPlugin {
+  constructor(file) {
+    this.file = file;
+  }
+  apply(compiler) {
+    new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true, include: /^cli\// }).apply(compiler);
+    compiler.hooks.afterEmit.tap("ExecutableCliPlugin", () => {
+      const file = path.join(compiler.options.output.path, this.file);
+      if (fs.existsSync(file)) fs.chmodSync(file, 0o755);
+    });
+  }
+}
+
+function nodeConfig(isProduction) {
+  const entries = {
+    "cli/bounce-doctor": "./src/cli/bounce-doctor.ts",
+    "backend/server": "./src/backend/server.ts",
+    "backend/azure": "./src/backend/azure.ts",
+  };
+  const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(path.resolve(root, file))));
+  return {
+    name: "node",
+    target: "node20",
+    mode: isProduction ? "production" : "development",
+    devtool: "source-map",
+    entry: present,
+    output: { path: dist, filename: "[name].js", library: { type: "commonjs2" }, clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [typescriptRule] },
+    externalsPresets: { node: true },
+    externals: { "@azure/functions": "commonjs2 @azure/functions" },
+    // Keep the CLI's stack traces readable and its start fast.
+    optimization: { minimize: false },
+    performance: { hints: false },
+    plugins: [new ExecutableCliPlugin("cli/bounce-doctor.js")],
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const isProduction = argv.mode !== "development";
+  const isServe = Boolean(env.WEBPACK_SERVE);
+  const web = await webConfig(isProduction, isServe);
+  return isServe ? web : [web, nodeConfig(isProduction)];
+};
