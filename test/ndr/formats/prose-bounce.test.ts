@@ -1,0 +1,144 @@
+/**
+ * The generic prose reader: bounces no family knows, with no DSN part. It must find
+ * their recipients, and must leave ordinary mail, reports and success notices alone.
+ */
+import { parseBounce } from "../../../src/ndr";
+
+function message(headers: string[], body: string[]): string {
+  return [...headers, "", ...body, ""].join("\n");
+}
+
+describe("bounces told apart by their prose", () => {
+  test("\"Delivery to the following recipients failed\" with an indented error", async () => {
+    const bounce = await parseBounce(
+      message(
+        ["From: Mail Delivery Subsystem <mailer-daemon@relay.contoso.example>", "To: alice@contoso.example", "Subject: Delivery Status Notification (Failure)"],
+        ["Delivery to the following recipients failed.", "", "       bob@fabrikam.example", "           550 5.1.1 The email account that you tried to reach does not exist.", "", "----- Original message -----", "", "From: alice@contoso.example", "To: bob@fabrikam.example"],
+      ),
+    );
+    expect(bounce).toMatchObject({ isBounce: true, format: "generic", senderDomain: "contoso.example" });
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@fabrikam.example", status: "5.1.1", replyCode: 550 })]);
+  });
+
+  test("an \"Undeliverable\" notice from postmaster naming several recipients", async () => {
+    const bounce = await parseBounce(
+      message(
+        ["From: postmaster@mail.contoso.example", "To: alice@contoso.example", "Subject: Undeliverable: Quarterly report"],
+        [
+          "Your message could not be delivered to the following recipients:",
+          "",
+          "bob@fabrikam.example: Mailbox unavailable",
+          "carol@fabrikam.example: 552 Mailbox full",
+          "",
+          "Original message headers:",
+          "",
+          "From: alice@contoso.example",
+        ],
+      ),
+    );
+    expect(bounce.isBounce).toBe(true);
+    expect(bounce.recipients.map((r) => [r.address, r.replyCode, r.diagnostic])).toEqual([
+      ["bob@fabrikam.example", null, "Mailbox unavailable"],
+      ["carol@fabrikam.example", 552, "552 Mailbox full"],
+    ]);
+  });
+
+  test("the bounce's own parties are not taken for failed recipients", async () => {
+    const bounce = await parseBounce(
+      message(
+        ["From: MAILER-DAEMON@relay.contoso.example", "To: alice@contoso.example", "Subject: Returned mail"],
+        ["alice@contoso.example: your message could not be delivered to:", "", "bob@fabrikam.example", "  User unknown"],
+      ),
+    );
+    expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
+  });
+});
+
+describe("what is not a bounce stays so", () => {
+  test("ordinary mail that talks about failed delivery", async () => {
+    const bounce = await parseBounce(
+      message(
+        ["From: Bob <bob@fabrikam.example>", "To: alice@contoso.example", "Subject: Re: your newsletter"],
+        ["Hi Alice,", "", "your message could not be delivered to carol@fabrikam.example last week,", "the mailbox was full. It works now.", "", "Bob"],
+      ),
+    );
+    expect(bounce).toMatchObject({ isBounce: false, kind: "message", recipients: [] });
+  });
+
+  test("a success notice from the mail system", async () => {
+    const bounce = await parseBounce(
+      message(
+        ["From: Mail Delivery System <mailer-daemon@relay.contoso.example>", "To: alice@contoso.example", "Subject: Delivery Status Notification (Success)"],
+        ["Your message was delivered to the following recipients:", "", "bob@fabrikam.example"],
+      ),
+    );
+    expect(bounce.isBounce).toBe(false);
+  });
+
+  test("postmaster's out-of-office reply", async () => {
+    const bounce = await parseBounce(
+      message(
+        ["From: postmaster@fabrikam.example", "To: alice@contoso.example", "Subject: Out of Office: Quarterly report", "Auto-Submitted: auto-replied"],
+        ["I am out of the office until Monday. For urgent matters write to carol@fabrikam.example."],
+      ),
+    );
+    expect(bounce.isBounce).toBe(false);
+  });
+
+  test("an ARF feedback report", async () => {
+    const raw = [
+      "From: feedback@isp.example",
+      "To: abuse@contoso.example",
+      "Subject: Abuse report: message was rejected as spam",
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: text/plain",
+      "",
+      "This message was rejected by a user as spam. Delivery to bob@fabrikam.example failed to please.",
+      "--b",
+      "Content-Type: message/feedback-report",
+      "",
+      "Feedback-Type: abuse",
+      "User-Agent: test/1.0",
+      "Version: 1",
+      "--b--",
+      "",
+    ].join("\n");
+    const bounce = await parseBounce(raw);
+    expect(bounce.isBounce).toBe(false);
+  });
+
+  test("a notice naming no address is not a bounce", async () => {
+    const bounce = await parseBounce(
+      message(["From: MAILER-DAEMON@relay.contoso.example", "To: alice@contoso.example", "Subject: Undeliverable"], ["Your message could not be delivered.", "Sorry."]),
+    );
+    expect(bounce.isBounce).toBe(false);
+  });
+});
+
+test("a bounce forwarded by a person is left to the forward unwrapper, which reads the bounce inside", async () => {
+  const bounce = await parseBounce(
+    message(
+      ["From: Alice <alice@contoso.example>", "To: helpdesk@support.example", "Subject: Fwd: Undeliverable: Quarterly report"],
+      [
+        "Can you look at this?",
+        "",
+        "---------- Forwarded message ---------",
+        "From: Mail Delivery Subsystem <mailer-daemon@relay.contoso.example>",
+        "Date: Fri, 27 Nov 2026 10:00:00 +0000",
+        "Subject: Undeliverable: Quarterly report",
+        "To: alice@contoso.example",
+        "",
+        "Delivery to the following recipients failed.",
+        "",
+        "       bob@fabrikam.example",
+        "           550 5.1.1 No such user",
+      ],
+    ),
+  );
+  expect(bounce).toMatchObject({ isBounce: true, format: "generic" });
+  // The helpdesk and the forwarder are not failed recipients; the sender is the bounce's addressee.
+  expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
+  expect(bounce.senderDomain).toBe("contoso.example");
+});
