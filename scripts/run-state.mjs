@@ -3,7 +3,8 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const RUN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".run");
+/** .run/ at the repository root (BOUNCE_DOCTOR_RUN_DIR elsewhere, for tests). */
+export const RUN_DIR = process.env.BOUNCE_DOCTOR_RUN_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".run");
 
 export function pidFile(name) {
   return path.join(RUN_DIR, `${name}.pid`);
@@ -22,14 +23,20 @@ export function removePidFile(name) {
   rmSync(pidFile(name), { force: true });
 }
 
-/** Whether a process with this PID exists (signal 0 only checks). */
+/** Whether a process with this PID exists (signal 0 only checks) and, on Linux, is not a zombie awaiting its parent. */
 export function isRunning(pid) {
   if (!pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return error.code === "EPERM";
+  }
+  try {
+    // /proc/<pid>/stat: "pid (name) state ..."; the name may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true; // no /proc: the signal check stands
   }
 }
 
