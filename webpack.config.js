@@ -63,9 +63,7 @@ function page(template, filename, chunk) {
 }
 
 async function devServerHttps() {
-  const certsModule = path.resolve(root, "scripts/dev-certs.mjs");
-  if (!fs.existsSync(certsModule)) return undefined;
-  const { httpsServerOptions } = await import(certsModule);
+  const { httpsServerOptions } = await import(path.resolve(root, "scripts/dev-certs.mjs"));
   const options = await httpsServerOptions();
   return options ? { type: "https", options } : undefined;
 }
@@ -140,18 +138,16 @@ class ExecutableCliPlugin {
 }
 
 function nodeConfig(isProduction) {
-  const entries = {
-    "cli/bounce-doctor": "./src/cli/bounce-doctor.ts",
-    "backend/server": "./src/backend/server.ts",
-    "backend/azure": "./src/backend/azure.ts",
-  };
-  const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => fs.existsSync(path.resolve(root, file))));
   return {
     name: "node",
     target: "node20",
     mode: isProduction ? "production" : "development",
     devtool: "source-map",
-    entry: present,
+    entry: {
+      "cli/bounce-doctor": "./src/cli/bounce-doctor.ts",
+      "backend/server": "./src/backend/server.ts",
+      "backend/azure": "./src/backend/azure.ts",
+    },
     output: { path: dist, filename: "[name].js", library: { type: "commonjs2" }, clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [typescriptRule] },
