@@ -47,6 +47,10 @@ function isDelay(recipient: BounceRecipient | null): boolean {
   return recipient.action !== "failed" && parseStatus(recipient.status)?.klass === 4;
 }
 
+function bounded(value: string | null | undefined, max: number): string | null {
+  return value ? singleLine(value, max) : null;
+}
+
 function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks: Checks | null): AdviceContext {
   const scope = detectScope(bounce, recipient);
   const code = recipient?.status ?? null;
@@ -69,9 +73,10 @@ function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks:
     spfError: checks && "error" in checks.spf ? checks.spf.error : null,
     dmarc,
     dmarcError: checks && "error" in checks.dmarc ? checks.dmarc.error : null,
-    senderDomain: bounce.senderDomain ?? spf?.domain ?? dmarc?.domain ?? null,
-    recipientDomain: recipient?.domain ?? recipient?.address?.split("@").pop() ?? null,
-    ip: bounce.sendingIp ?? spf?.ip ?? ipFromRejection(diagnostic),
+    // Bounce fields end up inside sentences: one line each, of a sane length.
+    senderDomain: bounded(bounce.senderDomain ?? spf?.domain ?? dmarc?.domain, 253),
+    recipientDomain: bounded(recipient?.domain ?? recipient?.address?.split("@").pop(), 253),
+    ip: bounded(bounce.sendingIp ?? spf?.ip ?? ipFromRejection(diagnostic), 64),
   };
 }
 

@@ -203,6 +203,21 @@ describe("common failures", () => {
     expect(g.draft).toBeNull();
   });
 
+  test("a bounce made of hostile strings gives bounded, plain guidance", () => {
+    const huge = `<script>alert(1)</script>\r\n\u001b[2J${"x".repeat(100_000)}`;
+    const bounce = makeBounce(
+      { address: `${huge}@${huge}`, domain: huge, status: "5.7.23", diagnostic: huge, remoteMta: huge },
+      { senderDomain: huge, sendingIp: huge, originalSender: huge, reportingMta: huge, format: huge, originalSubject: huge },
+    );
+    for (const locale of ["en-US", "zh-TW"] as const) {
+      const g = diagnose(bounce, null, locale);
+      const all = [g.title, g.summary, ...g.steps.map((s) => s.text)].join("\n");
+      expect(all.length).toBeLessThan(5000);
+      expect(all).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+      expect(g.draft).toBeNull();
+    }
+  });
+
   test("not a bounce: nothing to do", () => {
     const g = diagnose({ ...makeBounce({}), isBounce: false, kind: "auto-reply", recipients: [] }, null, "en-US");
     expect(g.whoActs).toEqual(["nobody"]);
