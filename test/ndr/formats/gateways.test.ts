@@ -86,6 +86,12 @@ describe.each(files)("%s", (file, name) => {
   });
 });
 
+test("Messaging Server's session note names the address that delivered the original", async () => {
+  const bounce = await parseCorpus("lhost-messagingserver-01.eml");
+  expect(bounce).toMatchObject({ sendingIp: "17.111.174.67", reportingMta: "mr21p30im-asmtp004.me.example.com" });
+  expect(bounce.recipients[0].remoteMta).toBe("mx.example.jp");
+});
+
 test("several recipients in one qmail-style report each keep their own reason", async () => {
   const bounce = await parseCorpus("lhost-x2-02.eml");
   expect(bounce.recipients.map((r) => [r.address, r.diagnostic])).toEqual([
