@@ -30,7 +30,9 @@ function toAction(value: string | null | undefined, status: string | null): Reci
 function dsnAddress(fields: DeliveryStatus["recipients"][number]): string | null {
   const routed = fields.finalRecipient?.startsWith("@") ?? false;
   const named = routed ? (fields.originalRecipient ?? fields.finalRecipient) : (fields.finalRecipient ?? fields.originalRecipient);
-  return normalizeAddress(named ?? "") ?? findAddress(named);
+  // A local delivery ("|/usr/bin/filter bob@example.com", Exim) is no mailbox: the address inside it is.
+  const whole = normalizeAddress(named ?? "");
+  return whole !== null && !/\s/.test(whole) ? whole : findAddress(named);
 }
 
 function dsnRecipients(dsn: DeliveryStatus | null): RecipientFinding[] {
