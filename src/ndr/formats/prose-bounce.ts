@@ -11,7 +11,7 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { linesOf, quotedHeaders, returnedTo } from "../mta-prose";
+import { addressesIn, linesOf, quotedHeaders, returnedTo } from "../mta-prose";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const DAEMON_SENDER = /\b(?:mailer-daemon|mailer_daemon|postmaster|mail delivery (?:system|subsystem|service)|mail administrator|mail system|mdaemon)\b/i;
@@ -35,6 +35,9 @@ const FAILURE = new RegExp(
     "delivery (?:to .{1,80} )?(?:has )?failed",
     "I'm sorry to (?:have to )?inform you",
     "message (?:was|has been) (?:rejected|returned)",
+    "(?:was|were) undeliverable",
+    "could not deliver (?:the|your) (?:message|mail)",
+    "Delivery failed for the following recipients?",
   ].join("|"),
   "i",
 );
@@ -95,7 +98,9 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const report = lines.slice(Math.max(0, start - 2), end > start ? end : undefined).slice(0, 400);
   // The bounce's own parties are never the failed recipient.
   const ignore = new Set([findAddress(message.from), findAddress(message.headers.get("to")), findAddress(message.headers.get("reply-to"))].filter((a): a is string => a !== null));
-  const found = mentions(report, ignore).slice(0, 100);
+  let found = mentions(report, ignore).slice(0, 100);
+  // The notice names nobody, but returns the message: its To is whom it failed for.
+  if (found.length === 0 && message.original) found = addressesIn(message.original.headers.all("to")).slice(0, 100).map((address) => ({ address, lines: [] }));
   const recipients: RecipientFinding[] = found
     .map(({ address, lines: said }) => {
       const diagnostic = said.join(" ").trim();

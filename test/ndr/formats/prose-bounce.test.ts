@@ -142,3 +142,30 @@ test("a bounce forwarded by a person is left to the forward unwrapper, which rea
   expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
   expect(bounce.senderDomain).toBe("contoso.example");
 });
+
+test("a notice that names nobody but returns the message: the returned message's To failed", async () => {
+  const raw = [
+    "From: postmaster@relay.contoso.example",
+    "To: alice@contoso.example",
+    "Subject: Undeliverable mail",
+    'Content-Type: multipart/mixed; boundary="b"',
+    "",
+    "--b",
+    "Content-Type: text/plain",
+    "",
+    "Your message was undeliverable: the remote server rejected it.",
+    "--b",
+    "Content-Type: message/rfc822",
+    "",
+    "From: alice@contoso.example",
+    "To: Bob <bob@fabrikam.example>",
+    "Subject: Quarterly report",
+    "",
+    "Hello",
+    "--b--",
+    "",
+  ].join("\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce).toMatchObject({ isBounce: true, format: "generic", senderDomain: "contoso.example", originalSubject: "Quarterly report" });
+  expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
+});
