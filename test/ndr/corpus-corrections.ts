@@ -74,4 +74,18 @@ export const corrections: Correction[] = [
     reason: "The DSN's Diagnostic-Code states the remote server's reply \"550 5.1.1 <userunknown@bouncehammer.jp>... User Unknown\"; Sisimai 4.25 gives no reply code, its authors' v5 expectation for this file is 550.",
     evidence: "Diagnostic-Code: SMTP; 550 5.1.1 <userunknown@bouncehammer.jp>",
   },
+  {
+    file: "rfc3464-06.eml",
+    field: "replyCode",
+    value: 554,
+    reason: "The transcript ends with \"554 <kijitora@example.net>... Service unavailable\", the reply the delivery ended with; Sisimai 4.25 cannot read this boundary-less report and gives none, its authors' v5 expectation for this file is 554.",
+    evidence: "554 <kijitora@example.net>... Service unavailable",
+  },
+  {
+    file: "lhost-postfix-38.eml",
+    field: "replyCode",
+    value: 554,
+    reason: "The remote server \"refused to talk to me: 554 Blocked\": its reply code is 554 even though Postfix reported the failure as temporary (Status 4.0.0); Sisimai drops reply codes whose class differs from the status.",
+    evidence: "refused to talk to me:\n    554 Blocked",
+  },
 ];
