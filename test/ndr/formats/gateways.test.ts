@@ -224,6 +224,26 @@ describe("hand-written edge cases", () => {
     expect(await parseBounce(raw)).toMatchObject({ isBounce: false, kind: "message" });
   });
 
+  test("InterScan's Japanese build points the arrows the other way", async () => {
+    const raw = message(
+      ["From: postmaster@example.co.jp", "To: alice@example.com", "Subject: メール配信に失敗しました", "Content-Type: text/plain; charset=utf-8"],
+      ["送信 >>> RCPT TO:<bob@example.co.jp>", "受信 <<< 550 5.1.1 <bob@example.co.jp>... User unknown"],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce.format).toBe("trendmicro");
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.co.jp", smtpCommand: "RCPT", status: "5.1.1", replyCode: 550 })]);
+  });
+
+  test("Lotus Notes without an address in its reasons names the returned message's recipient", async () => {
+    const raw = message(
+      ["From: postmaster@notes.example.jp", "To: alice@example.com", "Subject: Undeliverable message"],
+      ["------- Failure Reasons  --------", "", "Message has exceeded maximum hop count", "", "------- Returned Message --------", "From: alice@example.com", "To: bob@notes.example.jp", "Subject: hi", "", "hello"],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce.recipients.map((r) => [r.address, r.diagnostic])).toEqual([["bob@notes.example.jp", "Message has exceeded maximum hop count"]]);
+    expect(bounce.originalSender).toBe("alice@example.com");
+  });
+
   test("a recognised report with nothing to read is left to the families after it", async () => {
     const raw = message(["From: postmaster@example.org", "To: alice@example.com", "Subject: Undeliverable Mail", "X-Mailer: <SMTP32 v8.22>"], ["Nothing useful here."]);
     const bounce = await parseBounce(raw);
