@@ -131,3 +131,61 @@ describe("Exchange 5.5-2003", () => {
     expect(bounce.recipients[0].diagnostic).toContain("Recipient Not Found");
   });
 });
+
+describe("Exchange Online as Outlook hands it over", () => {
+  const facts = { to: "bob@example.org", from: "alice@contoso.example", remoteHost: "mx1.example.org", reply: "550 5.7.23 The message was rejected because of Sender Policy Framework violation", generatingServer: "BN8PR01MB1234.namprd01.prod.outlook.com", withDsn: false };
+
+  test("an HTML-only body with the DSN as an attachment", async () => {
+    const html = [
+      "<html><body><p>Your message to <a href='mailto:bob@example.org'>bob@example.org</a> couldn't be delivered.</p>",
+      "<p><b>Diagnostic information for administrators:</b></p>",
+      "<p>Generating server: BN8PR01MB1234.namprd01.prod.outlook.com<br>",
+      "<br>bob@example.org<br>mx1.example.org<br>Remote Server returned '550 5.7.23 The message was rejected because of Sender Policy Framework violation'<br></p>",
+      "<p>Original message headers:</p><pre>From: alice@contoso.example</pre></body></html>",
+    ].join("\n");
+    const bounce = await parseBounce({
+      kind: "parts",
+      headers: "From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.example>\nTo: alice@contoso.example\nSubject: Undeliverable: Quarterly report\nX-MS-Exchange-Message-Is-Ndr:",
+      html,
+      attachments: [
+        { contentType: "message/delivery-status", content: "Reporting-MTA: dns;BN8PR01MB1234.namprd01.prod.outlook.com\n\nFinal-Recipient: rfc822;bob@example.org\nAction: failed\nStatus: 5.7.23\nRemote-MTA: dns;mx1.example.org\n" },
+        { contentType: "text/rfc822-headers", content: "From: alice@contoso.example\nTo: bob@example.org\nSubject: Quarterly report\n" },
+      ],
+    });
+    expect(bounce).toMatchObject({ isBounce: true, format: "exchange-online", senderDomain: "contoso.example" });
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.7.23", replyCode: 550, remoteMta: "mx1.example.org", diagnostic: facts.reply })]);
+  });
+
+  test("quoted in a forward, its headers lost: the generating server still names the service", async () => {
+    const ndr = localizedNdr(PROSE["zh-TW"], facts);
+    const text = Buffer.from(/base64\r\n\r\n([\s\S]*?)\r\n--NDR/.exec(ndr)![1].replace(/\r\n/g, ""), "base64").toString("utf8");
+    // What the inline-forward reader hands on: the quoted header lines and the text.
+    const bounce = await parseBounce({ kind: "parts", headers: "From: Microsoft Outlook <postmaster@contoso.example>\nSubject: 無法傳遞: Quarterly report", text });
+    expect(bounce).toMatchObject({ isBounce: true, format: "exchange-online" });
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.7.23", remoteMta: "mx1.example.org" })]);
+  });
+
+  test("forwarded inline to the helpdesk: the recipient and the original sender, not the forwarder", async () => {
+    const ndr = localizedNdr(PROSE.ja, facts);
+    const text = Buffer.from(/base64\r\n\r\n([\s\S]*?)\r\n--NDR/.exec(ndr)![1].replace(/\r\n/g, ""), "base64").toString("utf8");
+    const forward = [
+      "From: carol@contoso.example",
+      "To: helpdesk@contoso.example",
+      "Subject: FW: 配信不能: Quarterly report",
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Transfer-Encoding: 8bit",
+      "",
+      "Why did this bounce?",
+      "",
+      "-----Original Message-----",
+      "From: Microsoft Outlook <postmaster@contoso.example>",
+      "To: carol@contoso.example",
+      "Subject: 配信不能: Quarterly report",
+      "",
+      text,
+    ].join("\r\n");
+    const bounce = await parseBounce(new TextEncoder().encode(forward));
+    expect(bounce).toMatchObject({ isBounce: true, format: "exchange-online", originalSender: "alice@contoso.example" });
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.7.23", replyCode: 550 })]);
+  });
+});
