@@ -100,7 +100,8 @@ function originalSenderOf(message: MailMessage, findings: FormatFindings | null)
     message.original?.headers.get("from"),
     message.original?.headers.get("return-path"),
     message.deliveryStatus?.originalEnvelopeSender,
-    message.headers.get("x-original-to") ? null : message.headers.get("to"),
+    // An MTA addresses its bounce to the envelope sender; X-Original-To only shows which mailbox (a postmaster copy, an alias) it reached.
+    message.headers.get("to"),
   ];
   for (const candidate of candidates) {
     const address = findAddress(candidate);
