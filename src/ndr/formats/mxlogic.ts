@@ -3,6 +3,7 @@
  * address(es) failed:" with "<address>: reply" lines, then a copy of the header.
  */
 import type { MailMessage } from "../message";
+import { smtpCommandIn } from "../mta-prose";
 import { paragraphs, quotedHeaders, section, senderOf } from "../prose";
 import { normalizeAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
@@ -11,7 +12,11 @@ const HEADER_COPY = /^Included is a copy of the message header:/;
 /** "  <bob@example.com>: 550 ..." or "  bob@example.com" */
 const FAILED_LINE = /^\s{0,8}<?([^\s<>:]{1,256}@[^\s<>:]{1,255})>?:?\s?(.*)$/;
 
+const SMTP_AFTER = /SMTP error from remote (?:mail server|mailer) after ([^:]{1,80}?)(?::|$)/i;
+const REMOTE_HOST = /\bhost:?\s{1,3}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,3}[[(][0-9A-Fa-f.:]{2,45}[\])]/;
+
 function writtenByMxLogic(message: MailMessage): boolean {
+  if (message.headers.has("x-mx-bounce") || message.headers.has("x-mxl-notehash")) return true;
   if ((message.headers.get("message-id") ?? "").includes("<mxl~")) return true;
   if (/@[\w.-]{0,60}mxlogic\.net/i.test(message.from)) return true;
   return message.headers.all("received").some((line) => line.includes("(mxl_mta-"));
@@ -25,7 +30,12 @@ export function eximStyleRecipients(lines: readonly string[]): RecipientFinding[
     const address = match ? normalizeAddress(match[1]) : null;
     if (!match || !address) continue;
     const diagnostic = [match[2], ...paragraph.slice(1)].map((line) => line.trim()).filter(Boolean).join(" ");
-    recipients.push({ address, diagnostic: diagnostic || undefined });
+    recipients.push({
+      address,
+      diagnostic: diagnostic || undefined,
+      smtpCommand: smtpCommandIn(SMTP_AFTER.exec(diagnostic)?.[1]) ?? undefined,
+      remoteMta: REMOTE_HOST.exec(diagnostic)?.[1].toLowerCase() ?? undefined,
+    });
   }
   return recipients;
 }
@@ -34,7 +44,7 @@ export const mxlogic: FormatModule = {
   name: "mxlogic",
   recognise: writtenByMxLogic,
   extract: (message) => {
-    const lines = section(message.text, /following address(?:es)? failed:/, HEADER_COPY) ?? [];
+    const lines = section(message.text, /following address(?:es|\(es\))? failed:/, HEADER_COPY) ?? [];
     const recipients = eximStyleRecipients(lines);
     if (recipients.length === 0) return null;
     return { recipients, originalSender: senderOf(quotedHeaders(message.text, HEADER_COPY)) };

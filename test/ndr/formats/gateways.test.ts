@@ -131,6 +131,25 @@ describe("hand-written edge cases", () => {
     expect(bounce.originalSender).toBe("alice@example.com");
   });
 
+  test("MX Logic in Exim's own layout: command and remote host out of the error lines", async () => {
+    const raw = message(
+      ["From: Mail Delivery System <MAILER-DAEMON@relay.mxlogic.net>", "To: alice@example.com", "Subject: Mail delivery failed", "X-MX-Bounce: mta/src/queue/bounce"],
+      [
+        "This message was created automatically by mail delivery software.",
+        "",
+        "A message that you sent could not be delivered to one or more of its",
+        "recipients. This is a permanent error. The following address(es) failed:",
+        "",
+        "  bob@example.jp",
+        "    SMTP error from remote mail server after RCPT TO:<bob@example.jp>:",
+        "    host mx.example.jp [192.0.2.222]: 550 5.1.1 <bob@example.jp>... User Unknown",
+      ],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce.format).toBe("mxlogic");
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.jp", smtpCommand: "RCPT", remoteMta: "mx.example.jp", status: "5.1.1", replyCode: 550 })]);
+  });
+
   test("Messaging Server: a source-routed recipient is reported by its original address", async () => {
     const raw = message(
       ["From: postmaster@mx.example.net", "To: alice@example.com", "Subject: Delivery Notification: Delivery has failed", 'Content-Type: multipart/report; report-type=delivery-status; boundary="Boundary_(ID_x)"'],
