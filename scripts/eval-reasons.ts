@@ -113,7 +113,7 @@ async function main(): Promise<void> {
         ({ bounce, recipient } = bounceFromExpected(exp));
       }
       const scope = detectScope(bounce, recipient);
-      const got = classifyReason({ status: recipient.status, replyCode: recipient.replyCode, diagnostic: recipient.diagnostic, smtpCommand: recipient.smtpCommand, scope });
+      const got = classifyReason({ status: recipient.status, replyCode: recipient.replyCode, diagnostic: recipient.diagnostic, smtpCommand: recipient.smtpCommand, format: bounce.format, scope });
       scored++;
       const stats = perReason.get(exp.reason) ?? { scored: 0, agreed: 0 };
       stats.scored++;

@@ -56,7 +56,14 @@ function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks:
   const code = recipient?.status ?? null;
   const diagnostic = recipient?.diagnostic ?? null;
   const entry = lookupCode(scope, code, diagnostic);
-  let reason = classifyReason({ status: code, replyCode: recipient?.replyCode, diagnostic, smtpCommand: recipient?.smtpCommand, scope });
+  let reason = classifyReason({
+    status: code,
+    replyCode: recipient?.replyCode,
+    diagnostic,
+    smtpCommand: recipient?.smtpCommand,
+    format: bounce.format,
+    scope,
+  });
   // An authentication code is authoritative when the words did not name another authentication failure.
   if (entry?.reason && AUTH_REASONS.includes(entry.reason) && !AUTH_REASONS.includes(reason)) reason = entry.reason;
   const spf = checks && !("error" in checks.spf) ? checks.spf : null;

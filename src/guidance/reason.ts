@@ -14,6 +14,8 @@ export interface ReasonInput {
   status: string | null;
   replyCode?: number | null;
   diagnostic: string | null;
+  /** The parser's format family, when known: some reports say the same thing in any language. */
+  format?: string | null;
   /** The SMTP command the server answered ("MAIL", "RCPT", "DATA"), when known. */
   smtpCommand?: string | null;
   scope?: Scope;
@@ -121,6 +123,8 @@ export function classifyReason(input: ReasonInput): Reason {
   const fromStatus = reasonFromStatus(input.status, scope, input.diagnostic);
   if (fromStatus) return fromStatus;
   if (BARE_REFUSAL.test(prepare(input.diagnostic))) return "sender-blocked";
+  // Google Groups writes its refusals in the poster's language; all say "no such group, or you may not post".
+  if (input.format === "google-groups") return "sender-blocked";
   if (input.replyCode === 552) return "message-too-large";
   if (input.replyCode === 550 || input.replyCode === 553) return "other";
   const parsed = parseStatus(input.status);

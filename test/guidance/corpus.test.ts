@@ -63,7 +63,7 @@ test("the reason agrees with the corpus for at least 80% of recipients", () => {
       if (!acceptable || !recipient) return;
       scored++;
       const scope = detectScope(bounce, recipient);
-      const reason = classifyReason({ ...recipient, scope });
+      const reason = classifyReason({ ...recipient, format: bounce.format, scope });
       if (acceptable.includes(reason)) agreed++;
     });
   }
