@@ -2,8 +2,9 @@
  * Reason classifier: many servers answer with a generic code (550 5.7.1, 554) and put
  * the actual reason in words. The words are read first, then the code.
  *
- * Every pattern is linear: literal alternations and bounded gaps ({0,n}), no nested
- * quantifiers, and the input is cut to MAX_TEXT characters before any matching.
+ * No pattern can backtrack catastrophically: literal alternations, bounded gaps ({0,n}),
+ * no nested quantifiers that could match the same text two ways; and the input is cut
+ * to MAX_TEXT characters before any matching, which bounds the work per message.
  */
 import { lookupCode, parseStatus } from "./codes";
 import type { Reason, Scope } from "./types";

@@ -37,7 +37,7 @@ const FORMATS: [Vendor, RegExp][] = [
 
 function hostName(value: string | null | undefined): string {
   // remoteMta may be "mx.example.com", "mx.example.com [192.0.2.1]" or "dns; mx.example.com".
-  const m = /([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec((value ?? "").replace(/^\s*dns;\s*/i, ""));
+  const m = /([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec((value ?? "").slice(0, 1000).replace(/^\s*dns;\s*/i, ""));
   return m ? m[1].toLowerCase().replace(/\.$/, "") : "";
 }
 

@@ -41,7 +41,7 @@ const MICROSOFT_NETWORKS = [
 ];
 
 function hostOf(value: string | null | undefined): string {
-  const m = /([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(value ?? "");
+  const m = /([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec((value ?? "").slice(0, 1000));
   return m ? m[1].toLowerCase() : "";
 }
 
