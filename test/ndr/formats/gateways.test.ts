@@ -150,6 +150,30 @@ describe("hand-written edge cases", () => {
     expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.jp", smtpCommand: "RCPT", remoteMta: "mx.example.jp", status: "5.1.1", replyCode: 550 })]);
   });
 
+  test("X4 (qmail clones): the remote reply, the command and the host qmail-remote names", async () => {
+    const raw = message(
+      ["From: MAILER-DAEMON@mx.example.net", "To: alice@example.com", "Subject: failure notice"],
+      [
+        "Unfortunately, your mail was not delivered to the following address:",
+        "",
+        "<bob@example.jp>:",
+        "192.0.2.153 does not like recipient.",
+        "Remote host said: 550 5.1.1 <bob@example.jp>... User Unknown",
+        "Giving up on 192.0.2.153.",
+        "",
+        "--- Below this line is a copy of the message.",
+        "",
+        "From: alice@example.com",
+      ],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce.format).toBe("x4");
+    expect(bounce.recipients).toEqual([
+      expect.objectContaining({ address: "bob@example.jp", diagnostic: "550 5.1.1 <bob@example.jp>... User Unknown", smtpCommand: "RCPT", remoteMta: "192.0.2.153", status: "5.1.1" }),
+    ]);
+    expect(bounce.originalSender).toBe("alice@example.com");
+  });
+
   test("Messaging Server: a source-routed recipient is reported by its original address", async () => {
     const raw = message(
       ["From: postmaster@mx.example.net", "To: alice@example.com", "Subject: Delivery Notification: Delivery has failed", 'Content-Type: multipart/report; report-type=delivery-status; boundary="Boundary_(ID_x)"'],
