@@ -15,7 +15,7 @@ import { addressesIn, linesOf, quotedHeaders, returnedTo } from "../mta-prose";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const DAEMON_SENDER = /\b(?:mailer-daemon|mailer_daemon|postmaster|mail delivery (?:system|subsystem|service)|mail administrator|mail system|mdaemon)\b/i;
-const BOUNCE_SUBJECT = /\b(?:undeliver(?:able|ed)|returned mail|delivery (?:status notification \((?:failure|delay)\)|failure|failed|has failed|problem)|mail delivery failed|failure notice|non-?delivery|could not be delivered|delivery notification: delivery has failed|mail could not be delivered)\b/i;
+const BOUNCE_SUBJECT = /\b(?:undeliver(?:able|ed)|returned mail|delivery (?:status notification \((?:failure|delay)\)|failure|failed|has failed|problem)|mail delivery failed|failure notice|non-?delivery|could not be delivered|delivery notification: delivery has failed|mail could not be delivered|mail (?:system )?error)\b/i;
 const SUCCESS = /\b(?:delivered successfully|successfully delivered|was delivered to|delivery (?:status notification )?\(?success\)?|relayed to)\b/i;
 /** A sentence that says delivery failed, and where the list of failed recipients starts. */
 const FAILURE = new RegExp(
@@ -38,6 +38,7 @@ const FAILURE = new RegExp(
     "(?:was|were) undeliverable",
     "could not deliver (?:the|your) (?:message|mail)",
     "Delivery failed for the following recipients?",
+    "Your message was not delivered to",
   ].join("|"),
   "i",
 );

@@ -22,6 +22,19 @@ const REMOTE_SAID = /Remote host said:\s{0,5}(.{0,8000})$/i;
 /** "Giving up on 192.0.2.1.", "Connected to 192.0.2.1 but ...", "192.0.2.1 does not like recipient.". */
 const REMOTE_HOST = /(?:Giving up on|Connected to|^)\s{0,3}([0-9A-Fa-f][0-9A-Fa-f.:]{1,44}[0-9A-Fa-f]|[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63}) (?:does not like|but |failed after)/;
 
+/** qmail-remote's fixed phrases name the step that failed. */
+const COMMANDS: [RegExp, string][] = [
+  [/does not like recipient/i, "RCPT"],
+  [/failed on DATA command|failed after I sent the message/i, "DATA"],
+  [/but sender was rejected/i, "MAIL"],
+  [/but my name was rejected/i, "EHLO"],
+  [/but greeting failed/i, "CONN"],
+];
+
+function commandOf(diagnostic: string): string | undefined {
+  return COMMANDS.find(([pattern]) => pattern.test(diagnostic))?.[1];
+}
+
 function readParagraphs(lines: string[]): RecipientFinding[] {
   const findings: { address: string; lines: string[] }[] = [];
   for (const line of lines) {
@@ -40,7 +53,7 @@ function readParagraphs(lines: string[]): RecipientFinding[] {
       replyCode: findReplyCode(reply) ?? undefined,
       status: findStatus(diagnostic) ?? undefined,
       remoteMta: giving ?? REMOTE_HOST.exec(diagnostic)?.[1] ?? undefined,
-      smtpCommand: /does not like recipient/i.test(diagnostic) ? "RCPT" : /failed after I sent the message/i.test(diagnostic) ? "DATA" : /sender was rejected/i.test(diagnostic) ? "MAIL" : undefined,
+      smtpCommand: commandOf(diagnostic),
     };
   });
 }
