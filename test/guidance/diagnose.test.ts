@@ -224,6 +224,17 @@ describe("common failures", () => {
     expect(g.draft).toBeNull();
   });
 
+  test("5.7.606 at Microsoft: the delist portal, not the recipient", () => {
+    const g = diagnose(
+      makeBounce({ status: "5.7.606", remoteMta: "x.mail.protection.outlook.com", diagnostic: "550 5.7.606 Access denied, banned sending IP [192.0.2.10]" }),
+      null,
+      "en-US",
+    );
+    expect(g.title).toBe("Sending IP banned for reputation");
+    expect(g.whoActs).toEqual(["your-admin"]);
+    expect(text(g)).toContain("sender.office.com");
+  });
+
   test("a code only the reference table knows gets that row's words and owner", () => {
     const g = diagnose(makeBounce({ status: "5.7.506", remoteMta: "x.mail.protection.outlook.com", diagnostic: "550 5.7.506 Access Denied, Bad HELO" }), null, "zh-TW");
     expect(g.title).toBe("寄件伺服器自稱錯誤");

@@ -57,6 +57,13 @@ const builders: Record<Reason, Builder> = {
     if (ctx.entry?.whoFixes === "recipient_admin" || ctx.entry?.whoFixes === "recipient") {
       return { steps: [step("you", "step.blocked.askAllow", p), step("recipient-admin", "step.blocked.allowSender", p)], findings: [] };
     }
+    // Microsoft's own bans and reputation blocks (5.7.511, 5.7.606-649, 5.7.708, ...) are lifted through its delist portal.
+    if ((ctx.scope === "microsoft" || ctx.scope === "outlook.com") && ctx.entry?.whoFixes === "sender_admin") {
+      return {
+        steps: [step("your-admin", "step.blocked.microsoftDelist", p), step("your-admin", "step.blocked.checkCompromise")],
+        findings: [],
+      };
+    }
     return {
       steps: [
         step("your-admin", "step.blocked.checkLists", p),

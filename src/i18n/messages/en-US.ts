@@ -123,6 +123,7 @@ export const enUS = {
   "step.blocked.askAllow": "Ask the recipient ({recipient}) whether they can receive mail from outside their organization, or ask to be added to the allowed senders.",
   "step.blocked.allowSender": "The recipient's admin can allow {sender} (or the IP {ip}) if this mail is wanted.",
   "step.blocked.checkLists": "Check whether the sending IP {ip} is on public block lists, find out why, and request removal.",
+  "step.blocked.microsoftDelist": "Find out why the IP {ip} sent mail Microsoft refuses, fix that first, then request removal at Microsoft's delist portal (sender.office.com).",
   "step.blocked.checkCompromise": "Check for a compromised account: unexpected sent mail, forwarding rules, sign-ins from unknown places. Reset its password and turn on multi-factor sign-in.",
   "step.blocked.askDelist": "If the block is on their side only, ask the admin of {domain} to lift it (the draft below has the details).",
   "step.content.revise": "Remove or change what may look suspicious (link shorteners, attachments such as .zip or macros), then send again.",

@@ -122,6 +122,7 @@ export const zhTW: Record<MessageKey, string> = {
   "step.blocked.askAllow": "請詢問收件者（{recipient}）能否接收組織外部的郵件，或請對方把您加入允許的寄件者。",
   "step.blocked.allowSender": "如果對方需要這些郵件，收件者的系統管理員可以允許 {sender}（或 IP {ip}）。",
   "step.blocked.checkLists": "請檢查寄件 IP {ip} 是否列在公開封鎖清單上，找出原因並申請移除。",
+  "step.blocked.microsoftDelist": "請先找出 IP {ip} 寄出被 Microsoft 拒收郵件的原因並修正，再到 Microsoft 的解除封鎖入口網站（sender.office.com）申請移除。",
   "step.blocked.checkCompromise": "請檢查帳號是否遭盜用：異常的寄件備份、轉寄規則、來自陌生地點的登入。請重設密碼並啟用多重要素驗證。",
   "step.blocked.askDelist": "如果只有對方封鎖，請 {domain} 的系統管理員解除封鎖（下方草稿附有詳細資料）。",
   "step.content.revise": "請移除或修改可能看起來可疑的內容（縮網址、.zip 或含巨集的附件），再寄一次。",
