@@ -150,7 +150,8 @@ function nodeConfig(isProduction) {
     },
     output: { path: dist, filename: "[name].js", library: { type: "commonjs2" }, clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [typescriptRule] },
+    // One self-contained file per entry: dynamic imports are bundled in, not split into chunks.
+    module: { rules: [typescriptRule], parser: { javascript: { dynamicImportMode: "eager" } } },
     externalsPresets: { node: true },
     externals: { "@azure/functions": "commonjs2 @azure/functions" },
     // Keep the CLI's stack traces readable and its start fast.

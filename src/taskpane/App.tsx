@@ -1,7 +1,7 @@
 /** The root: Fluent theme from the host (or the system), locale from the display language. */
 import { FluentProvider } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { resolveLocale } from "../i18n";
+import { resolveLocale } from "./ui-text";
 import { LocaleProvider } from "./locale";
 import type { MailHost } from "./office/host";
 import { defaultServices, type Services } from "./services";

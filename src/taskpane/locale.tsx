@@ -1,6 +1,8 @@
 /** The pane's locale, chosen once from the host's display language, and a t() bound to it. */
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { t, type Locale, type MessageParams } from "../i18n";
+import type { Locale } from "../guidance/types";
+import type { MessageParams } from "../i18n/format";
+import { uiText } from "./ui-text";
 
 const LocaleContext = createContext<Locale>("en-US");
 
@@ -16,5 +18,5 @@ export type Translate = (key: string, params?: MessageParams) => string;
 
 export function useT(): Translate {
   const locale = useLocale();
-  return useMemo(() => (key: string, params?: MessageParams) => t(locale, key, params), [locale]);
+  return useMemo(() => (key: string, params?: MessageParams) => uiText.t(locale, key, params), [locale]);
 }

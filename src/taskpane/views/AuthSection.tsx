@@ -18,10 +18,10 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import { hasMessage } from "../../i18n";
 import type { Bounce } from "../../ndr/types";
 import type { DmarcReport, Problem, SpfReport, SpfResult } from "../../spf/types";
 import { useT, type Translate } from "../locale";
+import { uiText } from "../ui-text";
 import type { ChecksState } from "../use-diagnosis";
 import { IncludeTree } from "./IncludeTree";
 import { useSharedStyles } from "./styles";
@@ -197,7 +197,7 @@ function DmarcFacts({ report }: { report: DmarcReport }) {
 /** Backend problems carry a stable code; the catalogs word them, the English message is the fallback. */
 export function problemText(t: Translate, problem: Problem): string {
   const key = `ui.problem.${problem.code}`;
-  return hasMessage(key) ? t(key, { ...problem.params, domain: problem.domain ?? "", term: problem.term ?? "" }) : problem.message;
+  return uiText.hasMessage(key) ? t(key, { ...problem.params, domain: problem.domain ?? "", term: problem.term ?? "" }) : problem.message;
 }
 
 const severityColor: Record<Problem["severity"], BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };

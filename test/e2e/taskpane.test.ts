@@ -1,0 +1,235 @@
+/**
+ * The production build (dist/) in headless Chromium, the pane inside the simulated Outlook
+ * host, driven with real bounces from the corpus. The backend is down in this suite:
+ * parse and guidance must show anyway, and the SPF panel must say what failed.
+ * What the pane shows is compared with the parser and guidance engine run on the same input.
+ */
+import PostalMime from "postal-mime";
+import { parseBounce } from "../../src/ndr";
+import { diagnose } from "../../src/guidance";
+import { launchBrowser, type Browser } from "./support/browser";
+import { draftCalls, fireDrop, fireItemChanged, type FakeAttachmentSpec, type FakeReadItemSpec } from "./support/fake-office";
+import { corpusEml, corpusExpected, dropFile, openPane, openStandalonePage, shownDiagnosis } from "./support/pane";
+import { assertBuilt, startStaticServer, type StaticServer } from "./support/static-server";
+
+const OFFICE365 = "lhost-office365-01";
+const GMAIL = "lhost-gmail-04";
+const POSTFIX = "lhost-postfix-03";
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startStaticServer({ kind: "down" });
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What Outlook shows of a message when the raw MIME is not available: header block, body, attachments. */
+async function outlookParts(eml: string): Promise<Pick<FakeReadItemSpec, "internetHeaders" | "bodyText" | "bodyHtml" | "attachments">> {
+  const email = await PostalMime.parse(eml, { attachmentEncoding: "utf8" });
+  const headerEnd = eml.search(/\r?\n\r?\n/);
+  const attachments: FakeAttachmentSpec[] = email.attachments.map((attachment, index) => ({
+    name: attachment.filename ?? `attachment-${index + 1}${attachment.mimeType === "message/rfc822" ? ".eml" : ".txt"}`,
+    attachmentType: attachment.mimeType === "message/rfc822" ? "item" : "file",
+    contentType: attachment.mimeType,
+    content: String(attachment.content),
+  }));
+  return { internetHeaders: eml.slice(0, headerEnd), bodyText: email.text ?? "", bodyHtml: email.html, attachments };
+}
+
+async function expectRecipientsOf(name: string, shown: { recipients: { text: string }[] }) {
+  const expected = corpusExpected(name).recipients;
+  expect(shown.recipients).toHaveLength(expected.length);
+  expected.forEach((recipient, index) => {
+    if (recipient.recipient) expect(shown.recipients[index].text).toContain(recipient.recipient);
+    if (recipient.deliverystatus) expect(shown.recipients[index].text).toContain(recipient.deliverystatus);
+  });
+}
+
+describe("opened on the bounce itself", () => {
+  test("Mailbox 1.14 (getAsFileAsync): the whole MIME is diagnosed, the backend's absence is told, and the draft reaches displayNewMessageFormAsync", async () => {
+    const eml = corpusEml(OFFICE365);
+    const { page, problems } = await openPane(browser, server.url, {
+      item: { itemClass: "REPORT.IPM.Note.NDR", subject: "Undeliverable: test", bodyText: "Delivery has failed", eml },
+    });
+    const bounce = await parseBounce(eml);
+    const guidance = diagnose(bounce, null, "en-US");
+    const shown = await shownDiagnosis(page);
+    expect(shown.title).toBe(guidance.title);
+    await expectRecipientsOf(OFFICE365, shown);
+    expect(shown.recipients[0].said).toBe(bounce.recipients[0].diagnostic);
+
+    // The backend is down: the SPF panel says so and offers Retry; the guidance stays.
+    await page.getByText("SPF and DMARC couldn't be checked").waitFor();
+    await page.getByRole("button", { name: "Retry" }).click();
+    await page.getByText("SPF and DMARC couldn't be checked").waitFor();
+    // Only the four fields ever leave the pane: never the message.
+    expect(server.apiRequests.length).toBeGreaterThanOrEqual(2);
+    for (const request of server.apiRequests) {
+      expect(request.path).toBe("/api/check");
+      expect(Object.keys(JSON.parse(request.body)).every((key) => ["domain", "ip", "sender", "helo"].includes(key))).toBe(true);
+      expect(JSON.parse(request.body).domain).toBe(bounce.senderDomain);
+    }
+
+    await page.getByRole("button", { name: "Draft email to recipient admin" }).click();
+    await page.waitForFunction(() => (window as unknown as { __draftCalls: unknown[] }).__draftCalls.length === 1);
+    expect(await draftCalls(page)).toEqual([
+      {
+        api: "displayNewMessageFormAsync",
+        parameters: { toRecipients: [guidance.draft!.to], subject: guidance.draft!.subject, htmlBody: guidance.draft!.html },
+      },
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("a client without Mailbox 1.14 (body, headers and attachments) still finds the recipient and status", async () => {
+    const eml = corpusEml(GMAIL);
+    const { page, problems } = await openPane(browser, server.url, {
+      mailboxVersion: "1.8",
+      item: { itemClass: "REPORT.IPM.Note.NDR", subject: "Delivery Status Notification (Failure)", ...(await outlookParts(eml)) },
+    });
+    await expectRecipientsOf(GMAIL, await shownDiagnosis(page));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a bounce forwarded to the user", () => {
+  test("as an .eml attachment: the attachment is picked and the other sources stay selectable", async () => {
+    const eml = corpusEml(POSTFIX);
+    const { page } = await openPane(browser, server.url, {
+      item: {
+        itemClass: "IPM.Note",
+        subject: "FW: Undelivered Mail Returned to Sender",
+        bodyText: "Can you see why this bounced?\n",
+        eml: "From: colleague@example.com\nTo: me@example.com\nSubject: FW: Undelivered Mail Returned to Sender\n\nCan you see why this bounced?\n",
+        attachments: [{ name: "Undelivered Mail Returned to Sender.eml", attachmentType: "item", content: eml }],
+      },
+    });
+    await expectRecipientsOf(POSTFIX, await shownDiagnosis(page));
+    const picker = page.getByRole("combobox", { name: "Bounce to show" });
+    const options = await picker.locator("option").allTextContents();
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    expect(options[Number(await picker.inputValue())]).toContain("Undelivered Mail Returned to Sender.eml");
+    await page.close();
+  });
+
+  test("inline in the body of a forward", async () => {
+    const eml = corpusEml(POSTFIX);
+    const email = await PostalMime.parse(eml);
+    const header = (name: string) => email.headers.find((h) => h.key === name)?.value ?? "";
+    const body = [
+      "Please have a look.",
+      "",
+      "---------- Forwarded message ---------",
+      `From: ${header("from")}`,
+      `Date: ${header("date")}`,
+      `Subject: ${header("subject")}`,
+      `To: ${header("to")}`,
+      "",
+      email.text ?? "",
+    ].join("\n");
+    const { page } = await openPane(browser, server.url, {
+      mailboxVersion: "1.8",
+      item: { itemClass: "IPM.Note", subject: `Fwd: ${header("subject")}`, bodyText: body, internetHeaders: "From: colleague@example.com\nTo: me@example.com\nSubject: Fwd" },
+    });
+    const shown = await shownDiagnosis(page);
+    expect(shown.recipients[0].text).toContain(corpusExpected(POSTFIX).recipients[0].recipient!);
+    await page.close();
+  });
+
+  test("in compose mode (Forward) with the bounce attached", async () => {
+    const eml = corpusEml(OFFICE365);
+    const { page } = await openPane(browser, server.url, {
+      item: {
+        kind: "compose",
+        subject: "FW: Undeliverable: test",
+        bodyText: "Forwarding the bounce below.",
+        attachments: [{ name: "Undeliverable test.eml", attachmentType: "item", content: eml }],
+      },
+    });
+    await expectRecipientsOf(OFFICE365, await shownDiagnosis(page));
+    await page.close();
+  });
+});
+
+describe("the pinned pane and drops", () => {
+  test("re-diagnoses when the user selects another item, and says so when nothing is selected", async () => {
+    const { page } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(OFFICE365) } });
+    await shownDiagnosis(page);
+    expect(await fireItemChanged(page, { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(POSTFIX) })).toBe(1);
+    await page.getByTestId("recipient").filter({ hasText: corpusExpected(POSTFIX).recipients[0].recipient! }).waitFor();
+    await expectRecipientsOf(POSTFIX, await shownDiagnosis(page));
+    await fireItemChanged(page, null);
+    await page.getByText("No message selected").waitFor();
+    expect(await page.getByTestId("recipient").count()).toBe(0);
+    await page.close();
+  });
+
+  test("an .eml dropped through Outlook's DragAndDropEvent is diagnosed", async () => {
+    const { page } = await openPane(browser, server.url, { item: null });
+    await page.getByText("No message selected").waitFor();
+    await page.waitForFunction(() => ((window as any).__fakeOffice.handlers.olkDragAndDropEvent ?? []).length === 1);
+    expect(await fireDrop(page, [{ name: "bounce.eml", content: corpusEml(GMAIL) }])).toBe(1);
+    await expectRecipientsOf(GMAIL, await shownDiagnosis(page));
+    await page.close();
+  });
+});
+
+describe("the standalone page", () => {
+  test("an HTML5 drop of an .eml file", async () => {
+    const { page, problems } = await openStandalonePage(browser, server.url);
+    await dropFile(page, "[data-testid=drop-zone]", "bounce.eml", corpusEml(POSTFIX));
+    await expectRecipientsOf(POSTFIX, await shownDiagnosis(page));
+    // Outside Outlook there is nothing to draft into.
+    expect(await page.getByRole("button", { name: "Draft email to recipient admin" }).isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("pasted text, then an opened file", async () => {
+    const { page } = await openStandalonePage(browser, server.url);
+    await page.getByRole("textbox", { name: "Paste the bounce" }).fill(corpusEml(OFFICE365));
+    await page.getByRole("button", { name: "Diagnose pasted text" }).click();
+    await expectRecipientsOf(OFFICE365, await shownDiagnosis(page));
+
+    await page.locator("input[type=file]").setInputFiles({ name: "gmail.eml", mimeType: "message/rfc822", buffer: Buffer.from(corpusEml(GMAIL)) });
+    // Both bounces are about the same address: the status tells the second diagnosis apart.
+    await page.getByTestId("recipient").filter({ hasText: corpusExpected(GMAIL).recipients[0].deliverystatus! }).waitFor();
+    await expectRecipientsOf(GMAIL, await shownDiagnosis(page));
+    await page.close();
+  });
+
+  test("the samples written for the page are each diagnosed as bounces", async () => {
+    const { page } = await openStandalonePage(browser, server.url);
+    const buttons = page.getByRole("list", { name: /Try a sample/ }).getByRole("button");
+    const count = await buttons.count();
+    expect(count).toBe(4);
+    for (let index = 0; index < count; index++) {
+      await buttons.nth(index).click();
+      await page.getByTestId("announcer").filter({ hasText: "Diagnosis ready." }).waitFor();
+      expect(await page.getByTestId("recipient").count()).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
+  test("the page fits 320 px without scrolling sideways and never loads office.js", async () => {
+    const requested: string[] = [];
+    const page = await browser.context.newPage();
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${server.url}/index.html`);
+    await page.getByRole("button", { name: /Exchange Online/ }).click();
+    await page.getByTestId("recipient").first().waitFor();
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    expect(requested.some((pathname) => /office/i.test(pathname))).toBe(false);
+    await page.close();
+  });
+});
