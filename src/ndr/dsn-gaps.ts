@@ -10,9 +10,15 @@ import { findAddress, findStatus } from "./text";
 export function fillDsnGaps(message: MailMessage, findings: RecipientFinding[]): RecipientFinding[] {
   const dsn = message.deliveryStatus?.recipients ?? [];
   if (dsn.length === 0) return findings;
+  // Indexed once: a DSN may list thousands of recipients.
+  const byAddress = new Map<string, (typeof dsn)[number]>();
+  for (const fields of dsn) {
+    const address = findAddress(fields.finalRecipient ?? fields.originalRecipient);
+    if (address !== null && !byAddress.has(address)) byAddress.set(address, fields);
+  }
   return findings.map((finding) => {
     const fields =
-      dsn.find((r) => findAddress(r.finalRecipient ?? r.originalRecipient) === finding.address) ??
+      (finding.address !== null ? byAddress.get(finding.address) : undefined) ??
       (dsn.length === 1 && findings.length === 1 ? dsn[0] : undefined);
     if (!fields) return finding;
     const statusStated = findStatus(fields.status);

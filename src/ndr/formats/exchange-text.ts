@@ -69,6 +69,7 @@ export function readExchangeText(text: string): ExchangeReport {
   let adminStart = -1;
   let adminEnd = lines.length;
   const recipients: RecipientFinding[] = [];
+  const seen = new Set<string>();
   // The address and host lines seen since the last reply line.
   let pendingAddress: string | null = null;
   let pendingHost: string | null = null;
@@ -100,7 +101,8 @@ export function readExchangeText(text: string): ExchangeReport {
       } else diagnostic = hashed![1].trim();
       const address = pendingAddress;
       // Several "returned" lines for one address (retries): the first is the final word.
-      if (address !== null && recipients.some((r) => r.address === address)) continue;
+      if (address !== null && seen.has(address)) continue;
+      if (address !== null) seen.add(address);
       recipients.push({ address, diagnostic, remoteMta: host?.toLowerCase() ?? undefined, status: findStatus(diagnostic) ?? undefined, replyCode: findReplyCode(diagnostic) ?? undefined });
       continue;
     }
@@ -164,10 +166,11 @@ export function extractExchange(message: MailMessage): FormatFindings | null {
   const dsnRecipients = message.deliveryStatus?.recipients ?? [];
   if (report.recipients.length === 0 && dsnRecipients.length === 0) return null;
   const withCommands = report.recipients.map((r) => ({ ...r, smtpCommand: smtpCommandOf(r.diagnostic) }));
+  const inProse = new Set(withCommands.map((r) => r.address));
   for (const fields of dsnRecipients) {
     const command = smtpCommandOf(fields.diagnosticCode);
     const address = findAddress(fields.finalRecipient ?? fields.originalRecipient);
-    if (command && !withCommands.some((r) => r.address === address)) withCommands.push({ address, smtpCommand: command });
+    if (command && !inProse.has(address)) withCommands.push({ address, smtpCommand: command });
   }
   return {
     recipients: fillDsnGaps(message, withCommands),

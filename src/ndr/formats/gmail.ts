@@ -81,11 +81,15 @@ function readModern(message: MailMessage, lines: string[]): RecipientFinding[] {
   return addresses.map((address) => ({ address, action, diagnostic, remoteMta: (host?.[1] ?? host?.[2] ?? host?.[3])?.toLowerCase() }));
 }
 
-/** Google's Remote-MTA reads "mx.example.com. (192.0.2.1, the server for the domain example.com.)". */
-function dsnHost(message: MailMessage, address: string | null): string | undefined {
-  const fields = message.deliveryStatus?.recipients.find((r) => findAddress(r.finalRecipient ?? r.originalRecipient) === address);
-  const host = /^([A-Za-z0-9.-]{1,253}?)\.?(?:\s|$)/.exec(fields?.remoteMta ?? "")?.[1];
-  return host && host !== fields?.remoteMta ? host : undefined;
+/** Google's Remote-MTA reads "mx.example.com. (192.0.2.1, the server for the domain example.com.)": the host, per address. */
+function dsnHosts(message: MailMessage): Map<string | null, string> {
+  const hosts = new Map<string | null, string>();
+  for (const fields of message.deliveryStatus?.recipients ?? []) {
+    const host = /^([A-Za-z0-9.-]{1,253}?)\.?(?:\s|$)/.exec(fields.remoteMta ?? "")?.[1];
+    const address = findAddress(fields.finalRecipient ?? fields.originalRecipient);
+    if (host && host !== fields.remoteMta && !hosts.has(address)) hosts.set(address, host.toLowerCase());
+  }
+  return hosts;
 }
 
 /** Lines after `from`, skipping leading blanks, up to the next blank line. */
@@ -106,9 +110,10 @@ export const gmail: FormatModule = {
     const recipients = legacyAt >= 0 ? readLegacy(message, lines, legacyAt) : readModern(message, lines);
     const usable = recipients.filter((r) => r.address !== null || (message.deliveryStatus?.recipients.length ?? 0) > 0);
     if (usable.length === 0) return null;
+    const hosts = dsnHosts(message);
     return {
       // The DSN's fields win, but Google's Remote-MTA needs its commentary trimmed.
-      recipients: fillDsnGaps(message, usable).map((r) => ({ ...r, remoteMta: dsnHost(message, r.address) ?? r.remoteMta })),
+      recipients: fillDsnGaps(message, usable).map((r) => ({ ...r, remoteMta: hosts.get(r.address) ?? r.remoteMta })),
       originalSender: message.original ? undefined : inlineOriginalSender(message.text, ORIGINAL),
     };
   },
