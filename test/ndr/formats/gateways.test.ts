@@ -287,6 +287,24 @@ describe("hand-written edge cases", () => {
     expect(bounce.originalSender).toBe("alice@example.com");
   });
 
+  test("X6: a recipient the server rejected, its sentence wrapped over two lines", async () => {
+    const raw = message(
+      ["From: mailer-daemon", "To: alice@example.com", "Subject: There was an error sending your mail"],
+      [
+        "We had trouble delivering your message. Full details follow:",
+        "",
+        "1 error(s):",
+        "",
+        "SMTP Server <mta2.example.jp> rejected recipient <bob@example.jp>",
+        "  (Error following RCPT command). It responded as follows: [550 5.1.1 User unknown]",
+      ],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce.recipients).toEqual([
+      expect.objectContaining({ address: "bob@example.jp", diagnostic: "550 5.1.1 User unknown", smtpCommand: "RCPT", remoteMta: "mta2.example.jp", status: "5.1.1", replyCode: 550 }),
+    ]);
+  });
+
   test("a recognised report with nothing to read is left to the families after it", async () => {
     const raw = message(["From: postmaster@example.org", "To: alice@example.com", "Subject: Undeliverable Mail", "X-Mailer: <SMTP32 v8.22>"], ["Nothing useful here."]);
     const bounce = await parseBounce(raw);
