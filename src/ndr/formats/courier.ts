@@ -13,25 +13,30 @@ import { deliveryStatusOf, linesOf, smtpCommandIn, withDsn } from "../mta-prose"
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /running the Courier mail server, version|^This is a delivery status notification from \S{1,253},?\s*$/im;
-const START = /^Your message to the following recipients cannot be delivered:|^Your message to the following recipients has been delayed/i;
+/** Courier's two notices (module.dsn): the recipients follow the heading. */
+const START = /^(?:UNDELIVERABLE MAIL|DELAYS IN DELIVERING YOUR MESSAGE)$/;
+const DELAYED = /^DELAYS IN DELIVERING YOUR MESSAGE$/m;
 const END = /^-{20,}\s*$/;
 const RECIPIENT = /^<([^<>\s]{1,320}@[^<>\s]{1,255})>:\s*$/;
 const REMOTE = /^([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \[[0-9A-Fa-f.:]{2,45}\]:\s*$/;
 
 function recognise(message: MailMessage): boolean {
+  if (/Courier mail server at /i.test(message.from) || /^<courier\.[0-9A-F]{1,40}\./i.test(message.headers.get("message-id") ?? "")) return true;
+  if (/^(?:NOTICE: mail delivery status\.|WARNING: delayed mail\.)/.test(message.subject)) return true;
   return MARKER.test(message.text.slice(0, 3000));
 }
 
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
   const start = lines.findIndex((line) => START.test(line.trim()));
+  const delayed = DELAYED.test(message.text.slice(0, 5000).replace(/^[ \t]+/gm, ""));
   const prose: (RecipientFinding & { said: string[] })[] = [];
   for (const raw of start >= 0 ? lines.slice(start + 1) : []) {
     const line = raw.trim();
     if (END.test(line)) break;
     const recipient = RECIPIENT.exec(line);
     const current = prose[prose.length - 1];
-    if (recipient) prose.push({ address: normalizeAddress(recipient[1]), said: [] });
+    if (recipient) prose.push({ address: normalizeAddress(recipient[1]), said: [], action: delayed ? "delayed" : undefined });
     else if (current && REMOTE.test(line)) current.remoteMta = REMOTE.exec(line)?.[1].toLowerCase();
     else if (current && line.startsWith(">>>")) current.smtpCommand = smtpCommandIn(line.slice(3));
     else if (current && line) current.said.push(line.replace(/^<<<\s?/, ""));

@@ -58,3 +58,31 @@ test("DragonFly: a give-up notice without a remote reply", async () => {
   expect(bounce).toMatchObject({ isBounce: true, format: "dragonfly", senderDomain: "contoso.example" });
   expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@fabrikam.example", status: null, replyCode: null, diagnostic: "Could not deliver for the last 432000 seconds. Giving up." })]);
 });
+
+test("Courier: a delay notice keeps its recipients delayed", async () => {
+  const raw = [
+    "From: Courier mail server at mx.contoso.example <@>",
+    "To: alice@contoso.example",
+    "Subject: WARNING: delayed mail.",
+    "",
+    "This is a delivery status notification from mx.contoso.example,",
+    "running the Courier mail server, version 1.1.",
+    "",
+    "                        DELAYS IN DELIVERING YOUR MESSAGE",
+    "",
+    "There is a delay in delivering your message to the following recipients:",
+    "",
+    "<bob@fabrikam.example>:",
+    "    mx.fabrikam.example [198.51.100.7]:",
+    ">>> RCPT TO:<bob@fabrikam.example>",
+    "<<< 451 4.7.1 Greylisted, try again later",
+    "",
+    "---------------------------------------------------------------------------",
+    "",
+  ].join("\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce).toMatchObject({ isBounce: true, format: "courier" });
+  expect(bounce.recipients).toEqual([
+    expect.objectContaining({ address: "bob@fabrikam.example", action: "delayed", status: "4.7.1", replyCode: 451, remoteMta: "mx.fabrikam.example", smtpCommand: "RCPT" }),
+  ]);
+});
