@@ -172,7 +172,10 @@ async function startBackend(dnsPort: number, env: Record<string, string>): Promi
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(seen);
-      if (match) resolve(match[1]);
+      if (match) {
+        child.stdout.off("data", onData);
+        resolve(match[1]);
+      }
     };
     child.stdout.on("data", onData);
     child.once("exit", (code) => reject(new Error(`backend exited with code ${code}`)));
