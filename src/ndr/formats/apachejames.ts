@@ -1,33 +1,44 @@
 /**
- * Apache James, the Java mail server: "Error: ..." and "Error message below:" lines,
- * then the envelope ("MAIL FROM:", "RCPT TO:") under "Message details:".
+ * Apache James, the Java mail server: "Error: ..." and "Error message below:" with the
+ * remote reply, then the envelope ("MAIL FROM:", "RCPT TO:") under "Message details:".
  */
 import type { MailMessage } from "../message";
 import { section } from "../prose";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import type { FormatModule, RecipientFinding } from "./format";
+
+const DETAILS = /^Message details:/;
+const ERROR_START = /^Error(?: message below)?:/;
 
 function writtenByJames(message: MailMessage): boolean {
+  if (message.subject === "[BOUNCE]") return true;
   if (message.headers.all("received").some((line) => line.includes("JAMES SMTP Server"))) return true;
   return (message.headers.get("message-id") ?? "").includes(".JavaMail.") && /^Error message below:/m.test(message.text);
 }
 
-/** "  RCPT TO: bob@example.com" -> the address after the field name. */
-function envelopeField(details: readonly string[], name: string): string | null {
-  const line = details.find((l) => l.trimStart().startsWith(name));
-  return line ? findAddress(line.slice(line.indexOf(name) + name.length)) : null;
+/** "  RCPT TO: bob@example.com" lines -> the addresses after the field name. */
+function envelopeAddresses(details: readonly string[], name: string): string[] {
+  return details
+    .filter((line) => line.trimStart().startsWith(name))
+    .map((line) => findAddress(line.slice(line.indexOf(name) + name.length)))
+    .filter((a): a is string => a !== null);
 }
 
 export const apachejames: FormatModule = {
   name: "apachejames",
   recognise: writtenByJames,
   extract: (message) => {
-    const details = section(message.text, /^Message details:/) ?? [];
-    const address = envelopeField(details, "RCPT TO:");
-    if (!address) return null;
-    const errorLines = section(message.text, /^Error: /, /^Message details:/);
-    const errorStart = message.text.split("\n").find((line) => line.startsWith("Error: ")) ?? "";
-    const diagnostic = [errorStart, ...(errorLines ?? [])].map((line) => line.trim()).filter(Boolean).join(" ");
-    return { recipients: [{ address, diagnostic }], originalSender: envelopeField(details, "MAIL FROM:") };
+    const lines = message.text.split("\n");
+    const detailsAt = lines.findIndex((line) => DETAILS.test(line));
+    if (detailsAt < 0) return null;
+    const addresses = envelopeAddresses(section(message.text, DETAILS) ?? [], "RCPT TO:");
+    if (addresses.length === 0) return null;
+    // "Error: Invalid user address" / "Error message below:" / "550 - ...": everything up to the details.
+    const errorAt = lines.findIndex((line) => ERROR_START.test(line));
+    const errorLines = errorAt >= 0 && errorAt < detailsAt ? lines.slice(errorAt, detailsAt) : [];
+    const diagnostic = errorLines.map((line) => line.trim()).filter(Boolean).join(" ") || null;
+    const recipients: RecipientFinding[] = addresses.map((address) => ({ address, diagnostic }));
+    const [sender] = envelopeAddresses(section(message.text, DETAILS) ?? [], "MAIL FROM:");
+    return { recipients, originalSender: sender ?? null };
   },
 };
