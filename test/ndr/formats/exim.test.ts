@@ -63,3 +63,33 @@ describe("Exim", () => {
     ]);
   });
 });
+
+describe("Exim's rarer reports", () => {
+  const report = (subject: string, extra: string[], body: string[]) =>
+    ["From: Mail Delivery System <Mailer-Daemon@mx.contoso.example>", "To: alice@contoso.example", `Subject: ${subject}`, ...extra, "", ...body, ""].join("\n");
+
+  test("an undisclosed address is reported for the address it was generated from", async () => {
+    const bounce = await parseBounce(
+      report("Mail delivery failed: returning message to sender", [], [
+        "This message was created automatically by mail delivery software.",
+        "",
+        "A message that you sent could not be delivered to one or more of its",
+        "recipients. This is a permanent error. The following address(es) failed:",
+        "",
+        "  an undisclosed address",
+        "    (generated from bob@fabrikam.example)",
+        "    Unrouteable address",
+      ]),
+    );
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@fabrikam.example", diagnostic: "Unrouteable address" })]);
+  });
+
+  test("a frozen message names its recipients only in X-Failed-Recipients", async () => {
+    const bounce = await parseBounce(
+      report("Message frozen", ["X-Failed-Recipients: bob@fabrikam.example"], ["Message 1abcde-000001-AB has been frozen by the system filter.", "The sender is <alice@contoso.example>."]),
+    );
+    expect(bounce).toMatchObject({ isBounce: true, format: "exim" });
+    expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
+    expect(bounce.recipients[0].diagnostic).toContain("has been frozen");
+  });
+});
