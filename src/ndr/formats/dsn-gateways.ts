@@ -22,6 +22,3 @@ export const amavis = dsnFamily("amavis", (m) => /^"?Content-filter at /i.test(m
 
 /** PowerMTA: its X-PowerMTA-* extension fields in the delivery-status part. */
 export const powermta = dsnFamily("powermta", (m) => /^X-PowerMTA-/im.test(m.deliveryStatusText));
-
-/** SurfControl E-mail Filter (Websense). */
-export const surfcontrol = dsnFamily("surfcontrol", (m) => /^SurfControl E-mail Filter/i.test(m.headers.get("x-mailer") ?? ""));

@@ -6,7 +6,7 @@
 import { activehunter } from "./activehunter";
 import { apachejames } from "./apachejames";
 import { domino } from "./domino";
-import { amavis, barracuda, powermta, surfcontrol } from "./dsn-gateways";
+import { amavis, barracuda, powermta } from "./dsn-gateways";
 import type { FormatModule } from "./format";
 import { fml } from "./fml";
 import { imailserver } from "./imailserver";
@@ -18,6 +18,7 @@ import { mfilter } from "./mfilter";
 import { mimecast } from "./mimecast";
 import { mxlogic } from "./mxlogic";
 import { notes } from "./notes";
+import { surfcontrol } from "./surfcontrol";
 import { trendmicro } from "./trendmicro";
 import { x1 } from "./x1";
 import { x2 } from "./x2";
