@@ -17,8 +17,10 @@ import type { FormatModule } from "./format";
 import { gmail } from "./gmail";
 import { gmx } from "./gmx";
 import { googleGroups } from "./google-groups";
+import { bigfoot, mailRu, yandex } from "./hosted-mta";
 import { kddi } from "./kddi";
 import { outlook } from "./outlook";
+import { sendgrid } from "./sendgrid";
 import { verizon } from "./verizon";
 import { yahoo } from "./yahoo";
 import { zoho } from "./zoho";
@@ -35,6 +37,7 @@ export const PROVIDER_FORMATS: readonly FormatModule[] = [
   amazonWorkMail,
   amazonSes,
   amazonSesReceiving,
+  sendgrid,
   zoho,
   gmx,
   einsUndEins,
@@ -42,4 +45,7 @@ export const PROVIDER_FORMATS: readonly FormatModule[] = [
   kddi,
   biglobe,
   verizon,
+  yandex,
+  mailRu,
+  bigfoot,
 ];

@@ -108,3 +108,38 @@ describe("Outlook.com / Hotmail", () => {
     ]);
   });
 });
+
+describe("SendGrid", () => {
+  test.each(corpusFiles("lhost-sendgrid-"))("%s is read as sendgrid", async (file) => {
+    const bounce = await parseCorpus(file);
+    expect(bounce).toMatchObject({ isBounce: true, format: "sendgrid" });
+    expect(bounce.recipients.every((r) => r.address && r.status && r.diagnostic)).toBe(true);
+  });
+
+  test("the prose line gives SendGrid's sending IP, the remote host and the command", async () => {
+    const bounce = await parseCorpus("lhost-sendgrid-01.eml");
+    expect(bounce.sendingIp).toBe("192.0.2.250");
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "kijitora@example.jp", status: "5.1.1", replyCode: 550, remoteMta: "mx.example.jp", smtpCommand: "RCPT" })]);
+  });
+});
+
+describe.each([
+  ["lhost-yandex-", "yandex"],
+  ["lhost-mailru-", "mailru"],
+  ["lhost-bigfoot-", "bigfoot"],
+])("providers on a stock MTA: %s", (prefix, format) => {
+  test.each(corpusFiles(prefix))(`%s is named ${format} and read by its MTA family`, async (file) => {
+    const bounce = await parseCorpus(file);
+    expect(bounce).toMatchObject({ isBounce: true, format });
+    expect(bounce.recipients.length).toBeGreaterThan(0);
+    expect(bounce.recipients.every((r) => r.address && r.diagnostic)).toBe(true);
+  });
+});
+
+test("Mail.Ru: both recipients with the remote reply after RCPT TO", async () => {
+  const bounce = await parseCorpus("lhost-mailru-03.eml");
+  expect(bounce.recipients).toEqual([
+    expect.objectContaining({ address: "mikeneko@example.jp", status: "5.2.2", replyCode: 550 }),
+    expect.objectContaining({ address: "sabineko@example.jp", status: "5.2.1", replyCode: 550 }),
+  ]);
+});
