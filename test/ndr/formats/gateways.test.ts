@@ -52,7 +52,7 @@ const CASES: Record<string, Case> = {
   "lhost-mxlogic-03": { format: "mxlogic", address: "kijitora@example.co.jp", status: null, replyCode: 550, says: "550 unknown user", sender: "shironeko@mx4145.example.org" },
   "lhost-notes-01": { format: "notes", address: "kijitora@u1.example.co.jp", says: "エラー(テストメッセージとしての)", sender: "shironeko@example.jp" },
   "lhost-notes-03": { format: "notes", address: "kijitora@example.com", says: "not listed in public Name & Address Book", sender: "shironeko@example.com" },
-  "lhost-powermta-01": { format: "powermta", address: "kijitora@example.jp", status: "5.2.1", replyCode: 550, says: "User Unknown" },
+  "lhost-powermta-01": { format: "powermta", address: "kijitora@example.jp", status: "5.2.1", replyCode: 550, remoteMta: "mx.example.jp", says: "User Unknown" },
   "lhost-surfcontrol-02": { format: "surfcontrol", address: "kijitora@example.org", replyCode: 554, remoteMta: "192.0.2.244", says: "Service currently unavailable" },
   "lhost-trendmicro-01": { format: "trendmicro", address: "kijitora@example.co.jp", status: "5.1.1", replyCode: 550, smtpCommand: "RCPT", says: "user unknown" },
   "lhost-trendmicro-02": { format: "trendmicro", address: "kijitora@neko.example.jp", status: null, says: "Please check if address is correct" },
