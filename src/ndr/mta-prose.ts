@@ -5,8 +5,9 @@
  * Every pattern is linear: bounded quantifiers, one pass over the lines.
  */
 import type { RecipientFinding } from "./formats/format";
-import { FieldMap, parseFields } from "./header-fields";
+import type { FieldMap } from "./header-fields";
 import type { MailMessage } from "./message";
+import { senderOf } from "./prose";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "./text";
 
@@ -19,7 +20,7 @@ export function linesOf(text: string): string[] {
 }
 
 /** The lines after the first line matching `start`, up to the first matching `end` (or the end). */
-export function section(lines: readonly string[], start: RegExp, end?: RegExp): string[] {
+export function sectionLines(lines: readonly string[], start: RegExp, end?: RegExp): string[] {
   const from = lines.findIndex((line) => start.test(line));
   if (from < 0) return [];
   const rest = lines.slice(from + 1);
@@ -49,15 +50,6 @@ export function indentedBlocks(lines: readonly string[], headIndent = 0): string
     }
   }
   return blocks;
-}
-
-/** The header block of a returned message quoted in the text after a marker line. */
-export function quotedHeaders(lines: readonly string[], marker: RegExp): FieldMap | null {
-  const after = section(lines, marker);
-  let start = 0;
-  while (start < after.length && start < 5 && after[start].trim() === "") start++;
-  const fields = parseFields(after.slice(start, start + 500).join("\n"));
-  return fields.length > 0 ? new FieldMap(fields) : null;
 }
 
 /** Where a flattened RFC 3464 report starts in the text. */
@@ -186,11 +178,6 @@ export function completeLocalPart(localPart: string, headers: FieldMap | null | 
   if (match) return match;
   const inText = new RegExp(`\\bfor <?(${wanted.replace(/[^a-z0-9]/g, "\\$&")}@[A-Za-z0-9.-]{1,255})`, "i").exec(text.slice(0, 100000));
   return inText ? normalizeAddress(inText[1]) : null;
-}
-
-/** The sender of a returned message quoted in the prose: From, then Return-Path. */
-export function senderOf(headers: FieldMap | null | undefined): string | null {
-  return findAddress(headers?.get("from")) ?? findAddress(headers?.get("return-path"));
 }
 
 /**

@@ -9,7 +9,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { linesOf, quotedHeaders, returnedTo, smtpCommandIn } from "../mta-prose";
+import { linesOf, returnedTo, smtpCommandIn } from "../mta-prose";
+import { quotedHeaders } from "../prose";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /^This is the DragonFly Mail Agent\b/m;
@@ -46,7 +47,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   }
   finish();
   if (recipients.length === 0) return null;
-  return { recipients, originalSender: returnedTo(message, quotedHeaders(lines, HEADERS_FOLLOW)) };
+  return { recipients, originalSender: returnedTo(message, quotedHeaders(message.text, HEADERS_FOLLOW)) };
 }
 
 export const dragonfly: FormatModule = { name: "dragonfly", recognise, extract };

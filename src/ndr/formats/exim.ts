@@ -13,7 +13,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, linesOf, quotedHeaders, section, returnedTo, smtpCommandIn, withDsn } from "../mta-prose";
+import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, linesOf, sectionLines, returnedTo, smtpCommandIn, withDsn } from "../mta-prose";
+import { quotedHeaders } from "../prose";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const SUBJECT = /^(?:Mail delivery failed|Warning: message \S{1,80} delayed|Mail failure|Delivery Status Notification|mail failed, returning to sender)|Mail delivery failed/i;
@@ -94,9 +95,9 @@ function recognise(message: MailMessage): boolean {
 
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
-  const quoted = message.original ? null : quotedHeaders(lines, COPY_OF_MESSAGE);
+  const quoted = message.original ? null : quotedHeaders(message.text, COPY_OF_MESSAGE);
   const delayed = DELAYED.test(message.text.slice(0, 20000));
-  const blocks = joinUnindentedDetails(indentedBlocks(section(lines, BLOCKS_START, BLOCKS_END), 2));
+  const blocks = joinUnindentedDetails(indentedBlocks(sectionLines(lines, BLOCKS_START, BLOCKS_END), 2));
   const prose = blocks
     .map((block) => fromBlock(block, message, quoted, delayed))
     .filter((finding): finding is RecipientFinding => finding !== null);

@@ -8,7 +8,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, linesOf, quotedHeaders, returnedTo, withDsn } from "../mta-prose";
+import { deliveryStatusOf, linesOf, returnedTo, withDsn } from "../mta-prose";
+import { quotedHeaders } from "../prose";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./i;
@@ -41,7 +42,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   }
   const recipients = withDsn(deliveryStatusOf(message), prose);
   if (recipients.length === 0) return null;
-  return { recipients, originalSender: returnedTo(message, message.original ? null : quotedHeaders(lines, COPY)) };
+  return { recipients, originalSender: returnedTo(message, message.original ? null : quotedHeaders(message.text, COPY)) };
 }
 
 export const opensmtpd: FormatModule = { name: "opensmtpd", recognise, extract };

@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, deliveryStatusOf, indentedBlocks, linesOf, quotedHeaders, senderOf, smtpCommandIn, withDsn } from "../mta-prose";
+import { addressesIn, deliveryStatusOf, indentedBlocks, linesOf, smtpCommandIn, withDsn } from "../mta-prose";
+import { quotedHeaders, senderOf } from "../prose";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const SUBJECT = /^(?:Undelivered Mail Returned to Sender|Delayed Mail \(still being retried\)|Undeliverable mail|Successful Mail Delivery Report|Mail Delivery Status Report|Postfix SMTP server: errors from )/i;
@@ -89,7 +90,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     recipients = addressesIn(message.original?.headers.all("to") ?? []).map((address) => ({ address, action: "failed" as const }));
   }
   if (recipients.length === 0) return null;
-  const quoted = message.original ? null : quotedHeaders(lines, RETURNED_MESSAGE);
+  const quoted = message.original ? null : quotedHeaders(message.text, RETURNED_MESSAGE);
   return {
     recipients,
     reportingMta: dsn?.reportingMta ?? undefined,

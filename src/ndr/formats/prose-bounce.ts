@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, linesOf, quotedHeaders, returnedTo } from "../mta-prose";
+import { addressesIn, linesOf, returnedTo } from "../mta-prose";
+import { quotedHeaders } from "../prose";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const DAEMON_SENDER = /\b(?:mailer-daemon|mailer_daemon|postmaster|mail delivery (?:system|subsystem|service)|mail administrator|mail system|mdaemon)\b/i;
@@ -117,7 +118,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const reportText = report.join("\n");
   const statesError = findStatus(reportText) !== null || findReplyCode(reportText) !== null || ERROR_WORDS.test(reportText) || FAILURE.test(reportText);
   if (recipients.length === 0 || !statesError) return null;
-  return { recipients, originalSender: returnedTo(message, end > start ? quotedHeaders(lines, RETURNED) : null) };
+  return { recipients, originalSender: returnedTo(message, end > start ? quotedHeaders(message.text, RETURNED) : null) };
 }
 
 export const proseBounce: FormatModule = { name: "generic", recognise, extract };

@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, linesOf, quotedHeaders, returnedTo, withDsn } from "../mta-prose";
+import { deliveryStatusOf, linesOf, returnedTo, withDsn } from "../mta-prose";
+import { quotedHeaders } from "../prose";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /^(?:Hi\. This is the qmail-send program|He(?:llo|j)\. This is the \S{1,40} program|This is the qmail-send program)/im;
@@ -69,7 +70,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const report = lines.slice(start >= 0 ? start + 1 : 0, end >= 0 ? end : undefined);
   const recipients = withDsn(deliveryStatusOf(message), readParagraphs(report));
   if (recipients.length === 0) return null;
-  const quoted = message.original ? null : quotedHeaders(lines, END);
+  const quoted = message.original ? null : quotedHeaders(message.text, END);
   return { recipients, originalSender: returnedTo(message, quoted) };
 }
 

@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, linesOf, quotedHeaders, returnedTo, section } from "../mta-prose";
+import { addressesIn, linesOf, returnedTo, sectionLines } from "../mta-prose";
+import { quotedHeaders } from "../prose";
 import { readTranscript, transcriptFinding } from "../sendmail-transcript";
 import { domainOf } from "../text";
 
@@ -25,8 +26,8 @@ function recognise(message: MailMessage): boolean {
 
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
-  const transcript = readTranscript(section(lines, TRANSCRIPT, UNSENT));
-  const quoted = quotedHeaders(lines, UNSENT);
+  const transcript = readTranscript(sectionLines(lines, TRANSCRIPT, UNSENT));
+  const quoted = quotedHeaders(message.text, UNSENT);
   const named = transcript.about.filter((line) => line.address?.includes("@")).map((line) => line.address as string);
   // Only a domain failed ("example.org (smtp)... Deferred"): its recipients are in the unsent message.
   const failedDomains = transcript.about.filter((line) => line.domain && /^[45]|Deferred|unknown|refused|timed out/i.test(line.text)).map((line) => line.domain);
