@@ -125,6 +125,43 @@ describe("successful delivery notifications", () => {
     expect(result.recipients.map((r) => [r.address, r.action])).toEqual([["bob@example.net", action]]);
   });
 
+  test("Postfix's success notice stays a success though a family reads its prose and it says Auto-Submitted: auto-replied", async () => {
+    const raw = [
+      "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)",
+      "To: alice@example.com",
+      "Subject: Successful Mail Delivery Report",
+      "Auto-Submitted: auto-replied",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: text/plain; charset=us-ascii",
+      "",
+      "This is the mail system at host mx.example.org.",
+      "",
+      "Your message was successfully delivered to the destination(s)",
+      "listed below.",
+      "",
+      "<bob@example.net>: delivery via mx.example.net[192.0.2.1]:25: 250 2.0.0 Ok:",
+      "    queued as 4XyZ",
+      "",
+      "--b",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns; mx.example.org",
+      "",
+      "Final-Recipient: rfc822; bob@example.net",
+      "Action: relayed",
+      "Status: 2.0.0",
+      "Diagnostic-Code: smtp; 250 2.0.0 Ok: queued as 4XyZ",
+      "",
+      "--b--",
+      "",
+    ].join("\n");
+    const result = await parseBounce(raw);
+    expect(result).toMatchObject({ isBounce: false, kind: "delivery-success" });
+    expect(result.recipients).toEqual([expect.objectContaining({ address: "bob@example.net", action: "relayed", status: "2.0.0" })]);
+  });
+
   test("a delay notice is a bounce whose recipient is delayed", async () => {
     const result = await parseBounce(dsn("delayed", "4.4.1"));
     expect(result).toMatchObject({ isBounce: true, kind: "bounce" });
