@@ -62,6 +62,34 @@ describe("Exchange Online", () => {
     expect(report.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.7.23", replyCode: 550, remoteMta: "mx.example.org" })]);
   });
 
+  test("the current enhanced NDR ('Error:', 'Message rejected by:', 'Sent by:') is read", () => {
+    const report = readExchangeText(
+      [
+        "Your message to bob@example.org couldn't be delivered.",
+        "More Info for Email Admins",
+        "Status code: 550 5.7.509",
+        "Original Message Details",
+        "Sender Address: alice@contoso.example",
+        "Recipient Address: bob@example.org",
+        "Error Details",
+        "Error: 550 5.7.509 Access denied, sending domain CONTOSO.EXAMPLE does not pass DMARC verification and has a DMARC policy of reject.",
+        "Message rejected by: DM6PR01MB1111.namprd01.prod.outlook.com",
+        "Notification Details",
+        "Sent by: SN6PR01MB2222.namprd01.prod.outlook.com",
+        "Message Hops",
+      ].join("\n"),
+    );
+    expect(report.generatingServer).toBe("SN6PR01MB2222.namprd01.prod.outlook.com");
+    expect(report.recipients).toEqual([
+      expect.objectContaining({ address: "bob@example.org", status: "5.7.509", replyCode: 550, remoteMta: "dm6pr01mb1111.namprd01.prod.outlook.com" }),
+    ]);
+  });
+
+  test("'Status code:' alone still gives the code", () => {
+    const report = readExchangeText("Your message to bob@example.org couldn't be delivered.\nStatus code: 550 5.1.10\n");
+    expect(report.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.1.10", replyCode: 550 })]);
+  });
+
   describe.each(Object.entries(PROSE))("localized into %s", (_name, prose) => {
     const facts = {
       to: "bob@example.org",
