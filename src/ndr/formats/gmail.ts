@@ -35,6 +35,14 @@ function sectionAfter(lines: string[], at: number): string[] {
   return out;
 }
 
+/** Old Gmail ends the remote reply with "(state N)": the SMTP stage it failed at. */
+const STATE_COMMANDS: Record<string, string> = { "6": "MAIL", "8": "AUTH", "9": "AUTH", "12": "AUTH", "13": "EHLO", "14": "RCPT", "15": "DATA", "17": "DATA", "18": "DATA" };
+
+function commandOfState(diagnostic: string): string | undefined {
+  const state = /\(state (\d{1,2})\)\.?\s*$/.exec(diagnostic);
+  return state ? STATE_COMMANDS[state[1]] : undefined;
+}
+
 /** The remote server's words in the old prose, or Google's own explanation when there are none. */
 function legacyDiagnostic(details: string): string {
   const other = OTHER_SERVER.exec(details);
@@ -62,6 +70,7 @@ function readLegacy(message: MailMessage, lines: string[], start: number): Recip
     action,
     diagnostic: diagnostic || null,
     remoteMta: (host?.[1] ?? host?.[2] ?? host?.[3])?.toLowerCase(),
+    smtpCommand: commandOfState(diagnostic),
   }));
 }
 

@@ -14,7 +14,7 @@ describe("Gmail and Google Workspace", () => {
   test("old prose: the other server's reply is the diagnostic, the quoted original gives the sender", async () => {
     const bounce = await parseCorpus("lhost-gmail-04.eml");
     expect(bounce.recipients).toEqual([
-      expect.objectContaining({ address: "kijitora@example.com", status: "5.7.1", replyCode: 554, action: "failed" }),
+      expect.objectContaining({ address: "kijitora@example.com", status: "5.7.1", replyCode: 554, action: "failed", smtpCommand: "EHLO" }),
     ]);
     expect(bounce.recipients[0].diagnostic).toMatch(/^554 554 5\.7\.1 Service unavailable; Client host \[192\.0\.2\.49\] blocked using cbl\.abuseat\.org/);
     expect(bounce.senderDomain).toBe("example.co.jp");
