@@ -5,53 +5,7 @@
  */
 import { parseBounce } from "../../src/ndr";
 import { BounceInputError, type Bounce } from "../../src/ndr/types";
-
-const BOUNDARY = "report-boundary";
-
-/** A Postfix-like bounce: text, delivery-status, returned original (its body supplied). */
-function bounce(options: { recipients?: string[]; original?: string; deliveryStatus?: string } = {}): string {
-  const recipients = options.recipients ?? ["bob@example.org"];
-  const groups = recipients.map((address) => `Final-Recipient: rfc822; ${address}\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <${address}>: Recipient address rejected: User unknown\n`);
-  return [
-    "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)",
-    "To: alice@example.com",
-    "Subject: Undelivered Mail Returned to Sender",
-    `Content-Type: multipart/report; report-type=delivery-status; boundary="${BOUNDARY}"`,
-    "",
-    `--${BOUNDARY}`,
-    "Content-Type: text/plain",
-    "",
-    "I'm sorry to have to inform you that your message could not be delivered.",
-    "",
-    `--${BOUNDARY}`,
-    "Content-Type: message/delivery-status",
-    "",
-    options.deliveryStatus ?? `Reporting-MTA: dns; mx.example.org\n\n${groups.join("\n")}`,
-    "",
-    `--${BOUNDARY}`,
-    "Content-Type: message/rfc822",
-    "",
-    "From: Alice <alice@example.com>",
-    "To: bob@example.org",
-    "Subject: hello",
-    "",
-    options.original ?? "Hello Bob.",
-    "",
-    `--${BOUNDARY}--`,
-    "",
-  ].join("\n");
-}
-
-/** Deterministic noise (a linear congruential generator): the same bytes on every run. */
-function noise(length: number, seed = 7): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    bytes[i] = state >>> 24;
-  }
-  return bytes;
-}
+import { dsnBounce as bounce, largeBody, longHeaderLine, manyAddresses, nestedMultipart, noise } from "../support/hostile-mail";
 
 async function outcome(input: Parameters<typeof parseBounce>[0]): Promise<Bounce | BounceInputError> {
   try {
@@ -150,11 +104,7 @@ describe("broken messages still give a result", () => {
   });
 
   test("multipart nesting 1,000 deep is refused as unreadable, not followed", async () => {
-    let raw = 'From: a@example.com\nSubject: x\nContent-Type: multipart/mixed; boundary="b0"\n\n';
-    for (let i = 0; i < 1000; i++) raw += `--b${i}\nContent-Type: multipart/mixed; boundary="b${i + 1}"\n\n`;
-    raw += "--b1000\nContent-Type: text/plain\n\nhello\n";
-    for (let i = 1000; i >= 0; i--) raw += `--b${i}--\n`;
-    await expect(parseBounce(raw)).rejects.toThrow(/nesting/);
+    await expect(parseBounce(nestedMultipart(1000))).rejects.toThrow(/nesting/);
   });
 
   test("a bounce nested a few levels deep is still read", async () => {
@@ -168,11 +118,10 @@ describe("broken messages still give a result", () => {
 
 describe("size", () => {
   test("a header line of 1 MB", async () => {
-    const subject = "A".repeat(1 << 20);
-    const raw = `From: a@example.com\nSubject: ${subject}\nTo: b@example.org\n\nbody\n`;
+    const raw = longHeaderLine(1 << 20);
     const { readMessage } = await import("../../src/ndr/message");
     const message = await readMessage(raw);
-    expect(message.subject.length).toBe(subject.length);
+    expect(message.subject.length).toBe(1 << 20);
     expect(await parseBounce(raw)).toMatchObject({ kind: "message" });
   });
 
@@ -187,17 +136,14 @@ describe("size", () => {
   });
 
   test("10,000 recipients are all read", async () => {
-    const addresses = Array.from({ length: 10000 }, (_, i) => `user${i}@example.org`);
-    const result = await parseBounce(bounce({ recipients: addresses }));
+    const result = await parseBounce(bounce({ recipients: manyAddresses(10000) }));
     expect(result.recipients).toHaveLength(10000);
     expect(result.recipients[9999]).toMatchObject({ address: "user9999@example.org", status: "5.1.1", replyCode: 550 });
   });
 
   test("a 5 MB and a 50 MB bounce (a large returned original) read alike", async () => {
-    const line = `${"QUJD".repeat(19)}\n`;
-    const original = (megabytes: number) => line.repeat(Math.ceil((megabytes << 20) / line.length));
-    const small = await parseBounce(bounce({ original: original(5) }));
-    const large = await parseBounce(new TextEncoder().encode(bounce({ original: original(50) })));
+    const small = await parseBounce(bounce({ original: largeBody(5) }));
+    const large = await parseBounce(new TextEncoder().encode(bounce({ original: largeBody(50) })));
     expect(small.isBounce).toBe(true);
     expect(large).toEqual(small);
   });
