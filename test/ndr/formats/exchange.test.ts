@@ -145,6 +145,23 @@ describe("Exchange 2007-2019 on premises", () => {
   });
 });
 
+describe("Exchange administrators' section variants", () => {
+  test("a '#550 ... ##' line wrapped before its closing marks", () => {
+    const report = readExchangeText(
+      ["Diagnostic information for administrators:", "", "Generating server: mta2.example.jp", "", "bob@example.org", "#550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipien", "t ##", "", "Original message headers:"].join("\n"),
+    );
+    expect(report.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.2.3", replyCode: 550, diagnostic: "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient" })]);
+    expect(report.generatingServer).toBe("mta2.example.jp");
+  });
+
+  test("'Remote Server at host (ip) returned' names the remote host", () => {
+    const report = readExchangeText(
+      ["Diagnostic information for administrators:", "Generating server: ex1.example.jp", "bob@example.org", "3/09/2016 8:05:56 PM - Remote Server at mydomain.example (192.0.2.3) returned '550 4.4.7 QUEUE.Expired; message expired'"].join("\n"),
+    );
+    expect(report.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "4.4.7", remoteMta: "mydomain.example" })]);
+  });
+});
+
 describe("Exchange 5.5-2003", () => {
   test.each(corpusFiles("lhost-exchange2003-"))("%s is read as exchange2003", async (file) => {
     const bounce = await parseCorpus(file);
