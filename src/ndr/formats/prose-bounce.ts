@@ -67,13 +67,22 @@ interface Mention {
 function mentions(report: string[], ignore: Set<string>): Mention[] {
   const found: Mention[] = [];
   let current: Mention | null = null;
+  let previous = "";
   for (const raw of report) {
     const line = raw.trim();
     if (line === "") {
       current = null;
       continue;
     }
-    const address = findAddress(line);
+    // "A message sent by <alice@...>": the sender, not a recipient.
+    const namesSender = /\b(?:sent by|sender(?: is)?|from)\s{0,3}:?\s{0,3}$/i.test(previous);
+    previous = line;
+    const named = findAddress(line);
+    const address = named?.startsWith("mailto:") ? named.slice(7) : named;
+    if (namesSender) {
+      current = null;
+      continue;
+    }
     const leadsWithAddress = address !== null && /^(?:[-*•]\s{0,3})?(?:"[^"]{0,80}"\s{0,3})?<?[^\s<>]{1,320}@/.test(line);
     if (address && leadsWithAddress && !ignore.has(address)) {
       const known = found.find((m) => m.address === address);
@@ -97,7 +106,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(text);
   const start = lines.findIndex((line) => FAILURE.test(line));
   const end = lines.findIndex((line, index) => index > start && RETURNED.test(line));
-  const report = lines.slice(Math.max(0, start - 2), end > start ? end : undefined).slice(0, 400);
+  const report = lines.slice(Math.max(0, start - 4), end > start ? end : undefined).slice(0, 400);
   // The bounce's own parties are never the failed recipient.
   const ignore = new Set([findAddress(message.from), findAddress(message.headers.get("to")), findAddress(message.headers.get("reply-to"))].filter((a): a is string => a !== null));
   let found = mentions(report, ignore).slice(0, 100);

@@ -54,6 +54,16 @@ describe("bounces told apart by their prose", () => {
   });
 });
 
+test("the sender a notice names (\"A message sent by\") and mailto: links are read right", async () => {
+  const bounce = await parseBounce(
+    message(
+      ["From: MAILER-DAEMON@relay.contoso.example", "To: alice@contoso.example", "Subject: Delivery failure"],
+      ["A message sent by", "", "  <alice.smith@contoso.example>", "", "could not be delivered to one or more of its recipients:", "", "<mailto:bob@fabrikam.example>", "    550 5.1.1 unknown user"],
+    ),
+  );
+  expect(bounce.recipients.map((r) => [r.address, r.status])).toEqual([["bob@fabrikam.example", "5.1.1"]]);
+});
+
 describe("what is not a bounce stays so", () => {
   test("ordinary mail that talks about failed delivery", async () => {
     const bounce = await parseBounce(
