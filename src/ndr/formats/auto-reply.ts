@@ -7,9 +7,41 @@
 import type { MailMessage } from "../message";
 import type { FormatModule } from "./format";
 
-/** Subjects autoresponders write (Outlook, Exchange, Gmail, Zimbra, cPanel, ...). */
-const AUTO_REPLY_SUBJECT =
-  /^\s{0,8}(?:\[?auto(?:matic)?[ _-]?(?:reply|response|respons|answer|antwort)|auto:|autoreply|out of (?:the )?office|ooo\b|vacation|away from (?:the|my) office|abwesenheit|réponse automatique|respuesta automática|自動回覆|自动回复|自動応答)/i;
+/**
+ * Subjects autoresponders write (Outlook and Exchange in their localisations, Gmail,
+ * Zimbra, cPanel, ...), at the start of the subject.
+ */
+const AUTO_REPLY_SUBJECT = new RegExp(
+  "^\\s{0,8}(?:" +
+    [
+      "\\[?auto(?:matic)?[ _-]?(?:reply|response|respons|answer)",
+      "auto:",
+      "autoreply",
+      "out of (?:the )?office",
+      "ooo\\b",
+      "vacation",
+      "away from (?:the|my) office",
+      "automatische antwort",
+      "abwesenheit",
+      "réponse automatique",
+      "respuesta automática",
+      "resposta automática",
+      "risposta automatica",
+      "automatisch antwoord",
+      "autosvar",
+      "automaattinen vastaus",
+      "automatyczna odpowiedź",
+      "автоматический ответ",
+      "αυτόματη απάντηση",
+      "自動回覆",
+      "自动回复",
+      "自動応答",
+      "自動返信",
+      "자동 회신",
+    ].join("|") +
+    ")",
+  "i",
+);
 
 /** Headers only auto-replies carry. Auto-Submitted: auto-generated is what bounces say. */
 function hasAutoReplyHeader(message: MailMessage): boolean {

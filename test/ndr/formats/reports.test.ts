@@ -64,6 +64,13 @@ describe("automatic replies (RFC 3834)", () => {
     expect(result.kind).toBe("auto-reply");
   });
 
+  test.each(["Automatische Antwort: Angebot", "Réponse automatique : Devis", "Risposta automatica: Offerta", "自動返信: お見積り", "Автоматический ответ: Счёт"])(
+    "Outlook's localised subject %p is an auto-reply",
+    async (subject) => {
+      expect((await parseBounce(vacation(["From: bob@example.org", `Subject: ${subject}`]))).kind).toBe("auto-reply");
+    },
+  );
+
   test("Auto-Submitted: auto-replied from a mailer daemon is a bounce's header, not an auto-reply", async () => {
     const raw = vacation(
       ["From: MAILER-DAEMON@mx.example.org (Mail Delivery System)", "Subject: Undelivered Mail Returned to Sender", "Auto-Submitted: auto-replied"],
