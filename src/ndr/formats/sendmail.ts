@@ -21,7 +21,8 @@ import { findAddress, findReplyCode, findStatus } from "../text";
 
 const ADDRESSES_HAD = /^\s{0,12}-{3,}\s{0,3}The following addresses had (?:permanent fatal errors|transient non-fatal errors|delivery problems)\s{0,3}-{3,}/i;
 const TRANSCRIPT = /^\s{0,12}-{3,}\s{0,3}Transcript of session follows\s{0,3}-{3,}/i;
-const SECTION_END = /^\s{0,12}-{3,}\s{0,3}(?:Transcript of session follows|Original message follows|Unsent message follows|Message header follows|Returned message follows|Original message headers follow)|^(?:Reporting-MTA|Final-Recipient):|^Content-Type:|^--[^\s-]/i;
+/** Any "----- Heading -----" line, a flattened DSN or a MIME boundary ends a section. */
+const SECTION_END = /^\s{0,12}-{3,}\s{1,3}\S.{0,80}\s-{3,}\s*$|^(?:Reporting-MTA|Final-Recipient):|^Content-Type:|^--[^\s-]/i;
 const RETURNED = /^(?:\s{0,12}-{3,}\s{0,3}(?:Original message follows|Unsent message follows|Message header follows|Returned message follows|Original message headers follow)|Content-Type: (?:message\/rfc822|text\/rfc822-headers))/i;
 const REASON = /^\(reason:\s{0,3}(.{0,4000}?)\)?$/i;
 
@@ -35,6 +36,8 @@ function listedRecipients(lines: string[], message: MailMessage): RecipientFindi
     if (reason && listed.length > 0) listed[listed.length - 1].reason = reason[1];
     else if (raw[0] !== " " && raw[0] !== "\t") {
       const head = line.split(/\s\(/, 1)[0];
+      // An address, or a bare local part; a sentence is not a recipient.
+      if (!head.includes("@") && /\s/.test(head)) continue;
       listed.push({ address: findAddress(head), local: head.replace(/^<|>$/g, ""), reason: null });
     }
   }
