@@ -157,6 +157,7 @@ describe("hostile lines in the layouts the gateway families read", () => {
     ["X6", ["From: mailer-daemon", "Subject: error"], ["We had trouble delivering your message. Full details follow:", `The following recipients returned permanent errors: a@b.example. Reason: ${"[".repeat(1 << 19)}${" ".repeat(1 << 19)}x`]],
     ["Messaging Server", ["From: postmaster@example.net", "Subject: Delivery Notification"], ["This report relates to a message you sent with the following header fields:", "", `  Recipient address: ${"@".repeat(1 << 20)}`]],
     ["IMail", ["From: postmaster@example.org", "X-Mailer: <SMTP32 v8.22>", "Subject: Undeliverable Mail"], [`${": ".repeat(1 << 19)}a@b.example`, "Original message follows."]],
+    ["InterScan", ['From: "InterScan MSS" <postmaster@example.jp>', "Subject: Mail could not be delivered"], [`Sent <<< RCPT TO:<a@b.example> ${"<<< ".repeat(1 << 18)}`, `Received >>> 550 ${">>> x".repeat(1 << 18)}`]],
     ["X1", ["From: MAILER-DAEMON@example.org", "Subject: Returned Mail"], ["---The following addresses had delivery errors---", `a@b.example [${long}`, `${" [".repeat(1 << 19)}]`]],
   ];
 

@@ -14,14 +14,24 @@ function writtenByInterScan(message: MailMessage): boolean {
   return /InterScan/i.test(message.from) || message.contentType.includes("interscan_nt_mime_boundary") || SUBJECTS.includes(message.subject.trim());
 }
 
+/** Where the first "<<<" or ">>>" of a line is, or -1 (found by scanning, not by a pattern). */
+function arrowAt(line: string): number {
+  const sent = line.indexOf("<<<");
+  const received = line.indexOf(">>>");
+  if (sent < 0) return received;
+  return received < 0 ? sent : Math.min(sent, received);
+}
+
 /** Walks the transcript: an address in angle brackets after an arrow starts a recipient; commands and replies fill it. */
 function transcript(lines: readonly string[]): RecipientFinding[] {
   const recipients: RecipientFinding[] = [];
   for (const raw of lines) {
     const line = raw.trim();
-    const arrow = /(<<<|>>>)[ \t]+(.{1,2000})$/.exec(line);
-    if (!arrow) continue;
-    const [, direction, said] = arrow;
+    const at = arrowAt(line);
+    if (at < 0) continue;
+    const direction = line.slice(at, at + 3);
+    const said = line.slice(at + 3).trim();
+    if (said === "") continue;
     const bracketed = /<([^\s<>]{1,256}@[^\s<>]{1,255})>/.exec(said);
     const address = bracketed ? findAddress(bracketed[0]) : null;
     if (address && recipients[recipients.length - 1]?.address !== address) recipients.push({ address });
