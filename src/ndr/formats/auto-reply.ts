@@ -55,7 +55,7 @@ function hasAutoReplyHeader(message: MailMessage): boolean {
 const BOUNCE_PARTS = ["message/delivery-status", "message/global-delivery-status", "text/rfc822-headers", "message/global-headers"];
 const BOUNCE_SENDER = /(?:^|[<\s"])(?:mailer-daemon|mailer_daemon|postmaster|mail delivery (?:system|subsystem)|root)(?:@|[\s">]|$)/i;
 const BOUNCE_SUBJECT =
-  /undeliver|not delivered|delivery (?:status|fail|notification|problem|report|has failed)|returned mail|failure notice|mail delivery|non[- ]?delivery|could not be delivered|failed delivery|delivery failure|mail failure|rejected|bounced?\b/i;
+  /undeliver|not delivered|delivery (?:status|fail|notification|problem|report|has failed)|returned mail|failure notice|mail delivery|non[- ]?delivery|could not be delivered|failed delivery|delivery failure|mail failure|rejected|bounced?\b|配信(?:エラー|不能|失敗)|送信(?:エラー|失敗)|未送達|退信|无法投递|無法傳遞|传递失败|傳遞失敗/i;
 const BOUNCE_TEXT =
   /could not be delivered|couldn't be delivered|delivery has failed|delivery to the following recipients? failed|permanent (?:fatal )?errors?|undeliverable|this is the mail system at|mail delivery software|following address(?:es)? failed|was not delivered|wasn't delivered|failed permanently|unable to deliver|delivery failed|message delivery has failed|returned to sender/i;
 
