@@ -169,6 +169,7 @@ export function addressesIn(values: readonly string[]): string[] {
 /** "kijitora" -> "kijitora@example.jp" when the returned message names exactly that mailbox. */
 export function completeLocalPart(localPart: string, headers: FieldMap | null | undefined, text = ""): string | null {
   const wanted = localPart.toLowerCase();
+  if (wanted.length === 0 || wanted.length > 64 || /[\s@<>]/.test(wanted)) return null;
   const candidates = addressesIn([...(headers?.all("to") ?? []), ...(headers?.all("cc") ?? [])]);
   for (const received of headers?.all("received") ?? []) {
     const forClause = /\bfor <?([^\s<>;]{1,320}@[^\s<>;]{1,255})>?/.exec(received);
