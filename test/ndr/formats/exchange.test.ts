@@ -154,6 +154,11 @@ describe("Exchange administrators' section variants", () => {
     expect(report.generatingServer).toBe("mta2.example.jp");
   });
 
+  test("Exchange 2010's 'host #550 ... ##' names the remote host", () => {
+    const report = readExchangeText(["Diagnostic information for administrators:", "Generating server: EX01.contoso.local", "bob@example.org", "mx.example.org #550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown ##"].join("\n"));
+    expect(report.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.1.1", replyCode: 550, remoteMta: "mx.example.org" })]);
+  });
+
   test("'Remote Server at host (ip) returned' names the remote host", () => {
     const report = readExchangeText(
       ["Diagnostic information for administrators:", "Generating server: ex1.example.jp", "bob@example.org", "3/09/2016 8:05:56 PM - Remote Server at mydomain.example (192.0.2.3) returned '550 4.4.7 QUEUE.Expired; message expired'"].join("\n"),
@@ -168,6 +173,30 @@ describe("Exchange 5.5-2003", () => {
     expect(bounce.format).toBe("exchange2003");
     expect(bounce.recipients.length).toBeGreaterThan(0);
     expect(bounce.recipients.every((r) => r.diagnostic && r.status === null)).toBe(true);
+  });
+
+  test("the SMTP transport's '<host #5.1.1 smtp;550 ...>' gives the remote reply and host", async () => {
+    const raw = [
+      "From: System Administrator <postmaster@contoso.example>",
+      "To: alice@contoso.example",
+      "Subject: Undeliverable: Quarterly report",
+      "X-MS-Embedded-Report:",
+      "Content-Type: text/plain",
+      "",
+      "Your message did not reach some or all of the intended recipients.",
+      "",
+      "      Subject:\tQuarterly report",
+      "",
+      "The following recipient(s) cannot be reached:",
+      "",
+      "      bob@example.org on 11/27/2026 10:00 AM",
+      "            The e-mail account does not exist at the organization this message was sent to.",
+      "            <mx.example.org #5.1.1 smtp;550 5.1.1 <bob@example.org>... User unknown>",
+      "",
+    ].join("\r\n");
+    const bounce = await parseBounce(raw);
+    expect(bounce.format).toBe("exchange2003");
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.1.1", replyCode: 550, remoteMta: "mx.example.org" })]);
   });
 
   test("the recipient and the indented reason are read", async () => {
