@@ -54,3 +54,22 @@ describe("Postfix", () => {
     ]);
   });
 });
+
+test("10,000 recipient blocks and a 1 MB line are read, not choked on", async () => {
+  const blocks = Array.from({ length: 10000 }, (_, i) => `<u${i}@fabrikam.example>: host mx.fabrikam.example[198.51.100.7] said: 550 5.1.1 unknown (in reply to RCPT TO command)`);
+  const raw = [
+    "From: MAILER-DAEMON@mx1.contoso.example (Mail Delivery System)",
+    "To: alice@contoso.example",
+    "Subject: Undelivered Mail Returned to Sender",
+    "",
+    "This is the mail system at host mx1.contoso.example.",
+    "",
+    `<${"a".repeat(300)}@b.example>: host ${"x]said: ".repeat(130000)}`,
+    "",
+    ...blocks,
+    "",
+  ].join("\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce.recipients).toHaveLength(10000);
+  expect(bounce.recipients[9999]).toMatchObject({ address: "u9999@fabrikam.example", status: "5.1.1", replyCode: 550 });
+});
