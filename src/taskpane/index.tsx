@@ -2,8 +2,10 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createBrowserHost, createOfficeHost } from "./office";
+import { preloadDiagnosis } from "./preload";
 
 async function start(): Promise<void> {
+  preloadDiagnosis();
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root");
   const root = createRoot(container);

@@ -1,6 +1,7 @@
 /** What the views need from the outside world, injectable so tests can drive each path. */
 import type { LabeledSource } from "./office/host";
 import { fetchChecks, type FetchChecks } from "./checks-client";
+import { loadEngine } from "./preload";
 
 export type Engine = typeof import("./engine");
 
@@ -13,7 +14,7 @@ export interface Services {
 }
 
 export const defaultServices: Services = {
-  loadEngine: () => import(/* webpackChunkName: "engine" */ "./engine"),
+  loadEngine,
   fetchChecks,
   // The .msg reader is sizeable and rarely needed: load it with the first file.
   readFile: async (file, origin) => (await import(/* webpackChunkName: "files" */ "./files/read-file")).readFile(file, origin),

@@ -25,7 +25,7 @@ export function Samples({ onSource }: { onSource(source: LabeledSource): void })
   };
   return (
     <div>
-      <Caption1 as="p" id="samples-label" style={{ margin: "0 0 4px" }}>
+      <Caption1 as="p" block id="samples-label" style={{ margin: "0 0 4px" }}>
         {t("ui.samples.heading")}
       </Caption1>
       <ul className={styles.list} aria-labelledby="samples-label">

@@ -16,6 +16,9 @@ const OFFICE365 = "lhost-office365-01";
 const GMAIL = "lhost-gmail-04";
 const POSTFIX = "lhost-postfix-03";
 
+// Chromium on a busy 2-core machine: page loads and axe runs take seconds.
+jest.setTimeout(60_000);
+
 let server: StaticServer;
 let browser: Browser;
 

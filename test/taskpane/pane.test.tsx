@@ -241,6 +241,23 @@ describe("language and theme", () => {
     expect(document.documentElement.lang).toBe("zh-TW");
   });
 
+  test("backend findings are worded from their code in zh-TW, or shown as the backend wrote them", async () => {
+    const eml = sample("exchange-online-spf-5.7.23.eml");
+    const checks = failingChecks("shop.example.com", "203.0.113.45");
+    if ("error" in checks.spf) throw new Error("fixture");
+    checks.spf.problems = [
+      { code: "too-many-lookups", severity: "error", message: "English wording", domain: "shop.example.com", params: { domain: "shop.example.com", total: 12, limit: 10 } },
+      // A finding whose wording needs a parameter the backend did not send.
+      { code: "syntax-error", severity: "error", message: "The backend's own sentence.", domain: "shop.example.com", params: { domain: "shop.example.com" } },
+    ];
+    const host = testHost({ ok: true, sources: [itemSource(eml)] }, { displayLanguage: "zh-Hant-TW" });
+    renderPane(host, testServices(recordedChecks(async () => checks).fetchChecks));
+    const spf = await screen.findByTestId("spf-facts");
+    expect(within(spf).getByText("shop.example.com 的 SPF 記錄最多需要 12 次 DNS 查詢；超過 10 次，收件端會判定為 permerror。")).toBeTruthy();
+    expect(within(spf).getByText("The backend's own sentence.")).toBeTruthy();
+    expect(within(spf).queryByText("English wording")).toBeNull();
+  });
+
   test("a dark Outlook theme gets Fluent's dark theme", async () => {
     const host = testHost({ ok: false, reason: "no-item", detail: "" }, { theme: { isDark: true, bodyBackgroundColor: "#1f1f1f" } });
     const { container } = renderPane(host, testServices(recordedChecks(never).fetchChecks));

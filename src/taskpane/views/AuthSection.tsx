@@ -126,11 +126,11 @@ function SpfFacts({ report }: { report: SpfReport }) {
         </dd>
       </dl>
       {report.decidedBy && (
-        <Caption1 as="p" className={styles.wrap} style={{ margin: "4px 0" }}>
+        <Caption1 as="p" block className={styles.wrap} style={{ margin: "4px 0" }}>
           {t("ui.spf.decidedBy", { term: report.decidedBy.term, domain: report.decidedBy.domain })}
         </Caption1>
       )}
-      <Caption1 as="p" style={{ margin: "4px 0 2px" }}>
+      <Caption1 as="p" block style={{ margin: "4px 0 2px" }}>
         {t("ui.spf.record")}
       </Caption1>
       {report.record ? (
@@ -138,9 +138,9 @@ function SpfFacts({ report }: { report: SpfReport }) {
           <code>{report.record}</code>
         </pre>
       ) : (
-        <Body1>{t("ui.spf.noRecord")}</Body1>
+        <Body1 block>{t("ui.spf.noRecord")}</Body1>
       )}
-      <Problems problems={report.problems} />
+      <Problems family="spf" problems={report.problems} />
       {report.tree && report.tree.children.length > 0 && (
         <Accordion collapsible>
           <AccordionItem value="tree">
@@ -187,22 +187,28 @@ function DmarcFacts({ report }: { report: DmarcReport }) {
           </pre>
         </>
       ) : (
-        <Body1>{t("ui.dmarc.noRecord", { domain: report.domain })}</Body1>
+        <Body1 block>{t("ui.dmarc.noRecord", { domain: report.domain })}</Body1>
       )}
-      <Problems problems={report.problems} />
+      <Problems family="dmarc" problems={report.problems} />
     </div>
   );
 }
 
-/** Backend problems carry a stable code; the catalogs word them, the English message is the fallback. */
-export function problemText(t: Translate, problem: Problem): string {
-  const key = `ui.problem.${problem.code}`;
-  return uiText.hasMessage(key) ? t(key, { ...problem.params, domain: problem.domain ?? "", term: problem.term ?? "" }) : problem.message;
+/** Backend problems carry a stable code; the catalogs word them, the backend's English message is the fallback. */
+export function problemText(t: Translate, family: "spf" | "dmarc", problem: Problem): string {
+  const key = `ui.problem.${family}.${problem.code}`;
+  if (!uiText.hasMessage(key)) return problem.message;
+  try {
+    return t(key, { ...problem.params, domain: problem.domain ?? "", term: problem.term ?? "" });
+  } catch {
+    // A parameter the wording needs is missing from this finding: the backend's own words still say it.
+    return problem.message;
+  }
 }
 
 const severityColor: Record<Problem["severity"], BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };
 
-function Problems({ problems }: { problems: Problem[] }) {
+function Problems({ family, problems }: { family: "spf" | "dmarc"; problems: Problem[] }) {
   const t = useT();
   const styles = useSharedStyles();
   if (problems.length === 0) return null;
@@ -213,7 +219,7 @@ function Problems({ problems }: { problems: Problem[] }) {
           <Badge appearance="tint" color={severityColor[problem.severity]} style={{ marginInlineEnd: 6 }}>
             {t(`ui.severity.${problem.severity}`)}
           </Badge>
-          <Caption1>{problemText(t, problem)}</Caption1>
+          <Caption1>{problemText(t, family, problem)}</Caption1>
         </li>
       ))}
     </ul>

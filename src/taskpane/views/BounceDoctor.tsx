@@ -8,13 +8,13 @@ import { Suspense, lazy, useCallback, useEffect, useState, type DragEvent, type 
 import type { MailHost, LabeledSource } from "../office/host";
 import { useT } from "../locale";
 import type { Services } from "../services";
+import { loadReport } from "../preload";
 import { useDiagnosis, type Outcome } from "../use-diagnosis";
 import { InputPanel } from "./InputPanel";
 import { SourcePicker } from "./SourcePicker";
 import { useSharedStyles } from "./styles";
 
 // The report's views (SPF tree, accordion, badges...) load beside the engine, after the first paint.
-const loadReport = () => import(/* webpackChunkName: "report" */ "./Report");
 const Report = lazy(() => loadReport().then((module) => ({ default: module.Report })));
 
 const useStyles = makeStyles({

@@ -7,7 +7,8 @@ import { useSharedStyles } from "./styles";
 export function IncludeTree({ root }: { root: SpfNode }) {
   const t = useT();
   return (
-    <Tree aria-label={t("ui.spf.treeLabel")} size="small" defaultOpenItems={[nodeValue(root, "0")]}>
+    // Opened from its accordion, the whole tree shows: the point is to see where the lookups go.
+    <Tree aria-label={t("ui.spf.treeLabel")} size="small" defaultOpenItems={branchValues(root, "0")}>
       <Node node={root} path="0" />
     </Tree>
   );
@@ -15,6 +16,11 @@ export function IncludeTree({ root }: { root: SpfNode }) {
 
 function nodeValue(node: SpfNode, path: string): string {
   return `${path}:${node.domain}`;
+}
+
+function branchValues(node: SpfNode, path: string): string[] {
+  if (node.children.length === 0) return [];
+  return [nodeValue(node, path), ...node.children.flatMap((child, index) => branchValues(child, `${path}.${index}`))];
 }
 
 function Node({ node, path }: { node: SpfNode; path: string }) {

@@ -53,7 +53,7 @@ function Recipient({ recipient }: { recipient: BounceRecipient }) {
       </dl>
       {recipient.diagnostic && (
         <>
-          <Caption1 as="p" style={{ margin: "6px 0 2px" }}>
+          <Caption1 as="p" block style={{ margin: "6px 0 2px" }}>
             {t("ui.recipients.serverSaid")}
           </Caption1>
           {/* The remote server's words, as text: never interpreted as markup. */}

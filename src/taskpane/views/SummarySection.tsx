@@ -12,7 +12,7 @@ export function SummarySection({ guidance }: { guidance: Guidance }) {
       <Subtitle1 as="h2" id="summary-heading" className={styles.heading}>
         {guidance.title}
       </Subtitle1>
-      <Body1 as="p" className={styles.wrap} style={{ margin: 0 }}>
+      <Body1 as="p" block className={styles.wrap} style={{ margin: 0 }}>
         {guidance.summary}
       </Body1>
       <div className={styles.row}>

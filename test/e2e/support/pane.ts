@@ -40,8 +40,9 @@ export async function openPane(browser: Browser, baseUrl: string, office: FakeOf
   return { page, problems };
 }
 
-export async function openStandalonePage(browser: Browser, baseUrl: string): Promise<{ page: Page; problems: string[] }> {
+export async function openStandalonePage(browser: Browser, baseUrl: string, colorScheme: "light" | "dark" = "light"): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
   const problems = watchPage(page);
   // The page must never ask for office.js; if it did, this would show up as a 404 in the log.
   await page.goto(`${baseUrl}/index.html`);
