@@ -4,6 +4,7 @@
  */
 import { parseBounce } from "../../../src/ndr";
 import { readExchangeText } from "../../../src/ndr/formats/exchange-text";
+import { findSendingIp } from "../../../src/ndr/sending-ip";
 import { corpusFiles, parseCorpus } from "./corpus-files";
 import { PROSE, localizedNdr } from "./localized-exchange";
 
@@ -157,6 +158,13 @@ describe("Exchange administrators' section variants", () => {
   test("Exchange 2010's 'host #550 ... ##' names the remote host", () => {
     const report = readExchangeText(["Diagnostic information for administrators:", "Generating server: EX01.contoso.local", "bob@example.org", "mx.example.org #550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown ##"].join("\n"));
     expect(report.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.1.1", replyCode: 550, remoteMta: "mx.example.org" })]);
+  });
+
+  test("'Receiving server: host (ip)' names the remote host, and its IP is not the sender's", async () => {
+    const report = readExchangeText(["Diagnostic information for administrators:", "Generating server: BN8PR01MB1234.namprd01.prod.outlook.com", "Receiving server: mx.example.org (203.0.113.10)", "", "bob@example.org", "Remote Server returned '550 5.7.1 Service unavailable'", ""].join("\n"));
+    expect(report.generatingServer).toBe("BN8PR01MB1234.namprd01.prod.outlook.com");
+    expect(report.recipients[0]).toMatchObject({ address: "bob@example.org", status: "5.7.1", remoteMta: "mx.example.org" });
+    expect(findSendingIp(report.adminText)).toBeNull();
   });
 
   test("'Remote Server at host (ip) returned' names the remote host", () => {
