@@ -31,12 +31,12 @@ export interface TranscriptLine {
 }
 
 const TALKING = /^(?:\.\.\. )?while talking to ([A-Za-z0-9[][A-Za-z0-9.:[\]-]{0,252}?)\.?:\s{0,3}$/i;
-const SENT = /^>>>\s{0,3}(.{1,2000})$/;
-const RECEIVED = /^<<<\s{0,3}(.{1,4000})$/;
+const SENT = /^>>>\s{0,3}(.{1,2000})/;
+const RECEIVED = /^<<<\s{0,3}(.{1,4000})/;
 /** "[554 ]<bob@example.com>... text" or "bob... Deferred: ...". */
-const ABOUT_RECIPIENT = /^(?:([245]\d\d)\s{1,3}(?:[245]\.\d{1,3}\.\d{1,3}\s{1,3})?)?<?([^\s<>]{1,320})>?\.\.\.\s{0,3}(.{0,4000})$/;
+const ABOUT_RECIPIENT = /^(?:([245]\d\d)\s{1,3}(?:[245]\.\d{1,3}\.\d{1,3}\s{1,3})?)?<?([^\s<>]{1,320})>?\.\.\.\s{0,3}(.{0,4000})/;
 /** "550 example.org (smtp)... 550 Host unknown". */
-const ABOUT_DOMAIN = /^(?:[245]\d\d\s{1,3})?([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \((?:smtp|esmtp|tcp)\)\.\.\.\s{0,3}(.{0,4000})$/i;
+const ABOUT_DOMAIN = /^(?:[245]\d\d\s{1,3})?([A-Za-z0-9][A-Za-z0-9.-]{0,252}) \((?:smtp|esmtp|tcp)\)\.\.\.\s{0,3}(.{0,4000})/i;
 
 const COMMANDS = ["RCPT", "MAIL", "DATA", "EHLO", "HELO", "QUIT", "RSET", "STARTTLS", "AUTH"];
 

@@ -56,7 +56,7 @@ function fromBlock(block: string[], message: MailMessage, quoted: ReturnType<typ
   const inline = details.length === 0;
   const words = inline ? [head] : details.filter((line) => !GENERATED.test(line));
   const diagnostic = (/^(?:pipe|save|file) to /i.test(head) ? [head, ...words] : words).join(" ");
-  const reply = words.find((line) => /^[245]\d\d[ -]/.test(line)) ?? /\]:\s{0,3}([245]\d\d[ -].{0,2000})$/.exec(words.join(" "))?.[1] ?? null;
+  const reply = words.find((line) => /^[245]\d\d[ -]/.test(line)) ?? /\]:\s{0,3}([245]\d\d[ -].{0,2000})/.exec(words.join(" "))?.[1] ?? null;
   const after = SMTP_AFTER.exec(diagnostic)?.[1];
   return {
     address,

@@ -15,7 +15,7 @@ import { findReplyCode, findStatus, normalizeAddress } from "../text";
 const MARKER = /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./i;
 const LIST_START = /(?:^|\s)list of recipients:\s*$/i;
 const COPY = /^\s{0,8}Below is a copy of the original message:/i;
-const RECIPIENT = /^<?([^\s<>:]{1,320}@[A-Za-z0-9.-]{1,253})>?:\s{1,5}(.{1,4000})$/;
+const RECIPIENT = /^<?([^\s<>:]{1,320}@[A-Za-z0-9.-]{1,253})>?:\s{1,5}(.{1,4000})/;
 const DELAYED = /A message is delayed for more than/i;
 
 function recognise(message: MailMessage): boolean {

@@ -18,10 +18,10 @@ import { findReplyCode, findStatus, normalizeAddress } from "../text";
 const SUBJECT = /^(?:Undelivered Mail Returned to Sender|Delayed Mail \(still being retried\)|Undeliverable mail|Successful Mail Delivery Report|Mail Delivery Status Report|Postfix SMTP server: errors from )/i;
 const MARKER = /^\s{0,8}(?:This is the (?:Postfix program|mail system) at host |The (?:Postfix program|mail system)$)/m;
 /** "<bob@example.com> (expanded from <x>): text", the whole block joined. */
-const BLOCK_HEAD = /^<([^<>\s]{1,320}@[^<>\s]{1,255})>(?:\s{0,5}\(expanded from\s{0,5}<?[^<>()]{0,320}>?\))?:\s{0,5}(.{0,8000})$/;
+const BLOCK_HEAD = /^<([^<>\s]{1,320}@[^<>\s]{1,255})>(?:\s{0,5}\(expanded from\s{0,5}<?[^<>()]{0,320}>?\))?:\s{0,5}(.{0,8000})/;
 /** "host mx.example.com[192.0.2.1] said:", "connect to mx.example.com[192.0.2.1]:25:". */
 const REMOTE_HOST = /\b(?:host|connect to)\s{1,5}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\[[0-9A-Fa-f.:]{2,45}\]/;
-const SAID = /\]\s{0,3}said:\s{0,3}(.{0,8000})$/;
+const SAID = /\]\s{0,3}said:\s{0,3}(.{0,8000})/;
 const IN_REPLY_TO = /\(in reply to ([A-Za-z ]{2,30}) command\)/i;
 /** Where the returned message begins when the MIME structure was flattened into the text. */
 const RETURNED_MESSAGE = /^Content-Type: message\/rfc822/i;
@@ -50,7 +50,7 @@ function fromTranscript(lines: string[]): RecipientFinding[] {
   let lastCommand: string | null = null;
   let error: { text: string; command: string | null } | null = null;
   for (const line of lines.slice(start + 1, start + 2000)) {
-    const said = /^\s{0,4}(In|Out):\s{1,4}(.{1,2000})$/.exec(line);
+    const said = /^\s{0,4}(In|Out):\s{1,4}(.{1,2000})/.exec(line);
     if (!said) continue;
     if (said[1] === "In") {
       lastCommand = said[2].split(/[\s:]/)[0].toUpperCase();

@@ -18,8 +18,8 @@ import { findReplyCode, findStatus, normalizeAddress } from "../text";
 const MARKER = /^(?:Hi\. This is the qmail-send program|He(?:llo|j)\. This is the \S{1,40} program|This is the qmail-send program)/im;
 const START = /^I'm afraid I wasn't able to deliver your message to the following addresses|^Sorry, (?:I|we) wasn't able to deliver your message/i;
 const END = /^-{2,3} (?:Below this line is a copy of the message|Enclosed is a copy of the message|Below this line is the original message)/i;
-const RECIPIENT = /^<([^<>\s]{1,320}@[^<>\s]{1,255})>:\s{0,5}(.{0,2000})$/;
-const REMOTE_SAID = /Remote host said:\s{0,5}(.{0,8000})$/i;
+const RECIPIENT = /^<([^<>\s]{1,320}@[^<>\s]{1,255})>:\s{0,5}(.{0,2000})/;
+const REMOTE_SAID = /Remote host said:\s{0,5}(.{0,8000})/i;
 /** "Giving up on 192.0.2.1.", "Connected to 192.0.2.1 but ...", "192.0.2.1 does not like recipient.". */
 const REMOTE_HOST = /(?:Giving up on|Connected to|^)\s{0,3}([0-9A-Fa-f][0-9A-Fa-f.:]{1,44}[0-9A-Fa-f]|[A-Za-z0-9][A-Za-z0-9.-]{0,252}\.[A-Za-z]{2,63}) (?:does not like|but |failed after)/;
 
