@@ -177,7 +177,11 @@ async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
     // ISO-2022-JP is 7-bit: 8-bit bytes under that label are UTF-8 that a relay
     // re-encoded without relabelling. Read them as what they are.
     const relabelled = email.text?.includes("\uFFFD") ? relabelIso2022jpAsUtf8(normalized) : null;
-    if (relabelled) email = await PostalMime.parse(relabelled, POSTAL_OPTIONS);
+    if (relabelled) {
+      // Kept only when it reads better: a genuine ISO-2022-JP part elsewhere must not lose.
+      const reread = await PostalMime.parse(relabelled, POSTAL_OPTIONS);
+      if (replacementCount(reread.text) < replacementCount(email.text)) email = reread;
+    }
   } catch (error) {
     throw new BounceInputError(`unreadable MIME: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -195,6 +199,13 @@ async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
 }
 
 const ISO_2022_JP_LABEL = "iso-2022-jp";
+
+/** How many U+FFFD (undecodable input) a text holds. */
+function replacementCount(text: string | undefined): number {
+  let count = 0;
+  for (let at = text?.indexOf("\uFFFD") ?? -1; at >= 0; at = text!.indexOf("\uFFFD", at + 1)) count++;
+  return count;
+}
 
 /**
  * A copy of raw bytes holding 8-bit data with every "iso-2022-jp" label overwritten

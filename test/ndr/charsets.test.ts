@@ -84,6 +84,28 @@ describe("corpus messages", () => {
     expect(variant.text).not.toContain("\ufffd");
   });
 
+  test("a genuine ISO-2022-JP part is not relabelled because another part holds undecodable bytes", async () => {
+    const raw = bytesOf(
+      [
+        "From: MAILER-DAEMON@mx.example.co.jp",
+        "Subject: Returned mail",
+        'Content-Type: multipart/mixed; boundary="b"',
+        "",
+        "--b",
+        "Content-Type: text/plain; charset=ISO-2022-JP",
+        "",
+        "\x1b$B%f!<%6!<\x1b(B",
+        "--b",
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        "broken \u00ff byte",
+        "--b--",
+        "",
+      ].join("\n"),
+    );
+    expect((await readMessage(raw)).text).toContain("ユーザー");
+  });
+
   test("windows-1252 quoted-printable (Office 365): 0x92 is a right quote, not a control character", async () => {
     const message = await readCorpus("lhost-office365-01.eml");
     expect(message.text).toContain("The email address wasn’t found at the destination domain.");
