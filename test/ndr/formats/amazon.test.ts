@@ -50,6 +50,31 @@ describe("Amazon SES", () => {
     expect(bounce.recipients[0]).toMatchObject({ address: "bob@example.org", status: "5.7.26", replyCode: 550 });
   });
 
+  test("a report flattened into the text under 'Technical report:' is read", async () => {
+    const raw = [
+      "From: MAILER-DAEMON@us-east-1.amazonses.com",
+      "To: alice@sender.example",
+      "Subject: Delivery Status Notification (Failure)",
+      "Content-Type: text/plain",
+      "",
+      "An error occurred while trying to deliver the mail to the following recipients:",
+      "bob@example.org",
+      "",
+      "Technical report:",
+      "",
+      "Reporting-MTA: dsn; a1-2.smtp-out.amazonses.com",
+      "",
+      "Action: failed",
+      "Final-Recipient: rfc822; bob@example.org",
+      "Diagnostic-Code: smtp; 550 5.7.26 Unauthenticated email from sender.example is not accepted due to domain's DMARC policy",
+      "Status: 5.7.26",
+      "",
+    ].join("\r\n");
+    const bounce = await parseBounce(raw);
+    expect(bounce).toMatchObject({ isBounce: true, format: "amazon-ses", reportingMta: "a1-2.smtp-out.amazonses.com" });
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", status: "5.7.26", replyCode: 550, action: "failed" })]);
+  });
+
   test("a broken notification is not a bounce and does not throw", async () => {
     const raw = "From: no-reply@sns.amazonaws.com\r\nSubject: AWS Notification Message\r\n\r\n{\"notificationType\":\"Bounce\", \"bounce\": {\r\n";
     await expect(parseBounce(raw)).resolves.toMatchObject({ isBounce: false });
