@@ -305,6 +305,28 @@ describe("hand-written edge cases", () => {
     ]);
   });
 
+  test("MailFoundry: each recipient with its own reason, in either wording of the remote reply", async () => {
+    const raw = message(
+      ["From: MAILER-DAEMON@example.org", "To: alice@example.com", "Subject: Message delivery has failed", "Received: From localhost (127.0.0.1) by mx3.example.org (MAILFOUNDRY) id 1"],
+      [
+        "Unable to deliver message to: <bob@example.org>",
+        "Delivery failed for the following reason:",
+        "Server mx22.example.org[192.0.2.222] failed with: 550 <bob@example.org> No such user here",
+        "",
+        "Unable to deliver message to: <carol@example.org>",
+        "Delivery failed for the following reason:",
+        "mx22.example.org[192.0.2.222] responded with failure: 552 sorry, mailbox is over quota (#5.2.2)",
+        "",
+        "This has been a permanent failure.  No further delivery attempts will be made.",
+      ],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce.recipients.map((r) => [r.address, r.remoteMta, r.replyCode, r.status, r.diagnostic])).toEqual([
+      ["bob@example.org", "mx22.example.org", 550, null, "550 <bob@example.org> No such user here"],
+      ["carol@example.org", "mx22.example.org", 552, "5.2.2", "552 sorry, mailbox is over quota (#5.2.2)"],
+    ]);
+  });
+
   test("a recognised report with nothing to read is left to the families after it", async () => {
     const raw = message(["From: postmaster@example.org", "To: alice@example.com", "Subject: Undeliverable Mail", "X-Mailer: <SMTP32 v8.22>"], ["Nothing useful here."]);
     const bounce = await parseBounce(raw);
