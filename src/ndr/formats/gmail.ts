@@ -49,7 +49,7 @@ function legacyDiagnostic(details: string): string {
   return other ? details.slice(other.index + other[0].length).trim() : details.trim();
 }
 
-function readLegacy(message: MailMessage, lines: string[], start: number): RecipientFinding[] {
+function readLegacy(lines: string[], start: number): RecipientFinding[] {
   const addresses: string[] = [];
   let index = start + 1;
   for (; index < lines.length && index < start + 1000; index++) {
@@ -63,7 +63,8 @@ function readLegacy(message: MailMessage, lines: string[], start: number): Recip
   let diagnostic: string;
   if (technical) diagnostic = legacyDiagnostic([technical[1], ...sectionAfter(lines, index + 1)].join("\n"));
   else diagnostic = sectionAfter(lines, start + 1).filter((line) => line && !BARE_ADDRESS.test(line)).join(" ");
-  const host = REJECTING_HOST.exec(diagnostic === "" ? "" : lines.slice(index, index + 30).join("\n"));
+  // The rejecting host is named in the technical details, before the remote reply.
+  const host = technical ? REJECTING_HOST.exec(lines.slice(index, index + 30).join("\n")) : null;
   const action = DELAYED.test(lines[start]) ? "delayed" : "failed";
   return addresses.map((address) => ({
     address,
@@ -84,7 +85,7 @@ function readModern(message: MailMessage, lines: string[]): RecipientFinding[] {
   const named = findAddress(NOT_DELIVERED_TO.exec(message.text)?.[1]);
   const failed = message.headers.all("x-failed-recipients").flatMap((value) => value.split(",")).map((v) => findAddress(v)).filter((a): a is string => a !== null);
   const dsn = (message.deliveryStatus?.recipients ?? []).map((r) => findAddress(r.finalRecipient ?? r.originalRecipient));
-  const addresses = [...new Set([...(dsn.length ? dsn : failed.length ? failed : [named])])];
+  const addresses = [...new Set(dsn.length > 0 ? dsn : failed.length > 0 ? failed : [named])];
   const action = DELAYED.test(message.subject) || DELAYED.test(headline ?? "") ? "delayed" : undefined;
   const host = response ? REJECTING_HOST.exec(response) : null;
   return addresses.map((address) => ({ address, action, diagnostic, remoteMta: (host?.[1] ?? host?.[2] ?? host?.[3])?.toLowerCase() }));
@@ -116,7 +117,7 @@ export const gmail: FormatModule = {
   extract: (message): FormatFindings | null => {
     const lines = message.text.split("\n");
     const legacyAt = findLine(lines, LEGACY_START);
-    const recipients = legacyAt >= 0 ? readLegacy(message, lines, legacyAt) : readModern(message, lines);
+    const recipients = legacyAt >= 0 ? readLegacy(lines, legacyAt) : readModern(message, lines);
     const usable = recipients.filter((r) => r.address !== null || (message.deliveryStatus?.recipients.length ?? 0) > 0);
     if (usable.length === 0) return null;
     const hosts = dsnHosts(message);
