@@ -31,9 +31,11 @@ export const x3: FormatModule = {
   extract: (message) => {
     const lines = message.text.split("\n").map((line) => line.trim());
     const addresses = lines.filter((line) => line.startsWith("* ")).map(findAddress).filter((a): a is string => a !== null);
-    const detail = lines.map(technicalDetail).find((d) => d !== null) ?? {};
+    const details = lines.map(technicalDetail).filter((d) => d !== null);
     const dsn = message.deliveryStatus?.recipients ?? [];
-    const recipients: RecipientFinding[] = addresses.map((address) => ({ address, ...detail }));
+    // One technical detail per listed recipient, in order; else the first speaks for all.
+    const detailOf = (index: number) => (details.length === addresses.length ? details[index] : details[0]) ?? {};
+    const recipients: RecipientFinding[] = addresses.map((address, index) => ({ address, ...detailOf(index) }));
     // Its delivery-status part has been seen to state a Status that contradicts the
     // remote server's own code in Diagnostic-Code (5.1.1 for "552 5.2.2 Over quota"):
     // the remote server's words are the truth.
