@@ -213,12 +213,13 @@ describe("the standalone page", () => {
   test("the samples written for the page are each diagnosed as bounces", async () => {
     const { page } = await openStandalonePage(browser, server.url);
     const buttons = page.getByRole("list", { name: /Try a sample/ }).getByRole("button");
-    const count = await buttons.count();
-    expect(count).toBe(4);
-    for (let index = 0; index < count; index++) {
+    // Exchange Online SPF, Gmail unknown user, Postfix mailbox full, Exim relay denied, in the page's order.
+    const recipients = ["bob@partner.example.net", "jordan.lee@example.org", "kim@example.net", "orders@example.net"];
+    expect(await buttons.count()).toBe(recipients.length);
+    for (const [index, address] of recipients.entries()) {
       await buttons.nth(index).click();
-      await page.getByTestId("announcer").filter({ hasText: "Diagnosis ready." }).waitFor();
-      expect(await page.getByTestId("recipient").count()).toBeGreaterThan(0);
+      await page.getByTestId("recipient").filter({ hasText: address }).waitFor();
+      expect(await page.locator("#summary-heading").textContent()).not.toBe("");
     }
     await page.close();
   });

@@ -72,7 +72,7 @@ function CheckFailed({ what, error }: { what: string; error: string }) {
   const styles = useSharedStyles();
   return (
     <>
-      <Text as="h3" weight="semibold" className={styles.subheading}>
+      <Text as="h3" block weight="semibold" className={styles.subheading}>
         {what}
       </Text>
       <Body1 className={styles.wrap}>{t("ui.auth.checkError", { what, error })}</Body1>
@@ -96,7 +96,7 @@ function SpfFacts({ report }: { report: SpfReport }) {
   const overLimit = report.lookups.total > report.lookups.limit;
   return (
     <div data-testid="spf-facts">
-      <Text as="h3" weight="semibold" className={styles.subheading}>
+      <Text as="h3" block weight="semibold" className={styles.subheading}>
         SPF
       </Text>
       <dl className={styles.facts}>
@@ -165,7 +165,7 @@ function DmarcFacts({ report }: { report: DmarcReport }) {
   const dash = t("ui.value.unknown");
   return (
     <div data-testid="dmarc-facts">
-      <Text as="h3" weight="semibold" className={styles.subheading}>
+      <Text as="h3" block weight="semibold" className={styles.subheading}>
         DMARC
       </Text>
       {report.record ? (

@@ -31,7 +31,7 @@ function StepGroup({ actor, steps }: { actor: Actor; steps: GuidanceStep[] }) {
   const headingId = `steps-${actor}`;
   return (
     <div data-testid={`steps-${actor}`}>
-      <Text as="h3" weight="semibold" id={headingId} className={styles.subheading}>
+      <Text as="h3" block weight="semibold" id={headingId} className={styles.subheading}>
         {t(`ui.steps.for.${actor}`)}
       </Text>
       <ol className={styles.list} aria-labelledby={headingId}>
