@@ -59,6 +59,27 @@ test("Verizon: the recipient comes from the original's To", async () => {
   expect(bounce.senderDomain).toBe("example.jp");
 });
 
+test("Verizon SMS gateway: 'RCPT TO:' and the '550 - ...' reply", async () => {
+  const raw = [
+    "From: post_master@vtext.com",
+    "To: alice@sender.example",
+    "Subject: Undeliverable Message",
+    "Content-Type: text/plain",
+    "",
+    "Error: 550 - Requested action not taken: no such user here",
+    "",
+    "Message details:",
+    "  Subject: Test message",
+    "  Sent date: Wed Jun 12 02:21:53 GMT 2013",
+    "  MAIL FROM: alice@sender.example",
+    "  RCPT TO: 2125550100@vtext.com",
+    "",
+  ].join("\r\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce).toMatchObject({ isBounce: true, format: "verizon", senderDomain: "sender.example" });
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: "2125550100@vtext.com", replyCode: 550, diagnostic: "550 - Requested action not taken: no such user here" })]);
+});
+
 test("a Zoho notice without any recipient line is not claimed as a bounce", async () => {
   const raw = ["From: mailer-daemon@mail.zoho.com", "X-ZohoMail: Si", "Subject: Undelivered Mail Returned to Sender", "", "Nothing here.", ""].join("\r\n");
   const bounce = await parseBounce(raw);
