@@ -1,5 +1,5 @@
 /**
- * au by KDDI's EZweb mobile mail (Postmaster@ezweb.ne.jp). Japanese prose first, then
+ * au by KDDI's EZweb mobile mail (Postmaster@ezweb.ne.jp, Postmaster@au.com). Japanese prose first, then
  * one of:
  *   "Each of the following recipients was rejected by a remote mail server." with
  *     "Recipient: <bob@...>", ">>> RCPT TO:<...>", "<<< 550 ... User unknown";
@@ -58,7 +58,10 @@ function readAddressLines(lines: string[]): RecipientFinding[] {
 
 export const ezweb: FormatModule = {
   name: "ezweb",
-  recognise: (message) => /postmaster@ezweb\.ne\.jp/i.test(message.from) || message.headers.all("received").some((r) => r.includes("(EZweb Mail)")),
+  recognise: (message) =>
+    /postmaster@(?:ezweb\.ne\.jp|au\.com)\b/i.test(message.from) ||
+    (message.subject === "Mail System Error - Returned Mail" && /@(?:[\w-]{1,63}\.){0,3}(?:ezweb\.ne\.jp|au\.com)>?$/i.test(message.from.trim())) ||
+    message.headers.all("received").some((r) => r.includes("(EZweb Mail)")),
   extract: (message) => {
     const lines = message.text.split("\n").slice(0, 2000);
     const transcripts = readTranscripts(lines);
