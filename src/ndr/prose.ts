@@ -104,3 +104,18 @@ export function senderOf(headers: FieldMap | null | undefined): string | null {
 export function bounceAddressee(message: MailMessage): string | null {
   return findAddress(message.headers.get("to"));
 }
+
+/**
+ * "Label: value" lines whose labels may hold spaces ("Recipient address:", "Original
+ * Sender:"), unlike header field names; values lose surrounding angle brackets only
+ * when asked.
+ */
+export function labelledLines(lines: readonly string[], options: { unbracket?: boolean } = {}): FieldMap {
+  const fields = lines.flatMap((line) => {
+    const colon = line.indexOf(":");
+    if (colon <= 0 || colon > 40) return [];
+    const value = line.slice(colon + 1).trim();
+    return [{ name: line.slice(0, colon).trim().toLowerCase(), value: options.unbracket ? value.replace(/^<(.*)>$/, "$1") : value }];
+  });
+  return new FieldMap(fields);
+}

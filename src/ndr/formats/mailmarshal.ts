@@ -2,9 +2,9 @@
  * MailMarshal SMTP (Trustwave/Marshal): "Could not be delivered because of <reply>",
  * the affected recipients, and an "Additional Information" block of Name: <value> fields.
  */
-import { FieldMap, parseFields } from "../header-fields";
+import type { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
-import { addressLine, firstParagraph, section } from "../prose";
+import { addressLine, firstParagraph, labelledLines, section } from "../prose";
 import { findAddress } from "../text";
 import type { FormatModule } from "./format";
 
@@ -12,10 +12,10 @@ function writtenByMailMarshal(message: MailMessage): boolean {
   return /^Undeliverable Mail: /.test(message.subject) && message.text.includes("The following recipients were affected:");
 }
 
-/** The "Additional Information" fields, values without their angle brackets. */
+/** The "Additional Information" fields ("Original Sender:    <...>"), values without their angle brackets. */
 function additionalInformation(text: string): FieldMap {
   const lines = (section(text, /^Additional Information/) ?? []).filter((line) => !/^=+\s*$/.test(line)).map((line) => line.trim());
-  return new FieldMap(parseFields(lines.join("\n")).map(({ name, value }) => ({ name, value: value.replace(/^<|>$/g, "").trim() })));
+  return labelledLines(lines, { unbracket: true });
 }
 
 export const mailmarshal: FormatModule = {

@@ -5,9 +5,9 @@
  * Its remote-system notes carry the SMTP session, "(TCP|local ip|port|remote ip|port)":
  * the local address is the one that delivered the original to the rejecting server.
  */
-import { FieldMap } from "../header-fields";
+import type { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
-import { paragraphs, section } from "../prose";
+import { labelledLines, paragraphs, section } from "../prose";
 import { stripTypePrefix } from "../rfc3464";
 import { findAddress, normalizeAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
@@ -16,15 +16,6 @@ const RELATES = "This report relates to a message you sent with the following he
 
 function writtenByMessagingServer(message: MailMessage): boolean {
   return message.contentType.includes("boundary_(id_") || message.text.includes(RELATES) || /^Delivery Notification: /.test(message.subject);
-}
-
-/** "  Recipient address: bob@example.com" lines: labels may hold spaces, unlike header names. */
-function labelled(lines: readonly string[]): FieldMap {
-  const fields = lines.flatMap((line) => {
-    const colon = line.indexOf(": ");
-    return colon > 0 && colon <= 40 ? [{ name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 2).trim() }] : [];
-  });
-  return new FieldMap(fields);
 }
 
 /** "@relay.example:bob@host" (a source route) names the host, not the mailbox: the original address does. */
@@ -60,7 +51,7 @@ export const messagingserver: FormatModule = {
     const recipients: RecipientFinding[] = [];
     for (const paragraph of paragraphs(message.text.split("\n"))) {
       if (!/^\s*(?:Recipient|Original) address:/.test(paragraph[0])) continue;
-      const fields = labelled(paragraph);
+      const fields = labelledLines(paragraph);
       const address = mailbox(fields);
       if (!address) continue;
       const remote = remoteSystem(fields.get("remote system"));
@@ -79,7 +70,7 @@ export const messagingserver: FormatModule = {
       if (address && remote.host && !recipients.some((r) => r.address === address)) recipients.push({ address, remoteMta: remote.host });
     }
     if (recipients.length === 0 && !message.deliveryStatus) return null;
-    const quoted = labelled(paragraphs(section(message.text, RELATES) ?? [])[0] ?? []);
+    const quoted = labelledLines(paragraphs(section(message.text, RELATES) ?? [])[0] ?? []);
     // "mr21p30im-asmtp004.me.com (tcp-daemon)": the host, without the channel it names.
     const reportingMta = message.deliveryStatus?.reportingMta?.split(/[\s(]/)[0] || null;
     return { recipients, originalSender: findAddress(quoted.get("from")), sendingIp, reportingMta };

@@ -44,6 +44,6 @@ function noticeReport(message: MailMessage): FormatFindings | null {
 
 export const x2: FormatModule = {
   name: "x2",
-  recognise: (message) => UNABLE.test(message.text.split("\n", 4).find((line) => UNABLE.test(line)) ?? "") || NOTICE.test(message.text.trimStart().split("\n", 1)[0]),
+  recognise: (message) => message.text.split("\n", 4).some((line) => UNABLE.test(line)) || NOTICE.test(message.text.trimStart().split("\n", 1)[0]),
   extract: (message) => addressBlockReport(message) ?? noticeReport(message),
 };

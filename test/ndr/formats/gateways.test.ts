@@ -327,6 +327,34 @@ describe("hand-written edge cases", () => {
     ]);
   });
 
+  test("MailMarshal: the sender and hosts of its Additional Information block", async () => {
+    const raw = message(
+      ["From: postmaster@gw.example.com", "To: helpdesk@example.com", 'Subject: Undeliverable Mail: "Hi"'],
+      [
+        "Your message:",
+        "   From:    alice@example.com",
+        "   Subject: Hi",
+        "",
+        "Could not be delivered because of",
+        "",
+        "550 5.1.1 User unknown",
+        "",
+        "The following recipients were affected: ",
+        "    bob@example.org",
+        "",
+        "Additional Information",
+        "======================",
+        "Original Sender:    <alice@example.com>",
+        "Sender-MTA:         <192.0.2.250>",
+        "Remote-MTA:         <203.0.113.2>",
+        "Reporting-MTA:      <gw.example.com>",
+      ],
+    );
+    const bounce = await parseBounce(raw);
+    expect(bounce).toMatchObject({ format: "mailmarshal", originalSender: "alice@example.com", reportingMta: "gw.example.com" });
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@example.org", remoteMta: "203.0.113.2", status: "5.1.1", replyCode: 550 })]);
+  });
+
   test("a recognised report with nothing to read is left to the families after it", async () => {
     const raw = message(["From: postmaster@example.org", "To: alice@example.com", "Subject: Undeliverable Mail", "X-Mailer: <SMTP32 v8.22>"], ["Nothing useful here."]);
     const bounce = await parseBounce(raw);
