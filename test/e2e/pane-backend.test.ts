@@ -158,6 +158,16 @@ describe("screenshots at 320 px, checked by axe", () => {
     await page.close();
   });
 
+  test("pane in high contrast (forced colours)", async () => {
+    const { page } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(GMAIL) } });
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.getByTestId("spf-facts").waitFor({ timeout: 20_000 });
+    expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("high-contrast");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "pane-en-US-high-contrast.png"), fullPage: true });
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
   test.each([false, true])("pane when the item is not a bounce, dark: %s", async (dark) => {
     const { page } = await openPane(browser, server.url, {
       theme: dark ? DARK_OUTLOOK : undefined,

@@ -92,6 +92,27 @@ describe("opened on the bounce itself", () => {
     await page.close();
   });
 
+  test("keyboard alone reaches and uses the actions, and Copy report puts the plain-text report on the clipboard", async () => {
+    const eml = corpusEml(OFFICE365);
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const { page } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml } });
+    const guidance = diagnose(await parseBounce(eml), null, "en-US");
+    await shownDiagnosis(page);
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    let steps = 0;
+    while ((await focusedName()) !== "Draft email to recipient admin" && steps++ < 40) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => (window as unknown as { __draftCalls: unknown[] }).__draftCalls.length === 1);
+    await page.keyboard.press("Tab");
+    expect(await focusedName()).toBe("Copy report");
+    await page.keyboard.press("Enter");
+    await page.getByText("Report copied.").waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(guidance.title);
+    expect(copied).toContain(corpusExpected(OFFICE365).recipients[0].recipient!);
+    await page.close();
+  });
+
   test("a client without Mailbox 1.14 (body, headers and attachments) still finds the recipient and status", async () => {
     const eml = corpusEml(GMAIL);
     const { page, problems } = await openPane(browser, server.url, {
