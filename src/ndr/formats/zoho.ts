@@ -22,12 +22,23 @@ function readLine(line: string, delayed: boolean): RecipientFinding | null {
   return null;
 }
 
+/** Zoho sometimes leaves quoted-printable soft breaks undecoded: "ERROR_CODE :5.1.=" / "1 <bob@...>". */
+function joinSoftBreaks(lines: string[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && last.endsWith("=") && last.includes("ERROR_CODE")) joined[joined.length - 1] = last.slice(0, -1) + line;
+    else joined.push(line);
+  }
+  return joined;
+}
+
 export const zoho: FormatModule = {
   name: "zoho",
-  recognise: (message) => message.headers.has("x-zohomail") && /mailer-daemon@/i.test(message.from),
+  recognise: (message) => message.headers.has("x-zohomail") && (/mailer-daemon@/i.test(message.from) || message.text.includes("This message was created automatically by mail delivery")),
   extract: (message) => {
     const delayed = /\(Delay\)/i.test(message.subject);
-    const lines = message.text.split("\n").slice(0, 400);
+    const lines = joinSoftBreaks(message.text.split("\n").slice(0, 400));
     const recipients = lines.map((line) => readLine(line, delayed)).filter((r): r is RecipientFinding => r !== null && r.address !== null);
     if (recipients.length === 0) return null;
     return { recipients, originalSender: message.original ? undefined : inlineOriginalSender(message.text, /^Received:\s?from /, true) };

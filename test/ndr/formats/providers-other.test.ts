@@ -28,6 +28,24 @@ test("Zoho: 'ERROR_CODE :550, ERROR_CODE :5.2.1' per recipient", async () => {
   expect(bounce.senderDomain).toBe("zoho.example.com");
 });
 
+test("Zoho: an undecoded soft line break inside the status code is joined", async () => {
+  const raw = [
+    "From: mailer-daemon@mail.zoho.com",
+    "To: alice@zoho.example",
+    "X-ZohoMail: Si CHF_MF_NL",
+    "Subject: Undelivered Mail Returned to Sender",
+    "Content-Type: text/plain",
+    "",
+    "This message was created automatically by mail delivery software.",
+    "",
+    "kijitora@example.co.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.=",
+    "1 <kijitora@example.co.jp>... User Unknown",
+    "",
+  ].join("\r\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: "kijitora@example.co.jp", status: "5.1.1", replyCode: 550 })]);
+});
+
 test("Zoho: a delay notice is a delayed recipient with the 421", async () => {
   const bounce = await parseCorpus("lhost-zoho-04.eml");
   expect(bounce.recipients[0]).toMatchObject({ address: "kijitora@6kaku.example.co.jp", action: "delayed", replyCode: 421, status: null });
