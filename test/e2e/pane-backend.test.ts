@@ -145,6 +145,8 @@ describe("screenshots at 320 px, checked by axe", () => {
       theme: dark ? DARK_OUTLOOK : undefined,
       item: { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(GMAIL) },
     });
+    // Fluent's expand motion honours reduced motion: the screenshot shows the tree settled.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await shownDiagnosis(page);
     await page.getByTestId("spf-facts").waitFor({ timeout: 20_000 });
     await page.getByTestId("spf-facts").getByRole("button", { expanded: false }).click();
@@ -152,7 +154,7 @@ describe("screenshots at 320 px, checked by axe", () => {
     expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe(dark ? "dark" : "light");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${locale}-${dark ? "dark" : "light"}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `pane-${locale}-${dark ? "dark" : "light"}.png`), fullPage: true, animations: "disabled" });
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
     await page.close();
@@ -163,7 +165,7 @@ describe("screenshots at 320 px, checked by axe", () => {
     await page.emulateMedia({ forcedColors: "active" });
     await page.getByTestId("spf-facts").waitFor({ timeout: 20_000 });
     expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("high-contrast");
-    await page.screenshot({ path: path.join(SCREENSHOTS, "pane-en-US-high-contrast.png"), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "pane-en-US-high-contrast.png"), fullPage: true, animations: "disabled" });
     await expectNoAxeViolations(page);
     await page.close();
   });
@@ -174,20 +176,20 @@ describe("screenshots at 320 px, checked by axe", () => {
       item: { itemClass: "IPM.Note", eml: "From: a@example.com\nTo: b@example.net\nSubject: Lunch\n\nNoon?\n", bodyText: "Noon?" },
     });
     await page.getByText("This isn't a bounce").waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, `pane-not-a-bounce-${dark ? "dark" : "light"}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `pane-not-a-bounce-${dark ? "dark" : "light"}.png`), fullPage: true, animations: "disabled" });
     await expectNoAxeViolations(page);
     await page.close();
   });
 
   test.each(["light", "dark"] as const)("standalone page with a sample, %s", async (scheme) => {
     const { page } = await openStandalonePage(browser, server.url, scheme);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `page-empty-${scheme}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `page-empty-${scheme}.png`), fullPage: true, animations: "disabled" });
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: /Exchange Online/ }).click();
     await page.getByTestId("spf-facts").waitFor({ timeout: 20_000 });
     expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe(scheme);
     await expectNoSidewaysScroll(page);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `page-sample-${scheme}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `page-sample-${scheme}.png`), fullPage: true, animations: "disabled" });
     await expectNoAxeViolations(page);
     await page.close();
   });

@@ -29,7 +29,7 @@ function Node({ node, path }: { node: SpfNode; path: string }) {
   const hasChildren = node.children.length > 0;
   const label = (
     <TreeItemLayout
-      aside={<Caption1>{t("ui.spf.nodeLookups", { count: node.totalLookups })}</Caption1>}
+      aside={<Caption1 style={{ whiteSpace: "nowrap" }}>{t("ui.spf.nodeLookups", { count: node.totalLookups })}</Caption1>}
     >
       <span className={styles.wrap}>
         {node.via === "root" ? node.domain : t(`ui.spf.via.${node.via}`, { domain: node.domain })}
