@@ -4,6 +4,8 @@ import { readUnitedInternet } from "./united-internet";
 
 export const gmx: FormatModule = {
   name: "gmx",
-  recognise: (message) => /mailer-daemon@(?:[\w-]{1,40}\.){0,3}(?:gmx\.[a-z]{2,3}|mail\.com)\b/i.test(message.from),
+  recognise: (message) =>
+    /mailer-daemon@(?:[\w-]{1,40}\.){0,3}(?:gmx\.[a-z]{2,3}|mail\.com)\b/i.test(message.from) ||
+    (message.headers.has("x-gmx-antispam") && /mailer-daemon@/i.test(message.from)),
   extract: readUnitedInternet,
 };
