@@ -59,6 +59,28 @@ function asUndeclaredText(content: string | ArrayBuffer | Uint8Array): string {
   return new TextDecoder("iso-2022-jp").decode(new TextEncoder().encode(text));
 }
 
+/**
+ * A message saved as UTF-16 ("Unicode" in Windows editors) begins with its byte-order
+ * mark: decode it to text so it reads like any other. Other input is left as it is.
+ */
+function fromUtf16(raw: string | Uint8Array): string | Uint8Array {
+  if (typeof raw === "string" || raw.length < 2) return raw;
+  if (raw[0] === 0xff && raw[1] === 0xfe) return new TextDecoder("utf-16le").decode(raw.subarray(2));
+  if (raw[0] === 0xfe && raw[1] === 0xff) return new TextDecoder("utf-16be").decode(raw.subarray(2));
+  return raw;
+}
+
+/** Blank lines before the first header (a pasted message) would end the header block at once. */
+function withoutLeadingBlankLines(raw: string | Uint8Array): string | Uint8Array {
+  let start = 0;
+  const at = (i: number) => (typeof raw === "string" ? raw.charCodeAt(i) : raw[i]);
+  // A UTF-8 byte-order mark, then spaces, tabs and line ends.
+  if (typeof raw === "string" ? raw.charCodeAt(0) === 0xfeff : raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) start = typeof raw === "string" ? 1 : 3;
+  while (start < raw.length && (at(start) === 10 || at(start) === 13 || at(start) === 32 || at(start) === 9)) start++;
+  if (start === 0) return raw;
+  return typeof raw === "string" ? raw.slice(start) : raw.subarray(start);
+}
+
 /** CR-only line ends (old Mac mail) become LF; CRLF is left to the MIME parser. */
 function normalizeLineEnds(raw: string | Uint8Array): string | Uint8Array {
   if (typeof raw === "string") return raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
@@ -169,7 +191,7 @@ function headOf(raw: string | Uint8Array): string | Uint8Array {
 }
 
 async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
-  const normalized = normalizeLineEnds(headOf(raw));
+  const normalized = normalizeLineEnds(headOf(withoutLeadingBlankLines(fromUtf16(raw))));
   if (!looksLikeMessage(normalized)) throw new BounceInputError("not an email message: it does not start with a header");
   let email: Email;
   try {

@@ -68,6 +68,16 @@ describe("broken messages still give a result", () => {
     expect(result.recipients.map((r) => r.address)).toEqual(["bob@example.org"]);
   });
 
+  test.each([
+    ["after blank lines (a pasted message)", (raw: string) => `\n \n\t\n${raw}`],
+    ["after a UTF-8 byte-order mark", (raw: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(raw)])],
+    ["saved as UTF-16LE with its byte-order mark", (raw: string) => new Uint8Array([0xff, 0xfe, ...Array.from(raw, (c) => [c.charCodeAt(0), 0]).flat()])],
+    ["saved as UTF-16BE with its byte-order mark", (raw: string) => new Uint8Array([0xfe, 0xff, ...Array.from(raw, (c) => [0, c.charCodeAt(0)]).flat()])],
+  ])("a bounce %s is read like the plain one", async (_name, wrap) => {
+    const raw = bounce();
+    expect(await parseBounce(wrap(raw))).toEqual(await parseBounce(raw));
+  });
+
   test("invalid base64 in a text part is read as far as it goes", async () => {
     const raw = "From: a@example.com\nSubject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!! not base64 @@@@ ====\n";
     expect(await parseBounce(raw)).toMatchObject({ kind: "message" });
