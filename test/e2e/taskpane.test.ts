@@ -120,6 +120,13 @@ describe("opened on the bounce itself", () => {
       item: { itemClass: "REPORT.IPM.Note.NDR", subject: "Delivery Status Notification (Failure)", ...(await outlookParts(eml)) },
     });
     await expectRecipientsOf(GMAIL, await shownDiagnosis(page));
+    // Before Mailbox 1.9 the draft opens through displayNewMessageForm.
+    await page.getByRole("button", { name: "Draft email to recipient admin" }).click();
+    await page.waitForFunction(() => (window as unknown as { __draftCalls: unknown[] }).__draftCalls.length === 1);
+    const [call] = await draftCalls(page);
+    expect(call.api).toBe("displayNewMessageForm");
+    expect(call.parameters.toRecipients).toEqual([`postmaster@${corpusExpected(GMAIL).recipients[0].recipient!.split("@")[1]}`]);
+    expect(call.parameters.htmlBody).toContain(corpusExpected(GMAIL).recipients[0].recipient!);
     expect(problems).toEqual([]);
     await page.close();
   });
