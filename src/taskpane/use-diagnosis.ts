@@ -90,7 +90,14 @@ export function useDiagnosis(
   const servicesRef = useRef(services);
   servicesRef.current = services;
 
-  const loadEngine = useCallback(() => (enginePromise.current ??= servicesRef.current.loadEngine()), []);
+  const loadEngine = useCallback(() => {
+    enginePromise.current ??= servicesRef.current.loadEngine().catch((error: unknown) => {
+      // A chunk that failed to load (network, deployment in between) is tried again next time.
+      enginePromise.current = null;
+      throw error;
+    });
+    return enginePromise.current;
+  }, []);
 
   const runChecks = useCallback((bounce: Bounce, gen: number) => {
     checksAbort.current?.abort();
@@ -139,7 +146,15 @@ export function useDiagnosis(
         setState((s) => ({ ...s, outcome: { status: "not-bounce", kind: "message" } }));
         return;
       }
-      const engine = await loadEngine();
+      let engine: Engine;
+      try {
+        engine = await loadEngine();
+      } catch (error) {
+        if (gen !== generation.current) return;
+        const detail = error instanceof Error ? error.message : String(error);
+        setState((s) => ({ ...s, outcome: { status: "blocked", reason: "error", detail } }));
+        return;
+      }
       const parsed: (ParseResult | undefined)[] = [];
       let chosen = 0;
       for (let i = 0; i < sources.length; i++) {
@@ -160,8 +175,8 @@ export function useDiagnosis(
     const gen = ++generation.current;
     checksAbort.current?.abort();
     setState((s) => ({ ...s, outcome: { status: "working" }, checks: { status: "none" } }));
-    // Start fetching the engine while Outlook reads the item.
-    void loadEngine();
+    // Start fetching the engine while Outlook reads the item (a failure is reported when it is needed).
+    loadEngine().catch(() => {});
     let reading: ItemReading;
     try {
       reading = await readCurrentItem();

@@ -132,6 +132,23 @@ describe("opened on the bounce itself", () => {
   });
 });
 
+test("a backend that never answers: the diagnosis shows at once, the SPF panel gives up after 8 s with Retry", async () => {
+  const silent = await startStaticServer({ kind: "silent" });
+  try {
+    const eml = corpusEml(GMAIL);
+    const { page } = await openPane(browser, silent.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml } });
+    const shown = await shownDiagnosis(page);
+    expect(shown.title).toBe(diagnose(await parseBounce(eml), null, "en-US").title);
+    await page.getByText(/Checking SPF and DMARC for/).waitFor();
+    await page.getByText("The check service didn't answer within 8 seconds.", { exact: false }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole("button", { name: "Retry" }).isVisible()).toBe(true);
+    expect(silent.apiRequests).toHaveLength(1);
+    await page.close();
+  } finally {
+    await silent.close();
+  }
+});
+
 describe("a bounce forwarded to the user", () => {
   test("as an .eml attachment: the attachment is picked and the other sources stay selectable", async () => {
     const eml = corpusEml(POSTFIX);

@@ -151,6 +151,21 @@ describe("choosing what to diagnose", () => {
     expect(screen.queryByText("Outlook won't share this message")).toBeNull();
   });
 
+  test("an engine that fails to load is reported, and the next try loads it again", async () => {
+    const eml = sample("gmail-unknown-user-5.1.1.eml");
+    const services = testServices(recordedChecks(never).fetchChecks);
+    const realLoad = services.loadEngine;
+    let offline = true;
+    services.loadEngine = () => (offline ? Promise.reject(new Error("Loading chunk engine failed")) : realLoad());
+    const host = testHost({ ok: true, sources: [itemSource(eml)] });
+    renderPane(host, services);
+    expect(await screen.findByText("Couldn't read this message")).toBeTruthy();
+    expect(screen.getByText(/Loading chunk engine failed/)).toBeTruthy();
+    offline = false;
+    act(() => host.itemChanged());
+    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+  });
+
   test("an ordinary message is not taken for a bounce", async () => {
     renderPane(
       testHost({ ok: true, sources: [itemSource("From: a@example.com\nTo: b@example.net\nSubject: Lunch\n\nNoon?\n")] }),

@@ -22,6 +22,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export type ApiMode =
   /** Every /api request is cut off: the backend is down. */
   | { kind: "down" }
+  /** /api requests are taken and never answered: the backend hangs. */
+  | { kind: "silent" }
   /** /api/* goes to this backend origin (e.g. "http://127.0.0.1:40123"). */
   | { kind: "proxy"; target: string };
 
@@ -56,6 +58,7 @@ export async function startStaticServer(api: ApiMode = { kind: "down" }, root = 
           request.socket.destroy();
           return;
         }
+        if (api.kind === "silent") return;
         forward(api.target, request, body, response);
       });
       return;
