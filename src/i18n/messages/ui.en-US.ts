@@ -148,7 +148,7 @@ export const uiEnUS = {
   "ui.input.heading": "Diagnose a bounce",
   "ui.input.headingAnother": "Diagnose another bounce",
   "ui.input.pasteLabel": "Paste the bounce",
-  "ui.input.pasteHint": "The whole message, headers included (in Outlook: View source).",
+  "ui.input.pasteHint": "The whole message, headers included: its source, or the text of a saved .eml file.",
   "ui.input.diagnosePasted": "Diagnose pasted text",
   "ui.input.openFile": "Open a file…",
   "ui.input.dropHint": "Or drop a bounce (.eml, .msg) here.",

@@ -150,7 +150,7 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.input.heading": "診斷退信",
   "ui.input.headingAnother": "診斷其他退信",
   "ui.input.pasteLabel": "貼上退信",
-  "ui.input.pasteHint": "請貼上完整郵件，包含標頭（在 Outlook 中：檢視原始檔）。",
+  "ui.input.pasteHint": "請貼上包含標頭的完整郵件：郵件原始碼，或另存的 .eml 檔案內容。",
   "ui.input.diagnosePasted": "診斷貼上的內容",
   "ui.input.openFile": "開啟檔案…",
   "ui.input.dropHint": "或把退信（.eml、.msg）拖放到這裡。",
