@@ -166,6 +166,32 @@ describe("choosing what to diagnose", () => {
     expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
   });
 
+  test("a report that cannot be shown says so and the next bounce shows again", async () => {
+    const services = testServices(recordedChecks(never).fetchChecks);
+    const engine = await services.loadEngine();
+    let broken = true;
+    // The guidance engine throwing stands for any failure while showing the report.
+    services.loadEngine = async () => ({
+      ...engine,
+      diagnose: (...args: Parameters<typeof engine.diagnose>) => {
+        if (broken) throw new Error("guidance failed");
+        return engine.diagnose(...args);
+      },
+    });
+    const host = testHost({ ok: true, sources: [itemSource(sample("gmail-unknown-user-5.1.1.eml"))] });
+    const silence = jest.spyOn(console, "error").mockImplementation(() => {});
+    renderPane(host, services);
+    expect(await screen.findByText("The diagnosis couldn't be shown")).toBeTruthy();
+    expect(screen.getByText("guidance failed")).toBeTruthy();
+    // The rest of the pane still works.
+    expect(screen.getByRole("button", { name: "Open a file…" })).toBeTruthy();
+    broken = false;
+    host.reading = { ok: true, sources: [itemSource(sample("postfix-mailbox-full-delay.eml"))] };
+    act(() => host.itemChanged());
+    expect(await screen.findByText("kim@example.net")).toBeTruthy();
+    silence.mockRestore();
+  });
+
   test("an ordinary message is not taken for a bounce", async () => {
     renderPane(
       testHost({ ok: true, sources: [itemSource("From: a@example.com\nTo: b@example.net\nSubject: Lunch\n\nNoon?\n")] }),

@@ -28,6 +28,8 @@ export const uiEnUS = {
   "ui.notBounce.unparsable.title": "This can't be read as an email",
   "ui.notBounce.unparsable.body": "Paste the whole bounce, headers included, or open the saved .eml or .msg file.",
 
+  "ui.report.failed": "The diagnosis couldn't be shown",
+
   "ui.sources.label": "Bounce to show",
   "ui.source.pasted": "Pasted text",
 

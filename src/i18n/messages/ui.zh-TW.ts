@@ -30,6 +30,8 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.notBounce.unparsable.title": "無法當成電子郵件讀取",
   "ui.notBounce.unparsable.body": "請貼上完整的退信（包含標頭），或開啟另存的 .eml 或 .msg 檔案。",
 
+  "ui.report.failed": "無法顯示診斷結果",
+
   "ui.sources.label": "要顯示的退信",
   "ui.source.pasted": "貼上的文字",
 

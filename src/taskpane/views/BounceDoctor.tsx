@@ -11,6 +11,7 @@ import type { Services } from "../services";
 import { loadReport } from "../preload";
 import { useDiagnosis, type Outcome } from "../use-diagnosis";
 import { InputPanel } from "./InputPanel";
+import { ReportBoundary } from "./ReportBoundary";
 import { SourcePicker } from "./SourcePicker";
 import { useSharedStyles } from "./styles";
 
@@ -54,7 +55,7 @@ export function BounceDoctor({ host, services, variant, extraInput }: BounceDoct
   const [inputError, setInputError] = useState<string | null>(null);
 
   useEffect(() => {
-    void loadReport();
+    loadReport().catch(() => {}); // a failure shows where the report would be
     if (variant === "pane") void readItem();
     const offItem = host.onItemChanged(() => void readItem());
     const offDrop = host.onDrop((sources) => void diagnoseSources(sources));
@@ -130,16 +131,18 @@ export function BounceDoctor({ host, services, variant, extraInput }: BounceDoct
           </MessageBar>
         )}
         {diagnosed && state.engine && (
-          <Suspense fallback={<Spinner size="small" label={t("ui.status.working")} />}>
-            <Report
-            engine={state.engine}
-            bounce={outcome.bounce}
-            checks={state.checks}
-            host={host}
-            services={services}
-            onRetryChecks={retryChecks}
-            />
-          </Suspense>
+          <ReportBoundary resetOn={outcome.bounce} title={t("ui.report.failed")}>
+            <Suspense fallback={<Spinner size="small" label={t("ui.status.working")} />}>
+              <Report
+                engine={state.engine}
+                bounce={outcome.bounce}
+                checks={state.checks}
+                host={host}
+                services={services}
+                onRetryChecks={retryChecks}
+              />
+            </Suspense>
+          </ReportBoundary>
         )}
         <InputPanel primary={!diagnosed} dragging={dragging} onText={diagnoseText} onFiles={(files) => void diagnoseFiles(files, "file")}>
           {extraInput?.((sources) => void diagnoseSources(sources))}
