@@ -41,6 +41,9 @@ interface Network {
   family: 4 | 6;
   /** Where it comes from, e.g. `_spf.example.com "ip4:192.0.2.0/24"`. */
   source: string;
+  /** First and last address as integers, kept from parsing so comparisons never re-parse the CIDR. */
+  first: bigint;
+  last: bigint;
 }
 
 export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, options: AnalyzeOptions = {}): Promise<SpfReport> {
@@ -226,7 +229,9 @@ class TreeWalker {
     if (!ipaddr.isValid(address)) return;
     const base = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${prefix}`);
     const cidr = `${base.toString()}/${prefix}`;
-    this.networks.push({ cidr, family, source: `${domain} "${mechanism.text}"` });
+    const first = bytesToInteger(base.toByteArray());
+    const last = first + (1n << BigInt((family === 4 ? 32 : 128) - prefix)) - 1n;
+    this.networks.push({ cidr, family, source: `${domain} "${mechanism.text}"`, first, last });
     const wide = family === 4 ? prefix <= WIDE_IP4_PREFIX : prefix <= WIDE_IP6_PREFIX;
     if (wide) {
       const size = family === 4 ? (2 ** (32 - prefix)).toLocaleString("en-US") : `2^${128 - prefix}`;
@@ -317,23 +322,19 @@ function costliestBranches(walker: TreeWalker, tree: SpfNode): Array<{ term: str
   return branches.filter((branch) => branch.lookups > 1).sort((a, b) => b.lookups - a.lookups).slice(0, 3);
 }
 
-function toRange(network: Network): { family: 4 | 6; start: bigint; end: bigint } {
-  const [address, prefix] = ipaddr.parseCIDR(network.cidr);
-  const bits = network.family === 4 ? 32 : 128;
-  const start = address.toByteArray().reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
-  const size = 1n << BigInt(bits - prefix);
-  return { family: network.family, start, end: start + size - 1n };
+function bytesToInteger(bytes: number[]): bigint {
+  return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }
 
 /** Networks listed twice, or inside another listed network. */
 function duplicateNetworks(networks: Network[]): Problem[] {
   const problems: Problem[] = [];
-  const ranges = networks.map(toRange);
   for (let i = 0; i < networks.length && problems.length < MAX_DUPLICATE_REPORTS; i++) {
     for (let j = 0; j < networks.length; j++) {
-      if (i === j || ranges[i].family !== ranges[j].family) continue;
-      const inside = ranges[i].start >= ranges[j].start && ranges[i].end <= ranges[j].end;
-      const same = ranges[i].start === ranges[j].start && ranges[i].end === ranges[j].end;
+      const [a, b] = [networks[i], networks[j]];
+      if (i === j || a.family !== b.family) continue;
+      const inside = a.first >= b.first && a.last <= b.last;
+      const same = a.first === b.first && a.last === b.last;
       // Identical pairs are reported once (from the later one); containment from the narrower one.
       if ((same && j < i) || (inside && !same)) {
         problems.push(spfProblems.duplicateNetwork(networks[i].cidr, networks[j].source, networks[i].source));
@@ -346,15 +347,19 @@ function duplicateNetworks(networks: Network[]): Problem[] {
 
 function flattenNetworks(networks: Network[]): SpfReport["networks"] {
   const unique = (family: 4 | 6) => [...new Set(networks.filter((n) => n.family === family).map((n) => n.cidr))];
-  const ip4 = unique(4);
-  const ranges = ip4.map((cidr) => toRange({ cidr, family: 4, source: "" })).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  return { ip4: unique(4), ip6: unique(6), addressCount4: Number(addressCount(networks.filter((n) => n.family === 4))) };
+}
+
+/** Addresses covered by the networks, overlaps counted once. */
+function addressCount(networks: Network[]): bigint {
+  const ranges = [...networks].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   let count = 0n;
   let currentEnd = -1n;
   for (const range of ranges) {
-    if (range.end <= currentEnd) continue;
-    const from = range.start > currentEnd ? range.start : currentEnd + 1n;
-    count += range.end - from + 1n;
-    currentEnd = range.end;
+    if (range.last <= currentEnd) continue;
+    const from = range.first > currentEnd ? range.first : currentEnd + 1n;
+    count += range.last - from + 1n;
+    currentEnd = range.last;
   }
-  return { ip4, ip6: unique(6), addressCount4: Number(count) };
+  return count;
 }
