@@ -4,6 +4,7 @@
  */
 import { domainSpecError, parseMacroString, type MacroToken } from "./macro";
 import { isIp4Network, isIp6Network } from "./ip";
+import { RecentMap } from "./recent";
 
 export type Qualifier = "+" | "-" | "~" | "?";
 export type MechanismName = "all" | "include" | "a" | "mx" | "ptr" | "ip4" | "ip6" | "exists";
@@ -71,7 +72,35 @@ export function qualifierResult(qualifier: Qualifier): "pass" | "fail" | "softfa
   return qualifier === "+" ? "pass" : qualifier === "-" ? "fail" : qualifier === "~" ? "softfail" : "neutral";
 }
 
+/** Record texts whose parse is kept; a check walks a few dozen records at most. */
+const REMEMBERED_RECORDS = 512;
+/** Longer texts are parsed every time, so hostile records cannot pin much memory. */
+const MAX_REMEMBERED_LENGTH = 4096;
+const recentParses = new RecentMap<string, RecordParse>(REMEMBERED_RECORDS);
+
+/**
+ * Parses an SPF record. A text always parses the same way, and the same records
+ * (a domain's own, its providers' includes) come back on every check and are read
+ * by both the analyzer and check_host(), so parses are remembered by text. The
+ * result is shared, and therefore frozen.
+ */
 export function parseRecord(text: string): RecordParse {
+  const remembered = recentParses.get(text);
+  if (remembered) return remembered;
+  const parsed = deepFreeze(parseRecordText(text));
+  if (text.length <= MAX_REMEMBERED_LENGTH) recentParses.set(text, parsed);
+  return parsed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function parseRecordText(text: string): RecordParse {
   if (!isSpfRecord(text)) return syntaxError("", 0, 'the record does not start with "v=spf1"');
   const nonAscii = text.search(/[^\x00-\x7f]/);
   if (nonAscii >= 0) {

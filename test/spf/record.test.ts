@@ -91,3 +91,27 @@ describe("parseRecord: errors name the term, its position and why", () => {
     expect(parsed.ok ? null : parsed.error.message).toMatch(/does not start with "v=spf1"/);
   });
 });
+
+describe("parseRecord: parses are remembered by text", () => {
+  it("returns the same frozen parse for the same text, deep down", () => {
+    const text = "v=spf1 include:_spf.remembered.example ip4:192.0.2.0/24 -all";
+    const first = parseRecord(text);
+    expect(parseRecord(text)).toBe(first);
+    if (!first.ok) throw new Error("expected a record");
+    expect(Object.isFrozen(first.record.mechanisms[0].domainSpec)).toBe(true);
+    expect(() => (first.record.mechanisms as unknown[]).push("anything")).toThrow(TypeError);
+  });
+
+  it("gives an equal text read afresh (e.g. joined from other character-strings) the same parse", () => {
+    const text = ["v=spf1 a mx", " ~all"].join("");
+    expect(parseRecord(text)).toBe(parseRecord("v=spf1 a mx ~all"));
+  });
+
+  it("parses very long texts correctly without remembering them", () => {
+    const text = `v=spf1 ${Array.from({ length: 300 }, (_, i) => `ip4:10.0.${i % 250}.0/24`).join(" ")} -all`;
+    const parsed = parseRecord(text);
+    expect(parsed.ok && parsed.record.mechanisms.length).toBe(301);
+    expect(parseRecord(text)).not.toBe(parsed);
+    expect(parseRecord(text)).toEqual(parsed);
+  });
+});
