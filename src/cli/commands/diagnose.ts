@@ -7,8 +7,6 @@
  * Exit codes: 0 guidance printed, 1 the file could not be read or parsed, 2 bad usage.
  */
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { parseServer } from "../../backend/config";
 import { createResolver } from "../../dns/resolver";
 import { checkTarget, diagnose, formatGuidanceText } from "../../guidance";
 import type { Locale } from "../../guidance/types";
@@ -17,11 +15,10 @@ import { parseBounce } from "../../ndr";
 import type { Bounce } from "../../ndr/types";
 import { runChecks } from "../../spf/index";
 import type { Checks } from "../../spf/types";
-import type { CliIo } from "../io";
+import { type CliIo, UsageError } from "../io";
+import { dnsOption, localeOption, oneLine, readCommandLine, timeoutOption } from "../options";
 
 const USAGE = "usage: bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--draft-lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]";
-
-class Usage extends Error {}
 
 interface DiagnoseCommand {
   file: string;
@@ -33,54 +30,24 @@ interface DiagnoseCommand {
   json: boolean;
 }
 
-function locale(option: string, value: string): Locale {
-  if (value !== "en-US" && value !== "zh-TW") throw new Usage(`${option} must be en-US or zh-TW`);
-  return value;
-}
-
 function parseCommand(args: string[]): DiagnoseCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        lang: { type: "string" },
-        "draft-lang": { type: "string" },
-        offline: { type: "boolean", default: false },
-        dns: { type: "string", multiple: true },
-        timeout: { type: "string" },
-        json: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    throw new Usage(error instanceof Error ? error.message.split("\n")[0] : String(error));
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new Usage(positionals.length ? "one file at a time" : "give the bounce FILE (- for standard input)");
-  let timeoutMs = 10_000;
-  if (values.timeout !== undefined) {
-    const seconds = Number(values.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 60) throw new Usage("--timeout must be a number of seconds from 0 to 60");
-    timeoutMs = Math.round(seconds * 1000);
-  }
-  let dns: DiagnoseCommand["dns"];
-  if (values.dns !== undefined) {
-    try {
-      dns = values.dns.map(parseServer);
-    } catch (error) {
-      throw new Usage(`--dns: ${(error as Error).message}`);
-    }
-  }
+  const { values, positionals } = readCommandLine(args, {
+    lang: { type: "string" },
+    "draft-lang": { type: "string" },
+    offline: { type: "boolean", default: false },
+    dns: { type: "string", multiple: true },
+    timeout: { type: "string" },
+    json: { type: "boolean", default: false },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? "one file at a time" : "give the bounce FILE (- for standard input)");
   return {
     file: positionals[0],
     // Without --lang, the terminal's language decides (LANG=zh_TW.UTF-8 reads Traditional Chinese).
-    locale: values.lang !== undefined ? locale("--lang", values.lang) : resolveLocale(process.env.LC_ALL || process.env.LANG || ""),
-    draftLanguage: values["draft-lang"] !== undefined ? locale("--draft-lang", values["draft-lang"]) : undefined,
+    locale: values.lang !== undefined ? localeOption("--lang", values.lang) : resolveLocale(process.env.LC_ALL || process.env.LANG || ""),
+    draftLanguage: values["draft-lang"] !== undefined ? localeOption("--draft-lang", values["draft-lang"]) : undefined,
     offline: values.offline ?? false,
-    dns,
-    timeoutMs,
+    dns: dnsOption(values.dns),
+    timeoutMs: timeoutOption(values.timeout, 10_000),
     json: values.json ?? false,
   };
 }
@@ -95,10 +62,6 @@ async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<Che
     resolver,
     { timeoutMs: command.timeoutMs },
   );
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f]+/g, " ").trim();
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseBounce } from "../../ndr";
-import { parseArgs } from "../args";
 import { type CliIo, UsageError } from "../io";
+import { oneLine, readCommandLine } from "../options";
 
 async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   if (file === "-") return io.readStdin();
@@ -20,12 +20,29 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   }
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  const { positional: files, flags } = parseArgs(args, { booleans: ["--json", "--jsonl"] });
+const USAGE = "usage: bounce-doctor parse FILE... [--json | --jsonl]";
+
+function parseCommand(args: string[]) {
+  const { values, positionals: files } = readCommandLine(args, {
+    json: { type: "boolean", default: false },
+    jsonl: { type: "boolean", default: false },
+  });
   if (files.length === 0) throw new UsageError("give one or more files (- for standard input)");
-  if (flags.has("--json") && flags.has("--jsonl")) throw new UsageError("choose --json or --jsonl, not both");
-  const lines = flags.has("--jsonl") || files.length > 1;
-  if (files.length > 1 && !flags.has("--jsonl")) throw new UsageError("several files need --jsonl");
+  if (values.json && values.jsonl) throw new UsageError("choose --json or --jsonl, not both");
+  if (files.length > 1 && !values.jsonl) throw new UsageError("several files need --jsonl");
+  return { files, lines: values.jsonl ?? false };
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  let command: ReturnType<typeof parseCommand>;
+  try {
+    command = parseCommand(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`bounce-doctor parse: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { files, lines } = command;
   let failed = false;
   for (const file of files) {
     try {
@@ -33,7 +50,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.stdout(lines ? `${JSON.stringify({ file, ...bounce })}\n` : `${JSON.stringify(bounce, null, 2)}\n`);
     } catch (error) {
       failed = true;
-      io.stderr(`bounce-doctor parse: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`bounce-doctor parse: ${file}: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     }
   }
   return failed ? 1 : 0;

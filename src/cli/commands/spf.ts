@@ -7,17 +7,14 @@
  * Exit codes: 0 report printed, 1 the check itself could not be done (DNS failure,
  * temperror), 2 bad usage.
  */
-import { parseArgs } from "node:util";
-import { parseServer } from "../../backend/config";
 import { normalizeAddress, normalizeDomain, normalizeHelo, normalizeIp } from "../../backend/validate";
 import { createResolver } from "../../dns/resolver";
 import { runChecks } from "../../spf/index";
 import type { SpfNode, SpfReport } from "../../spf/types";
-import type { CliIo } from "../io";
+import { type CliIo, UsageError } from "../io";
+import { dnsOption, oneLine, readCommandLine, timeoutOption } from "../options";
 
 const USAGE = "usage: bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]";
-
-class Usage extends Error {}
 
 interface SpfCommand {
   domain: string;
@@ -30,66 +27,44 @@ interface SpfCommand {
 }
 
 function parseCommand(args: string[]): SpfCommand | "help" {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ip: { type: "string" },
-        sender: { type: "string" },
-        helo: { type: "string" },
-        dns: { type: "string", multiple: true },
-        timeout: { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    // Node's messages go on to explain "--" at length: the first sentence is the point.
-    throw new Usage(error instanceof Error ? error.message.split(/\n|(?<=\.) /)[0] : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readCommandLine(args, {
+    ip: { type: "string" },
+    sender: { type: "string" },
+    helo: { type: "string" },
+    dns: { type: "string", multiple: true },
+    timeout: { type: "string" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
   if (values.help) return "help";
-  if (positionals.length > 1) throw new Usage(`one domain at a time (got ${positionals.length})`);
+  if (positionals.length > 1) throw new UsageError(`one domain at a time (got ${positionals.length})`);
 
   const command: Partial<SpfCommand> = { json: values.json ?? false, timeoutMs: 5000 };
   if (values.ip !== undefined) {
     const ip = normalizeIp(values.ip);
-    if ("error" in ip) throw new Usage(`--ip ${ip.error}`);
+    if ("error" in ip) throw new UsageError(`--ip ${ip.error}`);
     command.ip = ip.ip;
   }
   if (values.sender === "") command.sender = "";
   else if (values.sender !== undefined) {
     const sender = normalizeAddress(values.sender);
-    if ("error" in sender) throw new Usage(`--sender ${sender.error}`);
+    if ("error" in sender) throw new UsageError(`--sender ${sender.error}`);
     command.sender = sender.address;
   }
   if (values.helo !== undefined) {
     const helo = normalizeHelo(values.helo);
-    if ("error" in helo) throw new Usage(`--helo ${helo.error}`);
+    if ("error" in helo) throw new UsageError(`--helo ${helo.error}`);
     command.helo = helo.helo;
   }
-  if (values.timeout !== undefined) {
-    const seconds = Number(values.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 60) throw new Usage("--timeout must be a number of seconds from 0 to 60");
-    command.timeoutMs = Math.round(seconds * 1000);
-  }
-  if (values.dns !== undefined) {
-    try {
-      command.dns = values.dns.map(parseServer);
-    } catch (error) {
-      throw new Usage(`--dns: ${(error as Error).message}`);
-    }
-  }
+  command.timeoutMs = timeoutOption(values.timeout, 5000);
+  command.dns = dnsOption(values.dns);
 
   // The identity SPF checks: the domain given, else MAIL FROM's domain, else (null sender) the HELO name.
   const implied = command.sender ? command.sender.slice(command.sender.lastIndexOf("@") + 1) : values.sender === "" ? command.helo : undefined;
   const rawDomain = positionals[0] ?? implied;
-  if (rawDomain === undefined) throw new Usage("give a DOMAIN, or --sender (or --sender '' with --helo)");
+  if (rawDomain === undefined) throw new UsageError("give a DOMAIN, or --sender (or --sender '' with --helo)");
   const domain = normalizeDomain(rawDomain);
-  if ("error" in domain) throw new Usage(`the domain ${domain.error}`);
+  if ("error" in domain) throw new UsageError(`the domain ${domain.error}`);
   command.domain = domain.domain;
   return command as SpfCommand;
 }
@@ -142,11 +117,6 @@ export function formatSpfReport(report: SpfReport): string {
 /** DNS text is untrusted: control characters (terminal escapes, CR) are shown as "?". */
 function printable(line: string): string {
   return line.replace(/[\x00-\x1f\x7f\x9b]/g, "?");
-}
-
-/** One line, no control characters: remote text must not steer the terminal. */
-function oneLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f]+/g, " ").trim();
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {

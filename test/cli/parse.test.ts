@@ -1,0 +1,71 @@
+/** bounce-doctor parse, run in-process with a captured terminal. */
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import type { CliIo } from "../../src/cli/io";
+import { corpusDir } from "../../scripts/lib/paths";
+
+function terminal(stdin = "") {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    readStdin: async () => new TextEncoder().encode(stdin),
+  };
+  return { io, out: () => out.join(""), err: () => err.join("") };
+}
+
+const postfix = path.join(corpusDir, "lhost-postfix-01.eml");
+const gmail = path.join(corpusDir, "lhost-gmail-03.eml");
+
+test("one file prints one Bounce as JSON", async () => {
+  const t = terminal();
+  expect(await main(["parse", postfix], t.io)).toBe(0);
+  const bounce = JSON.parse(t.out());
+  expect(bounce).toMatchObject({ isBounce: true, format: "postfix" });
+  expect(bounce.recipients[0].status).toMatch(/^5\.\d+\.\d+$/);
+  expect(t.err()).toBe("");
+});
+
+test("--jsonl prints one object per file, in order, with its name", async () => {
+  const t = terminal();
+  expect(await main(["parse", "--jsonl", postfix, gmail], t.io)).toBe(0);
+  const lines = t.out().trim().split("\n").map((line) => JSON.parse(line));
+  expect(lines.map((l) => l.file)).toEqual([postfix, gmail]);
+  expect(lines.map((l) => l.format)).toEqual(["postfix", "gmail"]);
+});
+
+test("- reads standard input", async () => {
+  const t = terminal("From: a@fabrikam.example\nSubject: hi\n\nhello\n");
+  expect(await main(["parse", "-"], t.io)).toBe(0);
+  expect(JSON.parse(t.out())).toMatchObject({ isBounce: false, kind: "message" });
+});
+
+test("an unreadable file or a non-message exits 1 with a one-line error; the others still print", async () => {
+  const t = terminal("\u0000\u0001binary");
+  expect(await main(["parse", "--jsonl", "/nonexistent/x.eml", "-", postfix], t.io)).toBe(1);
+  const errors = t.err().trim().split("\n");
+  expect(errors).toEqual([
+    "bounce-doctor parse: /nonexistent/x.eml: no such file",
+    "bounce-doctor parse: -: not an email message: it does not start with a header",
+  ]);
+  expect(t.out().trim().split("\n")).toHaveLength(1);
+});
+
+test.each([
+  [[], /give one or more files/],
+  [["a.eml", "b.eml"], /several files need --jsonl/],
+  [["--json", "--jsonl", "a.eml"], /not both/],
+  [["--frobnicate", "a.eml"], /Unknown option '--frobnicate'/],
+])("wrong usage %j exits 2", async (args, message) => {
+  const t = terminal();
+  expect(await main(["parse", ...args], t.io)).toBe(2);
+  expect(t.err()).toMatch(message);
+  expect(t.out()).toBe("");
+});
+
+test("an unknown command exits 2 with the usage", async () => {
+  const t = terminal();
+  expect(await main(["frob"], t.io)).toBe(2);
+  expect(t.err()).toMatch(/unknown command 'frob'/);
+});
