@@ -10,9 +10,18 @@ export function normalizeDomain(name: string): string {
 
 /** True when a DNS query can be composed for the name: 1-63 character labels, 253 in all. */
 export function isQueryableName(name: string): boolean {
-  const bare = name.replace(/\.$/, "");
-  if (bare.length === 0 || bare.length > MAX_NAME_LENGTH) return false;
-  return bare.split(".").every((label) => label.length > 0 && label.length <= MAX_LABEL_LENGTH);
+  const length = name.endsWith(".") ? name.length - 1 : name.length;
+  if (length === 0 || length > MAX_NAME_LENGTH) return false;
+  // Scans label boundaries in place: this runs for every name a check touches.
+  let labelStart = 0;
+  for (;;) {
+    const dot = name.indexOf(".", labelStart);
+    const labelEnd = dot < 0 || dot >= length ? length : dot;
+    const labelLength = labelEnd - labelStart;
+    if (labelLength === 0 || labelLength > MAX_LABEL_LENGTH) return false;
+    if (labelEnd === length) return true;
+    labelStart = labelEnd + 1;
+  }
 }
 
 /**
