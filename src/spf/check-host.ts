@@ -69,7 +69,9 @@ export async function checkHost(input: CheckHostInput, resolver: Resolver, optio
     return { result: "none", decidedBy: null, reason: `"${identity.domain}" is not a fully qualified domain name`, ...counts };
   }
   const domain = identity.domain.replace(/\.$/, "");
-  const evaluation = new Evaluation(new LookupCache(resolver), client, {
+  // The analyzer passes the cache its walk fills; wrapping it again would only add a second map.
+  const cache = resolver instanceof LookupCache ? resolver : new LookupCache(resolver);
+  const evaluation = new Evaluation(cache, client, {
     sender: identity.sender,
     localPart: identity.localPart,
     senderDomain: identity.senderDomain,
