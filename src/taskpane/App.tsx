@@ -13,6 +13,7 @@ export interface AppProps {
   variant: BounceDoctorProps["variant"];
   services?: Services;
   extraInput?: BounceDoctorProps["extraInput"];
+  initialReading?: BounceDoctorProps["initialReading"];
 }
 
 /** Follows the system's colour scheme while the page is open, unless Outlook gave a theme. */
@@ -29,7 +30,7 @@ function useThemeName(hostTheme: MailHost["theme"]): ThemeName {
   return name;
 }
 
-export function App({ host, variant, services = defaultServices, extraInput }: AppProps) {
+export function App({ host, variant, services = defaultServices, extraInput, initialReading }: AppProps) {
   const locale = resolveLocale(host.displayLanguage);
   const themeName = useThemeName(host.theme);
   useEffect(() => {
@@ -38,7 +39,7 @@ export function App({ host, variant, services = defaultServices, extraInput }: A
   return (
     <FluentProvider theme={themes[themeName]} lang={locale} data-theme={themeName}>
       <LocaleProvider locale={locale}>
-        <BounceDoctor host={host} services={services} variant={variant} extraInput={extraInput} />
+        <BounceDoctor host={host} services={services} variant={variant} extraInput={extraInput} initialReading={initialReading} />
       </LocaleProvider>
     </FluentProvider>
   );

@@ -66,8 +66,8 @@ function outcomeOf(result: ParseResult): Outcome {
 
 export interface Diagnosis {
   state: DiagnosisState;
-  /** Read the host's current item and diagnose it. */
-  readItem(): Promise<void>;
+  /** Read the host's current item and diagnose it; `pending` is a reading already under way. */
+  readItem(pending?: Promise<ItemReading>): Promise<void>;
   /** Diagnose sources the user gave (paste, file, drop). */
   diagnoseSources(sources: LabeledSource[]): Promise<void>;
   /** Show another of the item's sources. */
@@ -171,7 +171,7 @@ export function useDiagnosis(
     [loadEngine, show],
   );
 
-  const readItem = useCallback(async () => {
+  const readItem = useCallback(async (pending?: Promise<ItemReading>) => {
     const gen = ++generation.current;
     checksAbort.current?.abort();
     setState((s) => ({ ...s, outcome: { status: "working" }, checks: { status: "none" } }));
@@ -179,7 +179,7 @@ export function useDiagnosis(
     loadEngine().catch(() => {});
     let reading: ItemReading;
     try {
-      reading = await readCurrentItem();
+      reading = await (pending ?? readCurrentItem());
     } catch (error) {
       reading = { ok: false, reason: "error", detail: error instanceof Error ? error.message : String(error) };
     }

@@ -5,7 +5,7 @@
  */
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useState, type DragEvent, type ReactNode } from "react";
-import type { MailHost, LabeledSource } from "../office/host";
+import type { ItemReading, LabeledSource, MailHost } from "../office/host";
 import { useT } from "../locale";
 import type { Services } from "../services";
 import { loadReport } from "../preload";
@@ -43,9 +43,11 @@ export interface BounceDoctorProps {
   variant: "pane" | "page";
   /** Extra ways in, shown with paste/open/drop (the page's sample bounces). */
   extraInput?: (diagnose: (sources: LabeledSource[]) => void) => ReactNode;
+  /** The current item's reading, started before the first render so Outlook works while React does. */
+  initialReading?: Promise<ItemReading>;
 }
 
-export function BounceDoctor({ host, services, variant, extraInput }: BounceDoctorProps) {
+export function BounceDoctor({ host, services, variant, extraInput, initialReading }: BounceDoctorProps) {
   const t = useT();
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -56,13 +58,14 @@ export function BounceDoctor({ host, services, variant, extraInput }: BounceDoct
 
   useEffect(() => {
     loadReport().catch(() => {}); // a failure shows where the report would be
-    if (variant === "pane") void readItem();
+    if (variant === "pane") void readItem(initialReading);
     const offItem = host.onItemChanged(() => void readItem());
     const offDrop = host.onDrop((sources) => void diagnoseSources(sources));
     return () => {
       offItem();
       offDrop();
     };
+    // initialReading serves the first run only: these dependencies do not change after mount.
   }, [host, variant, readItem, diagnoseSources]);
 
   const diagnoseText = useCallback(
