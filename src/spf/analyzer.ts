@@ -5,10 +5,9 @@
  * the address lookups of a/mx terms are fetched concurrently, so a walk takes
  * about (tree depth) x (DNS round trip). With an IP, it adds check_host()'s verdict.
  */
-import ipaddr from "ipaddr.js";
 import { checkHost, LOOKUP_LIMIT, NAME_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostOptions } from "./check-host";
 import { isCheckableDomain, isQueryableName } from "./domain";
-import { macroIp, parseClientIp, type ClientIp } from "./ip";
+import { macroIp, networkRange, parseClientIp, type ClientIp, type NetworkRange } from "./ip";
 import { LookupCache } from "./lookup-cache";
 import { expandDomainSpec, usesLetter, type MacroToken, type MacroValues } from "./macro";
 import { isSpfRecord, parseRecord, queriesDns, type Mechanism, type SpfRecord } from "./record";
@@ -36,14 +35,10 @@ const WIDE_IP4_PREFIX = 8;
 const WIDE_IP6_PREFIX = 24;
 const MAX_DUPLICATE_REPORTS = 10;
 
-interface Network {
-  cidr: string;
+interface Network extends NetworkRange {
   family: 4 | 6;
   /** Where it comes from, e.g. `_spf.example.com "ip4:192.0.2.0/24"`. */
   source: string;
-  /** First and last address as integers, kept from parsing so comparisons never re-parse the CIDR. */
-  first: bigint;
-  last: bigint;
 }
 
 export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, options: AnalyzeOptions = {}): Promise<SpfReport> {
@@ -226,12 +221,10 @@ class TreeWalker {
   }
 
   private addNetwork(domain: string, mechanism: Mechanism, address: string, prefix: number, family: 4 | 6): void {
-    if (!ipaddr.isValid(address)) return;
-    const base = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${prefix}`);
-    const cidr = `${base.toString()}/${prefix}`;
-    const first = bytesToInteger(base.toByteArray());
-    const last = first + (1n << BigInt((family === 4 ? 32 : 128) - prefix)) - 1n;
-    this.networks.push({ cidr, family, source: `${domain} "${mechanism.text}"`, first, last });
+    const range = networkRange(address, prefix, family);
+    if (!range) return;
+    const { cidr } = range;
+    this.networks.push({ ...range, family, source: `${domain} "${mechanism.text}"` });
     const wide = family === 4 ? prefix <= WIDE_IP4_PREFIX : prefix <= WIDE_IP6_PREFIX;
     if (wide) {
       const size = family === 4 ? (2 ** (32 - prefix)).toLocaleString("en-US") : `2^${128 - prefix}`;
@@ -320,10 +313,6 @@ function costliestBranches(walker: TreeWalker, tree: SpfNode): Array<{ term: str
   };
   visit(tree);
   return branches.filter((branch) => branch.lookups > 1).sort((a, b) => b.lookups - a.lookups).slice(0, 3);
-}
-
-function bytesToInteger(bytes: number[]): bigint {
-  return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }
 
 /** Networks listed twice, or inside another listed network. */

@@ -3,6 +3,7 @@
  * (RFC 7208 5), networks are matched with ipaddr.js.
  */
 import ipaddr from "ipaddr.js";
+import { RecentMap } from "./recent";
 
 export interface ClientIp {
   family: 4 | 6;
@@ -35,10 +36,55 @@ export function isIp6Network(text: string): boolean {
 
 /** Does the client fall inside `network`/`prefix`? Families never cross. */
 export function inNetwork(client: ClientIp, network: string, prefix: number): boolean {
-  if (!ipaddr.isValid(network)) return false;
-  const parsed = ipaddr.parse(network);
-  if (parsed.kind() !== client.address.kind()) return false;
+  const parsed = parseAddress(network);
+  if (!parsed || parsed.kind() !== client.address.kind()) return false;
   return client.address.match(parsed, prefix);
+}
+
+/** Address texts parsed, and networks computed, are kept this many each. */
+const REMEMBERED_ADDRESSES = 1024;
+// The same record networks and DNS addresses come back on every check, and ipaddr.js
+// parsing is costly (a generic parse tries IPv6 first); the objects kept are never mutated.
+const recentAddresses = new RecentMap<string, ipaddr.IPv4 | ipaddr.IPv6 | null>(REMEMBERED_ADDRESSES);
+const recentNetworks = new RecentMap<string, NetworkRange | null>(REMEMBERED_ADDRESSES);
+
+/** The IPv4 or IPv6 address written as `text`, or null when it is neither. */
+function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  let address = recentAddresses.get(text);
+  if (address === undefined) {
+    address = ipaddr.isValid(text) ? ipaddr.parse(text) : null;
+    recentAddresses.set(text, address);
+  }
+  return address;
+}
+
+export interface NetworkRange {
+  /** Canonical CIDR text: the network address (host bits cleared) and the prefix. */
+  cidr: string;
+  /** First and last address as integers, for containment and counting. */
+  first: bigint;
+  last: bigint;
+}
+
+/**
+ * The network `address`/`prefix` of the given family, or null when `address` is no
+ * IP address at all (an address of the other family throws, as ipaddr.js does).
+ */
+export function networkRange(address: string, prefix: number, family: 4 | 6): NetworkRange | null {
+  const key = `${family} ${address}/${prefix}`;
+  let range = recentNetworks.get(key);
+  if (range === undefined) {
+    range = ipaddr.isValid(address) ? computeRange(address, prefix, family) : null;
+    recentNetworks.set(key, range);
+  }
+  return range;
+}
+
+function computeRange(address: string, prefix: number, family: 4 | 6): NetworkRange {
+  const base = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${prefix}`);
+  const first = base.toByteArray().reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
+  const last = first + (1n << BigInt((family === 4 ? 32 : 128) - prefix)) - 1n;
+  return { cidr: `${base.toString()}/${prefix}`, first, last };
 }
 
 /** The %{i} macro: dotted quad, or 32 dot-separated nibbles for IPv6. */

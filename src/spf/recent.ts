@@ -1,29 +1,40 @@
 /**
- * A small least-recently-used map: keeps the `capacity` entries used last, so
- * memoising by an untrusted key (a record text from DNS) cannot grow memory without bound.
+ * A bounded memo for values keyed by untrusted text (record texts, addresses from
+ * DNS): holds at most `capacity` entries, so no input can grow memory without bound.
+ *
+ * Entries live in two generations. New and recently read entries go to the young
+ * one; when it is full it becomes the old one and the previous old generation is
+ * dropped. So entries read within the last `capacity / 2` insertions survive, like an
+ * LRU, while a read costs a map lookup rather than an LRU's re-insertion.
  */
-export class RecentMap<K, V> {
-  // A Map iterates in insertion order; re-inserting on use keeps the oldest entry first.
-  private readonly entries = new Map<K, V>();
+/** `undefined` means "not held", so it cannot be a value; null can. */
+export class RecentMap<K, V extends {} | null> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
+  private readonly generationSize: number;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.generationSize = Math.max(1, Math.floor(capacity / 2));
+  }
 
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+    const value = this.young.get(key);
+    if (value !== undefined) return value;
+    const survivor = this.old.get(key);
+    if (survivor !== undefined) this.set(key, survivor);
+    return survivor;
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    this.old.delete(key);
+    this.young.set(key, value);
+    if (this.young.size >= this.generationSize) {
+      this.old = this.young;
+      this.young = new Map();
+    }
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.young.size + this.old.size;
   }
 }
