@@ -1,4 +1,4 @@
-import { inNetwork, isIp4Network, isIp6Network, macroIp, parseClientIp, reverseName } from "../../src/spf/ip";
+import { inNetwork, isIp4Network, isIp6Network, macroIp, networkRange, parseClientIp, reverseName } from "../../src/spf/ip";
 
 describe("client IP", () => {
   it("treats IPv4-mapped IPv6 as IPv4", () => {
@@ -46,5 +46,18 @@ describe("reverse names", () => {
     expect(reverseName(parseClientIp("192.0.2.3")!)).toBe("3.2.0.192.in-addr.arpa");
     expect(reverseName(parseClientIp("2001:db8::1")!)).toBe("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
     expect(macroIp(parseClientIp("192.0.2.3")!)).toBe("192.0.2.3");
+  });
+});
+
+describe("networkRange", () => {
+  it("clears host bits and gives the first and last address", () => {
+    expect(networkRange("10.1.2.3", 24, 4)).toEqual({ cidr: "10.1.2.0/24", first: 0x0a010200n, last: 0x0a0102ffn });
+    expect(networkRange("2001:db8::1", 32, 6)).toEqual({ cidr: "2001:db8::/32", first: 0x20010db8n << 96n, last: (0x20010db8n << 96n) + (1n << 96n) - 1n });
+  });
+
+  it("is the same when asked again, and null for text that is no address", () => {
+    expect(networkRange("192.0.2.9", 32, 4)).toEqual(networkRange("192.0.2.9", 32, 4));
+    expect(networkRange("not an address", 24, 4)).toBeNull();
+    expect(networkRange("not an address", 24, 4)).toBeNull();
   });
 });
