@@ -13,12 +13,12 @@ export function Samples({ onSource }: { onSource(source: LabeledSource): void })
   const t = useT();
   const styles = useStyles();
   const [error, setError] = useState<string | null>(null);
-  const load = async (file: string, label: string) => {
+  const load = async (file: string) => {
     setError(null);
     try {
       const response = await fetch(`samples/${file}`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      onSource({ label, origin: "file", source: await response.text() });
+      onSource({ origin: "file", name: file, source: await response.text() });
     } catch (failure) {
       setError(t("ui.samples.failed", { detail: failure instanceof Error ? failure.message : String(failure) }));
     }
@@ -31,7 +31,7 @@ export function Samples({ onSource }: { onSource(source: LabeledSource): void })
       <ul className={styles.list} aria-labelledby="samples-label">
         {samples.map((sample) => (
           <li key={sample.file}>
-            <Button size="small" onClick={() => void load(sample.file, t(sample.labelKey))}>
+            <Button size="small" onClick={() => void load(sample.file)}>
               {t(sample.labelKey)}
             </Button>
           </li>

@@ -62,9 +62,9 @@ test("reads a delivery report's whole MIME in the browser", async () => {
   const result = await page.evaluate(async () => {
     const w = window as any;
     const reading = await w.host.readCurrentItem();
-    return { mode: w.host.mode, ok: reading.ok, labels: reading.sources.map((s: any) => s.label), text: new TextDecoder().decode(reading.sources[0].source) };
+    return { mode: w.host.mode, ok: reading.ok, origins: reading.sources.map((s: any) => s.origin), text: new TextDecoder().decode(reading.sources[0].source) };
   });
-  expect(result).toEqual({ mode: "read", ok: true, labels: ["This message"], text: NDR_EML });
+  expect(result).toEqual({ mode: "read", ok: true, origins: ["item"], text: NDR_EML });
   await page.close();
 });
 
@@ -74,7 +74,7 @@ test("hands files dropped through Outlook's DragAndDropEvent to the pane", async
     const w = window as any;
     w.drops = [];
     w.host.onDrop((sources: any[], errors: string[]) =>
-      w.drops.push({ labels: sources.map((s) => s.label), errors, size: sources[0]?.source.length, msgText: sources[1]?.source.text }),
+      w.drops.push({ sources: sources.map((s) => [s.origin, s.name]), errors, size: sources[0]?.source.length, msgText: sources[1]?.source.text }),
     );
   });
   await page.waitForFunction(() => (window as any).__fakeOffice.handlers.olkDragAndDropEvent?.length === 1);
@@ -92,7 +92,10 @@ test("hands files dropped through Outlook's DragAndDropEvent to the pane", async
   await page.waitForFunction(() => (window as any).drops.length === 1);
   expect(await page.evaluate(() => (window as any).drops)).toEqual([
     {
-      labels: ["Dropped: Undelivered Mail Returned to Sender.eml", "Dropped: Undeliverable.msg"],
+      sources: [
+        ["drop", "Undelivered Mail Returned to Sender.eml"],
+        ["drop", "Undeliverable.msg"],
+      ],
       errors: ["empty.txt is empty"],
       size: new TextEncoder().encode(NDR_EML).length,
       msgText: "Your message couldn't be delivered.\n\nDelivery has failed to these recipients or groups:\n\ncarol@example.net\nRemote server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'",

@@ -122,8 +122,8 @@ describe("choosing what to diagnose", () => {
       ok: true,
       sources: [
         itemSource("From: alice@example.com\nTo: bob@example.net\nSubject: FW: it bounced\n\nSee the attachments.\n"),
-        { label: "Attachment: first.eml", origin: "attachment", source: sample("gmail-unknown-user-5.1.1.eml") },
-        { label: "Attachment: second.eml", origin: "attachment", source: sample("postfix-mailbox-full-delay.eml") },
+        { origin: "attachment", name: "first.eml", source: sample("gmail-unknown-user-5.1.1.eml") },
+        { origin: "attachment", name: "second.eml", source: sample("postfix-mailbox-full-delay.eml") },
       ],
     });
     renderPane(host, testServices(recordedChecks(never).fetchChecks));
@@ -220,7 +220,7 @@ describe("choosing what to diagnose", () => {
     expect(await screen.findByText("kim@example.net")).toBeTruthy();
     expect(screen.queryByText("jordan.lee@example.org")).toBeNull();
 
-    act(() => host.drop([{ label: "Dropped: bounce.eml", origin: "drop", source: sample("exchange-online-spf-5.7.23.eml") }]));
+    act(() => host.drop([{ origin: "drop", name: "bounce.eml", source: sample("exchange-online-spf-5.7.23.eml") }]));
     expect(await screen.findByText("bob@partner.example.net")).toBeTruthy();
   });
 });
@@ -280,6 +280,25 @@ describe("language and theme", () => {
     expect(screen.getByRole("heading", { level: 2, name: "寄件者驗證（SPF 與 DMARC）" })).toBeTruthy();
     expect(screen.getByText("延遲")).toBeTruthy();
     expect(document.documentElement.lang).toBe("zh-TW");
+  });
+
+  test("a zh-TW pane labels the sources in Chinese, with the attachment's name as plain text", async () => {
+    // A name with markup and ICU syntax in it: neither may be interpreted.
+    const name = "退信 <b>{name}</b> '5.1.1'.eml";
+    const host = testHost(
+      {
+        ok: true,
+        sources: [
+          itemSource("From: alice@example.com\nTo: bob@example.net\nSubject: FW: it bounced\n\nSee the attachment.\n"),
+          { origin: "attachment", name, source: sample("gmail-unknown-user-5.1.1.eml") },
+        ],
+      },
+      { displayLanguage: "zh-TW" },
+    );
+    renderPane(host, testServices(recordedChecks(never).fetchChecks));
+    const picker = (await screen.findByRole("combobox", { name: "要顯示的退信" })) as HTMLSelectElement;
+    expect([...picker.options].map((option) => option.textContent)).toEqual(["這封郵件", `附件：${name}`]);
+    expect(picker.querySelector("b")).toBeNull();
   });
 
   test("backend findings are worded from their code in zh-TW, or shown as the backend wrote them", async () => {

@@ -31,6 +31,11 @@ export const uiEnUS = {
   "ui.report.failed": "The diagnosis couldn't be shown",
 
   "ui.sources.label": "Bounce to show",
+  "ui.source.item": "This message",
+  "ui.source.attachment": "Attachment: {name}",
+  "ui.source.body": "Quoted in this draft",
+  "ui.source.file": "File: {name}",
+  "ui.source.drop": "Dropped message: {name}",
   "ui.source.pasted": "Pasted text",
 
   "ui.summary.code": "Status {code}",

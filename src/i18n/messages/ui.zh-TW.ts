@@ -33,6 +33,11 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.report.failed": "無法顯示診斷結果",
 
   "ui.sources.label": "要顯示的退信",
+  "ui.source.item": "這封郵件",
+  "ui.source.attachment": "附件：{name}",
+  "ui.source.body": "草稿中引用的內容",
+  "ui.source.file": "檔案：{name}",
+  "ui.source.drop": "拖放的郵件：{name}",
   "ui.source.pasted": "貼上的文字",
 
   "ui.summary.code": "狀態碼 {code}",

@@ -20,8 +20,6 @@ export class FileReadError extends Error {
 
 export type FileOrigin = Extract<LabeledSource["origin"], "file" | "drop" | "attachment">;
 
-const LABEL_PREFIX: Record<FileOrigin, string> = { file: "File", drop: "Dropped", attachment: "Attachment" };
-
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
@@ -55,24 +53,23 @@ function decodeText(bytes: Uint8Array): string {
 /** Turns named bytes into a LabeledSource. Rejects with FileReadError when they cannot be a message. */
 export async function sourceFromBytes(name: string, bytes: Uint8Array, origin: FileOrigin = "file"): Promise<LabeledSource> {
   checkSize(name, bytes.byteLength);
-  const label = `${LABEL_PREFIX[origin]}: ${name}`;
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
 
   if (isCompoundFile(bytes)) {
     try {
       // The .msg reader is large and rarely needed: the pane loads it on first use.
       const { msgToParts } = await import(/* webpackChunkName: "msg-reader" */ "./msg");
-      return { label, origin, source: msgToParts(bytes) };
+      return { origin, name, source: msgToParts(bytes) };
     } catch (error) {
       throw new FileReadError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (extension === "msg") throw new FileReadError(`${name} is not an Outlook message file (it lacks the .msg signature)`);
-  if (extension === "eml" || startsWithHeader(bytes)) return { label, origin, source: bytes };
+  if (extension === "eml" || startsWithHeader(bytes)) return { origin, name, source: bytes };
   if (looksBinary(bytes)) throw new FileReadError(`${name} is neither an email (.eml, .msg) nor text`);
   const text = decodeText(bytes);
-  if (extension === "html" || extension === "htm") return { label, origin, source: { kind: "parts", html: text } };
-  return { label, origin, source: { kind: "parts", text } };
+  if (extension === "html" || extension === "htm") return { origin, name, source: { kind: "parts", html: text } };
+  return { origin, name, source: { kind: "parts", text } };
 }
 
 async function blobBytes(blob: Blob): Promise<Uint8Array> {

@@ -5,11 +5,15 @@
  */
 import type { BounceSource } from "../../ndr/types";
 
-/** One candidate bounce found on the item: the item itself, an attachment, a quoted body. */
+/**
+ * One candidate bounce: the item itself, an attachment, a quoted body, a file, a drop or
+ * pasted text. It says what it is, not how to show it: the views word the label in the
+ * pane's language ("Attachment: Undeliverable.eml", "附件：Undeliverable.eml").
+ */
 export interface LabeledSource {
-  /** Where it came from, for the pane to show ("This message", "Attachment: Undeliverable.eml"). */
-  label: string;
   origin: "item" | "attachment" | "body" | "drop" | "file" | "paste";
+  /** The attachment's, file's or dropped message's name, as the bounce or the user gave it (untrusted text). */
+  name?: string;
   source: BounceSource;
 }
 

@@ -113,10 +113,6 @@ function toSourceAttachment(attachment: AttachmentInfo, content: Office.Attachme
   }
 }
 
-function attachmentLabel(name: string): string {
-  return `Attachment: ${name}`;
-}
-
 /** Attachments that are themselves messages become their own sources (forwarded bounces). */
 async function attachedMessages(reader: ItemReader, attachments: AttachmentInfo[]): Promise<{ sources: LabeledSource[]; failures: OfficeCallError[] }> {
   const sources: LabeledSource[] = [];
@@ -129,7 +125,7 @@ async function attachedMessages(reader: ItemReader, attachments: AttachmentInfo[
     try {
       const content = await reader.attachmentContent(attachment);
       if (String(content.format) === "eml") {
-        sources.push({ label: attachmentLabel(attachment.name), origin: "attachment", source: content.content });
+        sources.push({ origin: "attachment", name: attachment.name, source: content.content });
       } else if (String(content.format) === "base64") {
         sources.push(await sourceFromBytes(attachment.name, base64ToBytes(content.content), "attachment"));
       }
@@ -204,7 +200,7 @@ export async function readItem(office: OfficeApi, options: ReadOptions = {}): Pr
     if (compose) {
       // A draft has no MIME yet: what matters is the bounce quoted in its body.
       const parts = await itemParts(reader, []);
-      sources.push({ label: "Quoted in this draft", origin: "body", source: parts });
+      sources.push({ origin: "body", source: parts });
       return { ok: true, sources };
     }
 
@@ -215,10 +211,10 @@ export async function readItem(office: OfficeApi, options: ReadOptions = {}): Pr
       // getAsFileAsync is refused on some items (e.g. protected ones); the parts may still be readable.
     }
     if (whole) {
-      sources.push({ label: "This message", origin: "item", source: whole });
+      sources.push({ origin: "item", source: whole });
     } else {
       const source = await itemParts(reader, attachments);
-      sources.push({ label: "This message", origin: "item", source });
+      sources.push({ origin: "item", source });
     }
     return { ok: true, sources };
   } catch (error) {

@@ -71,9 +71,9 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
   const diagnoseText = useCallback(
     (text: string) => {
       setInputError(null);
-      void diagnoseSources([{ label: t("ui.source.pasted"), origin: "paste", source: text }]);
+      void diagnoseSources([{ origin: "paste", source: text }]);
     },
-    [diagnoseSources, t],
+    [diagnoseSources],
   );
 
   const diagnoseFiles = useCallback(

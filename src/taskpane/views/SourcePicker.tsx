@@ -1,7 +1,22 @@
 /** When the item holds several candidate bounces (the message, attachments), choose which to show. */
 import { Field, Select } from "@fluentui/react-components";
 import type { LabeledSource } from "../office/host";
-import { useT } from "../locale";
+import { useT, type Translate } from "../locale";
+
+/** Catalog key of each origin's label; the named ones take the name as {name}. */
+const LABEL_KEYS: Record<LabeledSource["origin"], string> = {
+  item: "ui.source.item",
+  body: "ui.source.body",
+  paste: "ui.source.pasted",
+  attachment: "ui.source.attachment",
+  file: "ui.source.file",
+  drop: "ui.source.drop",
+};
+
+/** The source's label in the pane's language. The name is a parameter: shown as text, never parsed as a message pattern. */
+export function sourceLabel(source: LabeledSource, t: Translate): string {
+  return t(LABEL_KEYS[source.origin], { name: source.name ?? "" });
+}
 
 export function SourcePicker({ sources, active, onSelect }: { sources: LabeledSource[]; active: number; onSelect(index: number): void }) {
   const t = useT();
@@ -10,7 +25,7 @@ export function SourcePicker({ sources, active, onSelect }: { sources: LabeledSo
       <Select value={String(active)} onChange={(_, data) => onSelect(Number(data.value))}>
         {sources.map((source, index) => (
           <option key={index} value={index}>
-            {source.label}
+            {sourceLabel(source, t)}
           </option>
         ))}
       </Select>

@@ -34,18 +34,18 @@ const exchangeNdr: MsgSpec = {
 describe("sourceFromBytes", () => {
   test("keeps .eml bytes as they are", async () => {
     const bytes = utf8(NDR_EML);
-    await expect(sourceFromBytes("bounce.eml", bytes)).resolves.toEqual({ label: "File: bounce.eml", origin: "file", source: bytes });
+    await expect(sourceFromBytes("bounce.eml", bytes)).resolves.toEqual({ origin: "file", name: "bounce.eml", source: bytes });
   });
 
   test("takes a message saved under another name when it starts with headers", async () => {
     const source = await sourceFromBytes("bounce.txt", utf8(NDR_EML), "drop");
-    expect(source.label).toBe("Dropped: bounce.txt");
+    expect([source.origin, source.name]).toEqual(["drop", "bounce.txt"]);
     expect(source.source).toBeInstanceOf(Uint8Array);
   });
 
   test("reads an Outlook delivery report (.msg) into parts, with the server's reply from recipient properties", async () => {
-    const { source, label } = await sourceFromBytes("Undeliverable.msg", writeMsg(exchangeNdr));
-    expect(label).toBe("File: Undeliverable.msg");
+    const { source, origin, name } = await sourceFromBytes("Undeliverable.msg", writeMsg(exchangeNdr));
+    expect([origin, name]).toEqual(["file", "Undeliverable.msg"]);
     const parts = source as MessageParts;
     expect(parts.kind).toBe("parts");
     expect(parts.headers).toBe(exchangeNdr.headers);

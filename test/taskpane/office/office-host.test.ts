@@ -68,7 +68,7 @@ describe("readCurrentItem", () => {
     expect(reading.sources).toHaveLength(1);
     const [only] = reading.sources;
     expect(only.origin).toBe("item");
-    expect(only.label).toBe("This message");
+    expect(only.name).toBeUndefined();
     expect(textOf(only.source as Uint8Array)).toBe(NDR_EML);
   });
 
@@ -130,10 +130,10 @@ describe("readCurrentItem", () => {
     });
     const reading = await host.readCurrentItem();
     if (!reading.ok) throw new Error(reading.detail);
-    expect(reading.sources.map((s) => [s.origin, s.label])).toEqual([
-      ["attachment", "Attachment: Undelivered Mail Returned to Sender"],
-      ["attachment", "Attachment: Undeliverable quarterly report.msg"],
-      ["item", "This message"],
+    expect(reading.sources.map((s) => [s.origin, s.name])).toEqual([
+      ["attachment", "Undelivered Mail Returned to Sender"],
+      ["attachment", "Undeliverable quarterly report.msg"],
+      ["item", undefined],
     ]);
     expect(reading.sources[0].source).toBe(NDR_EML);
     const fromMsg = reading.sources[1].source as MessageParts;
@@ -149,7 +149,7 @@ describe("readCurrentItem", () => {
     const reading = await host.readCurrentItem();
     if (!reading.ok) throw new Error(reading.detail);
     expect(reading.sources).toEqual([
-      { label: "Quoted in this draft", origin: "body", source: { kind: "parts", text: FORWARDED_BODY, html: "<p>Please look</p>" } },
+      { origin: "body", source: { kind: "parts", text: FORWARDED_BODY, html: "<p>Please look</p>" } },
     ]);
   });
 
@@ -221,7 +221,7 @@ describe("events", () => {
   test("a drop hands over readable files as sources and names the others", async () => {
     const { host, win } = await hostWith({ item: null });
     const drops: Array<[string[], string[]]> = [];
-    host.onDrop((sources, errors) => drops.push([sources.map((s) => `${s.origin}:${s.label}`), errors ?? []]));
+    host.onDrop((sources, errors) => drops.push([sources.map((s) => `${s.origin}:${s.name}`), errors ?? []]));
     await new Promise((r) => setTimeout(r, 10));
     win.__fakeOffice.fireDragOver();
     win.__fakeOffice.fireDrop([
@@ -229,7 +229,7 @@ describe("events", () => {
       { name: "photo.jpg", base64: base64(new Uint8Array([0xff, 0xd8, 0xff, 0x00, 0x10])) },
     ]);
     await new Promise((r) => setTimeout(r, 50));
-    expect(drops).toEqual([[["drop:Dropped: Undelivered Mail.eml"], ["photo.jpg is neither an email (.eml, .msg) nor text"]]]);
+    expect(drops).toEqual([[["drop:Undelivered Mail.eml"], ["photo.jpg is neither an email (.eml, .msg) nor text"]]]);
   });
 
   test("a client without the drag-and-drop event is not an error", async () => {

@@ -22,8 +22,8 @@ export function sample(name: string): string {
   return readFileSync(path.resolve(__dirname, "../../../src/web/samples", name), "utf8");
 }
 
-export function itemSource(source: string, label = "This message"): LabeledSource {
-  return { label, origin: "item", source };
+export function itemSource(source: string): LabeledSource {
+  return { origin: "item", source };
 }
 
 export interface TestHost extends MailHost {
