@@ -7,18 +7,22 @@
 import type { LookupResult, RecordData, RecordType, Resolver } from "./types";
 
 export class LookupCache implements Resolver {
-  private readonly answers = new Map<string, Promise<LookupResult<unknown>>>();
+  // By type, then lower-cased name: names mostly come straight from record text, and
+  // such a string keeps its hash, where a composed "TYPE name" key is hashed anew each time.
+  private readonly answers = new Map<RecordType, Map<string, Promise<LookupResult<unknown>>>>();
 
   constructor(private readonly resolver: Resolver) {}
 
   lookup<T extends RecordType>(name: string, type: T): Promise<LookupResult<RecordData[T]>> {
-    const key = `${type} ${name.toLowerCase()}`;
-    let answer = this.answers.get(key);
+    let ofType = this.answers.get(type);
+    if (!ofType) this.answers.set(type, (ofType = new Map()));
+    const key = name.toLowerCase();
+    let answer = ofType.get(key);
     if (!answer) {
       answer = this.resolver.lookup(name, type).catch(
         (error: unknown): LookupResult<never> => ({ status: "error", message: error instanceof Error ? error.message : String(error) }),
       );
-      this.answers.set(key, answer);
+      ofType.set(key, answer);
     }
     return answer as Promise<LookupResult<RecordData[T]>>;
   }
@@ -30,6 +34,8 @@ export class LookupCache implements Resolver {
 
   /** Number of distinct queries asked so far. */
   get size(): number {
-    return this.answers.size;
+    let size = 0;
+    for (const ofType of this.answers.values()) size += ofType.size;
+    return size;
   }
 }
