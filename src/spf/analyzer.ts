@@ -9,8 +9,8 @@ import { checkHost, LOOKUP_LIMIT, NAME_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostO
 import { isCheckableDomain, isQueryableName } from "./domain";
 import { macroIp, networkRange, parseClientIp, type ClientIp, type NetworkRange } from "./ip";
 import { LookupCache } from "./lookup-cache";
-import { expandDomainSpec, usesLetter, type MacroToken, type MacroValues } from "./macro";
-import { isSpfRecord, parseRecord, queriesDns, type Mechanism, type SpfRecord } from "./record";
+import { expandDomainSpec, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
+import { dnsTerms, isSpfRecord, parseRecord, type Mechanism, type SpfRecord } from "./record";
 import { spfProblems } from "./spf-problems";
 import type { Problem, Resolver, SpfNode, SpfReport } from "./types";
 
@@ -67,7 +67,7 @@ export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, option
   // The walk and check_host() share one cache: each name and type is asked once.
   const cache = new LookupCache(resolver);
   const known: Known = { client, sender: Boolean(input.sender?.trim()), helo: Boolean(input.helo?.trim()) };
-  const walker = new TreeWalker(cache, macroValues(domain, input, client), known, options.maxRecords ?? MAX_RECORDS);
+  const walker = new TreeWalker(cache, new ValuesByDomain(macroValues(domain, input, client)), known, options.maxRecords ?? MAX_RECORDS);
   const [tree, verdict] = await Promise.all([
     walker.walk(domain, "root", [], ""),
     client ? checkHost({ ip: client.text, domain, sender: input.sender, helo: input.helo }, cache, options.checkHost) : null,
@@ -136,7 +136,7 @@ class TreeWalker {
 
   constructor(
     private readonly cache: LookupCache,
-    private readonly values: Omit<MacroValues, "domain">,
+    private readonly values: ValuesByDomain,
     private readonly known: Known,
     private readonly maxRecords: number,
   ) {}
@@ -160,7 +160,7 @@ class TreeWalker {
       return node;
     }
     const record = parsed.record;
-    node.lookups = record.terms.filter(queriesDns).length;
+    node.lookups = dnsTerms(record).length;
     this.reviewRecord(record, domain, via);
 
     const branches: Array<Promise<SpfNode | null>> = [];
@@ -223,8 +223,8 @@ class TreeWalker {
   private addNetwork(domain: string, mechanism: Mechanism, address: string, prefix: number, family: 4 | 6): void {
     const range = networkRange(address, prefix, family);
     if (!range) return;
-    const { cidr } = range;
-    this.networks.push({ ...range, family, source: `${domain} "${mechanism.text}"` });
+    const { cidr, first, last } = range;
+    this.networks.push({ cidr, first, last, family, source: `${domain} "${mechanism.text}"` });
     const wide = family === 4 ? prefix <= WIDE_IP4_PREFIX : prefix <= WIDE_IP6_PREFIX;
     if (wide) {
       const size = family === 4 ? (2 ** (32 - prefix)).toLocaleString("en-US") : `2^${128 - prefix}`;
@@ -237,7 +237,7 @@ class TreeWalker {
       this.problems.push(spfProblems.unresolvedMacro(domain, term));
       return null;
     }
-    const target = expandDomainSpec(tokens, { ...this.values, domain });
+    const target = expandDomainSpec(tokens, this.values.at(domain));
     if (path.includes(target.toLowerCase())) {
       this.problems.push(spfProblems.loop(domain, term, target));
       const node: SpfNode = { domain: target, via, record: null, lookups: 0, totalLookups: 0, voidLookups: 0, error: "loop", children: [] };
@@ -259,7 +259,7 @@ class TreeWalker {
       if (mechanism.name !== "exists") this.problems.push(spfProblems.unresolvedMacro(domain, mechanism.text));
       return;
     }
-    const target = tokens ? expandDomainSpec(tokens, { ...this.values, domain }) : domain;
+    const target = tokens ? expandDomainSpec(tokens, this.values.at(domain)) : domain;
     const authorizes = mechanism.qualifier === "+";
     const voidType = mechanism.name === "exists" || this.known.client?.family !== 6 ? "A" : "AAAA";
     if (mechanism.name === "mx") {

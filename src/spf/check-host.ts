@@ -7,8 +7,8 @@
 import { isCheckableDomain, isQueryableName, isSubdomainOf } from "./domain";
 import { inNetwork, macroIp, parseClientIp, reverseName, type ClientIp } from "./ip";
 import { LookupCache } from "./lookup-cache";
-import { expandDomainSpec, expandMacroTokens, parseMacroString, usesLetter, type MacroToken, type MacroValues } from "./macro";
-import { isSpfRecord, parseRecord, qualifierResult, queriesDns, type Mechanism, type Modifier, type SpfRecord, type Term } from "./record";
+import { expandDomainSpec, expandMacroTokens, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
+import { dnsTerms, isSpfRecord, parseRecord, qualifierResult, type Mechanism, type Modifier, type SpfRecord, type Term } from "./record";
 import type { Resolver, SpfResult } from "./types";
 
 export const LOOKUP_LIMIT = 10;
@@ -137,13 +137,15 @@ class Evaluation {
   private validated?: Promise<string[]>;
   private readonly lookupLimit: number;
   private readonly voidLookupLimit: number;
+  private readonly values: ValuesByDomain;
 
   constructor(
     private readonly cache: LookupCache,
     private readonly client: ClientIp,
-    private readonly base: BaseValues,
+    base: BaseValues,
     private readonly options: CheckHostOptions,
   ) {
+    this.values = new ValuesByDomain(base);
     this.lookupLimit = options.lookupLimit ?? LOOKUP_LIMIT;
     this.voidLookupLimit = options.voidLookupLimit ?? VOID_LOOKUP_LIMIT;
     this.prefetchBudget = options.prefetch === false ? 0 : this.lookupLimit;
@@ -324,9 +326,8 @@ class Evaluation {
   }
 
   private async valuesFor(tokens: MacroToken[], domain: string): Promise<MacroValues> {
-    const values: MacroValues = { ...this.base, domain };
-    if (usesLetter(tokens, "p")) values.validatedName = await this.validatedName(domain);
-    return values;
+    const values = this.values.at(domain);
+    return usesLetter(tokens, "p") ? { ...values, validatedName: await this.validatedName(domain) } : values;
   }
 
   /** Client names whose PTR record is confirmed by an A/AAAA lookup (RFC 7208 5.5), at most 10 looked up. */
@@ -380,9 +381,8 @@ class Evaluation {
 
   /** Starts the lookups of a record's DNS-querying terms that the limit still allows. */
   private prefetchRecord(record: SpfRecord, domain: string, termsBefore: number): void {
-    const terms: Term[] = [...record.mechanisms.filter(queriesDns), ...(record.redirect ? [record.redirect] : [])];
     let position = termsBefore;
-    for (const term of terms) {
+    for (const term of dnsTerms(record)) {
       position += 1;
       if (position > this.lookupLimit || this.prefetchBudget <= 0) return;
       this.prefetchBudget -= 1;
@@ -394,7 +394,7 @@ class Evaluation {
     const tokens = term.kind === "modifier" ? term.tokens : term.domainSpec;
     // %{p} needs PTR answers first; such targets are fetched when evaluated.
     if (tokens && usesLetter(tokens, "p")) return;
-    const target = tokens ? expandDomainSpec(tokens, { ...this.base, domain }) : domain;
+    const target = tokens ? expandDomainSpec(tokens, this.values.at(domain)) : domain;
     if (!isQueryableName(target)) return;
     const kind = term.kind === "modifier" ? "redirect" : term.name;
     switch (kind) {

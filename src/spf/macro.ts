@@ -151,6 +151,26 @@ export interface MacroValues {
   ipVersion: "in-addr" | "ip6";
 }
 
+/**
+ * One evaluation's macro values for each domain it visits, built once per domain:
+ * a check expands a domain-spec for most terms, over a handful of domains. The
+ * objects are shared between expansions, so they are frozen.
+ */
+export class ValuesByDomain {
+  private readonly byDomain = new Map<string, Readonly<MacroValues>>();
+
+  constructor(private readonly base: Omit<MacroValues, "domain">) {}
+
+  at(domain: string): Readonly<MacroValues> {
+    let values = this.byDomain.get(domain);
+    if (!values) {
+      values = Object.freeze({ ...this.base, domain });
+      this.byDomain.set(domain, values);
+    }
+    return values;
+  }
+}
+
 export function usesLetter(tokens: MacroToken[], letter: MacroLetter): boolean {
   return tokens.some((token) => token.kind === "macro" && token.letter === letter);
 }

@@ -62,10 +62,27 @@ export function isSpfRecord(text: string): boolean {
   return VERSION.test(text);
 }
 
+const DNS_MECHANISMS: ReadonlySet<string> = new Set(["include", "a", "mx", "ptr", "exists"]);
+
 /** Mechanisms and modifiers whose evaluation queries DNS (RFC 7208 4.6.4). */
 export function queriesDns(term: Term): boolean {
   if (term.kind === "modifier") return term.name === "redirect";
-  return ["include", "a", "mx", "ptr", "exists"].includes(term.name);
+  return DNS_MECHANISMS.has(term.name);
+}
+
+const dnsTermsOf = new WeakMap<SpfRecord, readonly Term[]>();
+
+/**
+ * The record's DNS-querying terms in evaluation order (mechanisms, then redirect),
+ * worked out once per parsed record: every check counts and prefetches them.
+ */
+export function dnsTerms(record: SpfRecord): readonly Term[] {
+  let terms = dnsTermsOf.get(record);
+  if (!terms) {
+    terms = Object.freeze([...record.mechanisms.filter(queriesDns), ...(record.redirect ? [record.redirect] : [])]);
+    dnsTermsOf.set(record, terms);
+  }
+  return terms;
 }
 
 export function qualifierResult(qualifier: Qualifier): "pass" | "fail" | "softfail" | "neutral" {

@@ -1,4 +1,4 @@
-import { domainSpecError, expandDomainSpec, expandMacroTokens, parseMacroString, type MacroValues } from "../../src/spf/macro";
+import { domainSpecError, expandDomainSpec, expandMacroTokens, parseMacroString, ValuesByDomain, type MacroValues } from "../../src/spf/macro";
 import { macroIp, parseClientIp } from "../../src/spf/ip";
 
 /** RFC 7208 7.4's example: strong-bad@email.example.com connecting from 192.0.2.3. */
@@ -126,5 +126,16 @@ describe("domain-spec rules", () => {
     expect(name.startsWith("somewhat.long.exp.example.com.")).toBe(true);
     const short = parseMacroString("%{d}.");
     expect(short.ok && expandDomainSpec(short.tokens, values)).toBe("somewhat.long.exp.example.com");
+  });
+});
+
+describe("ValuesByDomain", () => {
+  it("adds the domain to the evaluation's values, building one frozen object per domain", () => {
+    const values = new ValuesByDomain({ sender: "a@b.example", localPart: "a", senderDomain: "b.example", ip: "192.0.2.1", helo: "h.example", clientIp: "192.0.2.1", receiver: "unknown", timestamp: 0, ipVersion: "in-addr" });
+    const first = values.at("one.example");
+    expect(first).toMatchObject({ domain: "one.example", sender: "a@b.example" });
+    expect(values.at("one.example")).toBe(first);
+    expect(values.at("two.example").domain).toBe("two.example");
+    expect(Object.isFrozen(first)).toBe(true);
   });
 });

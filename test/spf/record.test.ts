@@ -1,4 +1,4 @@
-import { isSpfRecord, parseRecord, queriesDns } from "../../src/spf/record";
+import { dnsTerms, isSpfRecord, parseRecord, queriesDns } from "../../src/spf/record";
 
 describe("isSpfRecord", () => {
   it.each(["v=spf1", "v=spf1 -all", "V=SpF1 mx", "v=spf1  a"])("accepts %p", (text) => expect(isSpfRecord(text)).toBe(true));
@@ -113,5 +113,14 @@ describe("parseRecord: parses are remembered by text", () => {
     expect(parsed.ok && parsed.record.mechanisms.length).toBe(301);
     expect(parseRecord(text)).not.toBe(parsed);
     expect(parseRecord(text)).toEqual(parsed);
+  });
+});
+
+describe("dnsTerms", () => {
+  it("lists the DNS-querying mechanisms in order, then redirect, wherever it is written", () => {
+    const parsed = parseRecord("v=spf1 redirect=_spf.example.org ip4:192.0.2.0/24 a mx:mail.example.com ptr exists:%{i}.example.net include:_spf.example.com -all");
+    if (!parsed.ok) throw new Error("expected a record");
+    expect(dnsTerms(parsed.record).map((term) => term.text)).toEqual(["a", "mx:mail.example.com", "ptr", "exists:%{i}.example.net", "include:_spf.example.com", "redirect=_spf.example.org"]);
+    expect(dnsTerms(parsed.record)).toBe(dnsTerms(parsed.record));
   });
 });
