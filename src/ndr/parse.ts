@@ -7,6 +7,7 @@ import { FORMATS } from "./formats";
 import type { FormatFindings, FormatModule, RecipientFinding } from "./formats/format";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
+import { replyCodeFor } from "./reply-text";
 import { findSendingIp } from "./sending-ip";
 import { domainOf, findAddress, findReplyCode, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
@@ -81,7 +82,8 @@ function completeRecipient(finding: RecipientFinding): BounceRecipient {
     domain: domainOf(finding.address),
     action: toAction(finding.action, status),
     status,
-    replyCode: finding.replyCode ?? findReplyCode(diagnostic),
+    // The reply whose class agrees with the status: "220-banner 421 4.2.1 ..." is a 421.
+    replyCode: finding.replyCode ?? replyCodeFor(diagnostic, status) ?? null,
     diagnostic,
     remoteMta: finding.remoteMta ?? null,
     smtpCommand: finding.smtpCommand ?? null,

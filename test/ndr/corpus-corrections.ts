@@ -2,12 +2,13 @@
  * Where the corpus's expected values (Sisimai 4.25's output) are wrong, and why.
  * Each entry is checked by test/ndr/corpus-corrections.test.ts: the message must
  * really say what we claim, and the parser must give the corrected value.
- * `value` replaces the expected value of `field` (for `status`, a list of accepted codes).
+ * `value` replaces the expected value of `field` (for `status`, a list of accepted codes;
+ * for `address`, the right address of the reference's `recipient`).
  */
 export interface Correction {
   /** File name in ../shared/corpus/ndr (newline variants inherit it). */
   file: string;
-  field: "isBounce" | "status" | "replyCode" | "senderDomain";
+  field: "isBounce" | "status" | "replyCode" | "senderDomain" | "address";
   /** For per-recipient fields, which recipient; all when omitted. */
   recipient?: string | null;
   value: unknown;
@@ -18,6 +19,14 @@ export interface Correction {
 }
 
 export const corrections: Correction[] = [
+  {
+    file: "lhost-office365-04.eml",
+    field: "address",
+    recipient: "otsu-sakaba-hunter-nyaaaaaaan@ezweb.ne.jp",
+    value: "otsu-sakaba-hunter-neko-nyaaaaaaan@ezweb.ne.jp",
+    reason: "The reference took the address from an anonymised mailto: link that lost \"-neko-\"; the DSN's Final-Recipient, the NDR text and the returned To all name the -neko- address.",
+    evidence: "Final-Recipient: rfc822;otsu-sakaba-hunter-neko-nyaaaaaaan@ezweb.ne.jp",
+  },
   {
     file: "lhost-amazonses-17.eml",
     field: "replyCode",
