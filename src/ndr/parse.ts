@@ -9,7 +9,7 @@ import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply-text";
 import { findSendingIp } from "./sending-ip";
-import { domainOf, findAddress, findReplyCode, findStatus, foldWhitespace, normalizeAddress } from "./text";
+import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import { unwrapInlineForward } from "./forwarded";
 
