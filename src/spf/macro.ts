@@ -154,7 +154,8 @@ export interface MacroValues {
 /**
  * One evaluation's macro values for each domain it visits, built once per domain:
  * a check expands a domain-spec for most terms, over a handful of domains. The
- * objects are shared between expansions, so they are frozen.
+ * objects are shared between expansions, hence read-only (not frozen: freezing
+ * each costs more than building it).
  */
 export class ValuesByDomain {
   private readonly byDomain = new Map<string, Readonly<MacroValues>>();
@@ -164,7 +165,7 @@ export class ValuesByDomain {
   at(domain: string): Readonly<MacroValues> {
     let values = this.byDomain.get(domain);
     if (!values) {
-      values = Object.freeze({ ...this.base, domain });
+      values = { ...this.base, domain };
       this.byDomain.set(domain, values);
     }
     return values;

@@ -130,12 +130,11 @@ describe("domain-spec rules", () => {
 });
 
 describe("ValuesByDomain", () => {
-  it("adds the domain to the evaluation's values, building one frozen object per domain", () => {
+  it("adds the domain to the evaluation's values, building one object per domain", () => {
     const values = new ValuesByDomain({ sender: "a@b.example", localPart: "a", senderDomain: "b.example", ip: "192.0.2.1", helo: "h.example", clientIp: "192.0.2.1", receiver: "unknown", timestamp: 0, ipVersion: "in-addr" });
     const first = values.at("one.example");
     expect(first).toMatchObject({ domain: "one.example", sender: "a@b.example" });
     expect(values.at("one.example")).toBe(first);
     expect(values.at("two.example").domain).toBe("two.example");
-    expect(Object.isFrozen(first)).toBe(true);
   });
 });
