@@ -9,7 +9,7 @@ import { checkHost, LOOKUP_LIMIT, NAME_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostO
 import { isCheckableDomain, isQueryableName } from "./domain";
 import { macroIp, networkRange, parseClientIp, type ClientIp, type NetworkRange } from "./ip";
 import { LookupCache } from "./lookup-cache";
-import { expandDomainSpec, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
+import { expandDomainSpec, hasMacros, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, type Mechanism, type SpfRecord } from "./record";
 import { spfProblems } from "./spf-problems";
 import type { Problem, Resolver, SpfNode, SpfReport } from "./types";
@@ -120,6 +120,7 @@ interface Known {
 
 /** Does the domain-spec use macros whose values are unknown (or need PTR lookups)? */
 function needsContext(tokens: MacroToken[], known: Known): boolean {
+  if (!hasMacros(tokens)) return false;
   const uses = (...letters: Array<"i" | "c" | "v" | "s" | "l" | "h" | "p">) => letters.some((letter) => usesLetter(tokens, letter));
   return uses("p") || (!known.client && uses("i", "c", "v")) || (!known.sender && uses("s", "l")) || (!known.helo && uses("h"));
 }

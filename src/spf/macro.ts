@@ -173,7 +173,14 @@ export class ValuesByDomain {
 }
 
 export function usesLetter(tokens: MacroToken[], letter: MacroLetter): boolean {
-  return tokens.some((token) => token.kind === "macro" && token.letter === letter);
+  for (const token of tokens) if (token.kind === "macro" && token.letter === letter) return true;
+  return false;
+}
+
+/** Most domain-specs are plain names: callers asking about several letters can stop here. */
+export function hasMacros(tokens: MacroToken[]): boolean {
+  for (const token of tokens) if (token.kind === "macro") return true;
+  return false;
 }
 
 export function expandMacroTokens(tokens: MacroToken[], values: MacroValues): string {

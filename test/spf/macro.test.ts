@@ -1,4 +1,4 @@
-import { domainSpecError, expandDomainSpec, expandMacroTokens, parseMacroString, ValuesByDomain, type MacroValues } from "../../src/spf/macro";
+import { domainSpecError, expandDomainSpec, expandMacroTokens, hasMacros, parseMacroString, ValuesByDomain, type MacroValues } from "../../src/spf/macro";
 import { macroIp, parseClientIp } from "../../src/spf/ip";
 
 /** RFC 7208 7.4's example: strong-bad@email.example.com connecting from 192.0.2.3. */
@@ -136,5 +136,18 @@ describe("ValuesByDomain", () => {
     expect(first).toMatchObject({ domain: "one.example", sender: "a@b.example" });
     expect(values.at("one.example")).toBe(first);
     expect(values.at("two.example").domain).toBe("two.example");
+  });
+});
+
+describe("hasMacros", () => {
+  it("tells plain names from macro-strings", () => {
+    const tokens = (text: string) => {
+      const parsed = parseMacroString(text);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.tokens;
+    };
+    expect(hasMacros(tokens("_spf.example.com"))).toBe(false);
+    expect(hasMacros(tokens("100%%.example.com"))).toBe(false);
+    expect(hasMacros(tokens("%{i}._spf.example.com"))).toBe(true);
   });
 });
