@@ -9,7 +9,7 @@ import { checkHost, LOOKUP_LIMIT, NAME_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostO
 import { isCheckableDomain, isQueryableName } from "./domain";
 import { macroIp, networkRange, parseClientIp, type ClientIp, type NetworkRange } from "./ip";
 import { LookupCache } from "./lookup-cache";
-import { expandDomainSpec, hasMacros, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
+import { hasMacros, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, type Mechanism, type SpfRecord } from "./record";
 import { spfProblems } from "./spf-problems";
 import type { Problem, Resolver, SpfNode, SpfReport } from "./types";
@@ -238,7 +238,7 @@ class TreeWalker {
       this.problems.push(spfProblems.unresolvedMacro(domain, term));
       return null;
     }
-    const target = expandDomainSpec(tokens, this.values.at(domain));
+    const target = this.values.expandAt(tokens, domain);
     if (path.includes(target.toLowerCase())) {
       this.problems.push(spfProblems.loop(domain, term, target));
       const node: SpfNode = { domain: target, via, record: null, lookups: 0, totalLookups: 0, voidLookups: 0, error: "loop", children: [] };
@@ -260,7 +260,7 @@ class TreeWalker {
       if (mechanism.name !== "exists") this.problems.push(spfProblems.unresolvedMacro(domain, mechanism.text));
       return;
     }
-    const target = tokens ? expandDomainSpec(tokens, this.values.at(domain)) : domain;
+    const target = tokens ? this.values.expandAt(tokens, domain) : domain;
     const authorizes = mechanism.qualifier === "+";
     const voidType = mechanism.name === "exists" || this.known.client?.family !== 6 ? "A" : "AAAA";
     if (mechanism.name === "mx") {

@@ -322,6 +322,8 @@ class Evaluation {
   }
 
   private async expandTarget(tokens: MacroToken[], domain: string): Promise<string> {
+    // Only %{p} has to wait (for PTR lookups).
+    if (!usesLetter(tokens, "p")) return this.values.expandAt(tokens, domain);
     return expandDomainSpec(tokens, await this.valuesFor(tokens, domain));
   }
 
@@ -394,7 +396,7 @@ class Evaluation {
     const tokens = term.kind === "modifier" ? term.tokens : term.domainSpec;
     // %{p} needs PTR answers first; such targets are fetched when evaluated.
     if (tokens && usesLetter(tokens, "p")) return;
-    const target = tokens ? expandDomainSpec(tokens, this.values.at(domain)) : domain;
+    const target = tokens ? this.values.expandAt(tokens, domain) : domain;
     if (!isQueryableName(target)) return;
     const kind = term.kind === "modifier" ? "redirect" : term.name;
     switch (kind) {

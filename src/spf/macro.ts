@@ -162,6 +162,11 @@ export class ValuesByDomain {
 
   constructor(private readonly base: Omit<MacroValues, "domain">) {}
 
+  /** Expands a domain-spec at `domain`; a plain name needs no values, so none are built for it. */
+  expandAt(tokens: MacroToken[], domain: string): string {
+    return hasMacros(tokens) ? expandDomainSpec(tokens, this.at(domain)) : domainName(literalText(tokens));
+  }
+
   at(domain: string): Readonly<MacroValues> {
     let values = this.byDomain.get(domain);
     if (!values) {
@@ -189,7 +194,16 @@ export function expandMacroTokens(tokens: MacroToken[], values: MacroValues): st
 
 /** Expands a domain-spec into the name to query: no trailing dot, at most 253 characters. */
 export function expandDomainSpec(tokens: MacroToken[], values: MacroValues): string {
-  return truncateDomain(expandMacroTokens(tokens, values).replace(/\.$/, ""));
+  return domainName(expandMacroTokens(tokens, values));
+}
+
+function domainName(expanded: string): string {
+  return truncateDomain(expanded.replace(/\.$/, ""));
+}
+
+/** The text of a domain-spec that has no macros. */
+function literalText(tokens: MacroToken[]): string {
+  return tokens.map((token) => (token.kind === "literal" ? token.text : "")).join("");
 }
 
 function expandOne(token: Extract<MacroToken, { kind: "macro" }>, values: MacroValues): string {

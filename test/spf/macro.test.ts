@@ -137,6 +137,20 @@ describe("ValuesByDomain", () => {
     expect(values.at("one.example")).toBe(first);
     expect(values.at("two.example").domain).toBe("two.example");
   });
+
+  it("expands plain names and macro-strings alike, trailing dot dropped and long names truncated", () => {
+    const values = new ValuesByDomain({ sender: "a@b.example", localPart: "a", senderDomain: "b.example", ip: "192.0.2.1", helo: "h.example", clientIp: "192.0.2.1", receiver: "unknown", timestamp: 0, ipVersion: "in-addr" });
+    const tokens = (text: string) => {
+      const parsed = parseMacroString(text);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.tokens;
+    };
+    expect(values.expandAt(tokens("_spf.example.com."), "one.example")).toBe("_spf.example.com");
+    expect(values.expandAt(tokens("%{l}.%{d}."), "one.example")).toBe("a.one.example");
+    const long = `${"x".repeat(60)}.`.repeat(5) + "example.com";
+    expect(values.expandAt(tokens(long), "one.example")).toBe(expandDomainSpec(tokens(long), values.at("one.example")));
+    expect(values.expandAt(tokens(long), "one.example").length).toBeLessThanOrEqual(253);
+  });
 });
 
 describe("hasMacros", () => {
