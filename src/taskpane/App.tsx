@@ -16,23 +16,30 @@ export interface AppProps {
   initialReading?: BounceDoctorProps["initialReading"];
 }
 
-/** Follows the system's colour scheme while the page is open, unless Outlook gave a theme. */
-function useThemeName(hostTheme: MailHost["theme"]): ThemeName {
-  const [name, setName] = useState(() => themeNameFor(hostTheme, systemPreferences()));
+/**
+ * Re-picks the theme while the pane is open: when the host reports a theme change
+ * (Outlook's theme, or the system's colour scheme outside Outlook) and when forced
+ * colours (high contrast) are switched, which win in every host.
+ */
+function useThemeName(host: MailHost): ThemeName {
+  const [name, setName] = useState(() => themeNameFor(host.theme, systemPreferences()));
   useEffect(() => {
-    const update = () => setName(themeNameFor(hostTheme, systemPreferences()));
+    const update = () => setName(themeNameFor(host.theme, systemPreferences()));
     update();
-    if (typeof window === "undefined" || !window.matchMedia) return;
-    const queries = ["(prefers-color-scheme: dark)", "(forced-colors: active)"].map((query) => window.matchMedia(query));
-    queries.forEach((query) => query.addEventListener?.("change", update));
-    return () => queries.forEach((query) => query.removeEventListener?.("change", update));
-  }, [hostTheme]);
+    const offHost = host.onThemeChanged(update);
+    const forcedColors = typeof window === "undefined" ? undefined : window.matchMedia?.("(forced-colors: active)");
+    forcedColors?.addEventListener?.("change", update);
+    return () => {
+      offHost();
+      forcedColors?.removeEventListener?.("change", update);
+    };
+  }, [host]);
   return name;
 }
 
 export function App({ host, variant, services = defaultServices, extraInput, initialReading }: AppProps) {
   const locale = resolveLocale(host.displayLanguage);
-  const themeName = useThemeName(host.theme);
+  const themeName = useThemeName(host);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

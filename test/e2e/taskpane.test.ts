@@ -5,10 +5,11 @@
  * What the pane shows is compared with the parser and guidance engine run on the same input.
  */
 import PostalMime from "postal-mime";
+import type { Page } from "playwright-core";
 import { parseBounce } from "../../src/ndr";
 import { diagnose } from "../../src/guidance";
 import { launchBrowser, type Browser } from "./support/browser";
-import { draftCalls, fireDrop, fireItemChanged, type FakeAttachmentSpec, type FakeReadItemSpec } from "./support/fake-office";
+import { draftCalls, fireDrop, fireItemChanged, fireThemeChanged, type FakeAttachmentSpec, type FakeReadItemSpec } from "./support/fake-office";
 import { corpusEml, corpusExpected, dropFile, openPane, openStandalonePage, shownDiagnosis } from "./support/pane";
 import { assertBuilt, startStaticServer, type StaticServer } from "./support/static-server";
 
@@ -169,6 +170,22 @@ describe("a bounce forwarded to the user", () => {
     await page.close();
   });
 
+  test("in a zh-TW Outlook, the sources are labelled in Chinese", async () => {
+    const { page } = await openPane(browser, server.url, {
+      displayLanguage: "zh-TW",
+      item: {
+        itemClass: "IPM.Note",
+        subject: "FW: Undelivered Mail Returned to Sender",
+        eml: "From: colleague@example.com\nTo: me@example.com\nSubject: FW: Undelivered Mail Returned to Sender\n\nSee attached.\n",
+        attachments: [{ name: "Undelivered Mail Returned to Sender.eml", attachmentType: "item", content: corpusEml(POSTFIX) }],
+      },
+    });
+    await shownDiagnosis(page);
+    const options = await page.getByRole("combobox", { name: "要顯示的退信" }).locator("option").allTextContents();
+    expect(options).toEqual(["附件：Undelivered Mail Returned to Sender.eml", "這封郵件"]);
+    await page.close();
+  });
+
   test("inline in the body of a forward", async () => {
     const eml = corpusEml(POSTFIX);
     const email = await PostalMime.parse(eml);
@@ -227,6 +244,38 @@ describe("the pinned pane and drops", () => {
     await page.waitForFunction(() => ((window as any).__fakeOffice.handlers.olkDragAndDropEvent ?? []).length === 1);
     expect(await fireDrop(page, [{ name: "bounce.eml", content: corpusEml(GMAIL) }])).toBe(1);
     await expectRecipientsOf(GMAIL, await shownDiagnosis(page));
+    await page.close();
+  });
+});
+
+describe("following the theme while open", () => {
+  const backgroundOf = (page: Page) => page.locator("[data-theme]").evaluate((node) => getComputedStyle(node).backgroundColor);
+
+  test("Outlook switched from light to dark: OfficeThemeChanged gives the pane Fluent's dark theme", async () => {
+    const { page, problems } = await openPane(browser, server.url, { item: null });
+    await page.getByText("No message selected").waitFor();
+    await page.waitForFunction(() => (window as any).__fakeOffice.handlers.officeThemeChanged?.length === 1);
+    expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("light");
+    const lightBackground = await backgroundOf(page);
+    const reached = await fireThemeChanged(page, {
+      bodyBackgroundColor: "#1f1f1f",
+      bodyForegroundColor: "#ffffff",
+      controlBackgroundColor: "#292929",
+      controlForegroundColor: "#ffffff",
+      isDarkTheme: true,
+    });
+    expect(reached).toBe(1);
+    await page.locator('[data-theme="dark"]').waitFor();
+    expect(await backgroundOf(page)).not.toBe(lightBackground);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("the standalone page follows the system from light to dark", async () => {
+    const { page } = await openStandalonePage(browser, server.url, "light");
+    expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("light");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.locator('[data-theme="dark"]').waitFor();
     await page.close();
   });
 });

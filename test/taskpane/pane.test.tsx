@@ -324,4 +324,16 @@ describe("language and theme", () => {
     await screen.findByText("No message selected");
     expect(container.querySelector("[data-theme]")!.getAttribute("data-theme")).toBe("dark");
   });
+
+  test("the pane follows Outlook from a light theme to a dark one while open", async () => {
+    const host = testHost({ ok: false, reason: "no-item", detail: "" }, { theme: { isDark: false, bodyBackgroundColor: "#ffffff" } });
+    const { container } = renderPane(host, testServices(recordedChecks(never).fetchChecks));
+    await screen.findByText("No message selected");
+    const themed = () => container.querySelector("[data-theme]")!.getAttribute("data-theme");
+    expect(themed()).toBe("light");
+    act(() => host.changeTheme({ isDark: true, bodyBackgroundColor: "#1f1f1f" }));
+    expect(themed()).toBe("dark");
+    act(() => host.changeTheme({ isDark: false, bodyBackgroundColor: "#fafafa" }));
+    expect(themed()).toBe("light");
+  });
 });

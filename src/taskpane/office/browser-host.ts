@@ -3,6 +3,7 @@
  * there is no current item and no new-message form; files come in through the views'
  * own HTML5 drop zone and file picker.
  */
+import { onColorSchemeChange } from "./color-scheme";
 import type { ItemReading, MailHost } from "./host";
 
 const noop = () => {};
@@ -19,6 +20,8 @@ export function createBrowserHost(language: string = globalThis.navigator?.langu
       detail: "Not running in Outlook: open, drop or paste a bounce instead.",
     }),
     onItemChanged: () => noop,
+    // No Office theme here: the pane follows the system's colour scheme.
+    onThemeChanged: (listener) => onColorSchemeChange(listener),
     onDrop: () => noop,
     openDraft: async () => {
       throw new Error("A new message form needs Outlook; copy the draft instead.");

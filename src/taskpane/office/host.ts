@@ -40,6 +40,11 @@ export interface MailHost {
   readonly displayLanguage: string;
   /** Office theme, when the host gives one. */
   readonly theme: { isDark: boolean; bodyBackgroundColor?: string } | null;
+  /**
+   * Called when the theme the pane should follow may have changed: Outlook's theme (read
+   * `theme` again), or the system's colour scheme. Returns an unsubscribe function.
+   */
+  onThemeChanged(listener: () => void): () => void;
   /** Read the current item into parser input(s). */
   readCurrentItem(): Promise<ItemReading>;
   /** Pinned pane: called when the user selects another item. Returns an unsubscribe function. */

@@ -3,6 +3,7 @@
  * the page is not running in Outlook so the caller can fall back to the browser host.
  */
 import { DEFAULT_OFFICE_TIMEOUT_MS, officeCall, OfficeCallError } from "./async";
+import { onColorSchemeChange } from "./color-scheme";
 import { readDroppedFiles } from "./drop";
 import type { DraftRequest, ItemReading, LabeledSource, MailHost } from "./host";
 import { isComposeItem, readItem, supportsMailbox } from "./read-item";
@@ -67,14 +68,16 @@ class OutlookEvent<A extends unknown[]> {
   }
 }
 
+type OfficeThemeLike = Office.OfficeTheme & { isDarkTheme?: boolean };
+
 /**
- * Reads Office's theme on each access (Outlook updates officeTheme in place when the user
- * switches), but returns the same object while nothing changed, so views can compare by identity.
+ * Reads Office's theme on each access, but returns the same object while nothing changed,
+ * so views can compare by identity.
  */
-function themeReader(office: OfficeApi): () => MailHost["theme"] {
+function themeReader(currentTheme: () => OfficeThemeLike | undefined): () => MailHost["theme"] {
   let last: MailHost["theme"] = null;
   return () => {
-    const theme = office.context.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
+    const theme = currentTheme();
     if (!theme) return (last = null);
     const background = theme.bodyBackgroundColor || undefined;
     const isDark = typeof theme.isDarkTheme === "boolean" ? theme.isDarkTheme : isDarkColor(background);
@@ -115,9 +118,19 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
   const timeoutMs = options.timeoutMs;
   const mailbox = office.context.mailbox;
   const supports = (version: string) => supportsMailbox(office, version);
-  const readTheme = themeReader(office);
+  // OfficeThemeChanged hands over the new theme; until the first change, the context's is current.
+  let reportedTheme: OfficeThemeLike | undefined;
+  const readTheme = themeReader(() => reportedTheme ?? (office.context.officeTheme as OfficeThemeLike | undefined));
 
   const itemChanged = new OutlookEvent<[]>(office, supports("1.5") ? office.EventType.ItemChanged : undefined, (emit) => emit());
+  const themeChanged = new OutlookEvent<[]>(
+    office,
+    supports("1.14") ? office.EventType.OfficeThemeChanged : undefined,
+    (emit, event: Office.OfficeThemeChangedEventArgs | undefined) => {
+      if (event?.officeTheme) reportedTheme = event.officeTheme;
+      emit();
+    },
+  );
   const dropped = new OutlookEvent<[LabeledSource[], string[]]>(office, office.EventType.DragAndDropEvent, (emit, event) => {
     void readDroppedFiles(event).then((result) => {
       if (result) emit(result.sources, result.errors);
@@ -139,6 +152,15 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
     canDraft: canDraftAsync || canDraftSync,
     readCurrentItem: (): Promise<ItemReading> => readItem(office, { timeoutMs }),
     onItemChanged: (listener) => itemChanged.subscribe(listener),
+    onThemeChanged: (listener) => {
+      // A client without an Office theme leaves the pane to the system's colour scheme: follow both.
+      const offOutlook = themeChanged.subscribe(listener);
+      const offSystem = onColorSchemeChange(listener);
+      return () => {
+        offOutlook();
+        offSystem();
+      };
+    },
     onDrop: (listener) => dropped.subscribe(listener),
     openDraft: async (draft: DraftRequest) => {
       const form = { toRecipients: draft.to, subject: draft.subject, htmlBody: draft.htmlBody };

@@ -200,7 +200,9 @@ function installFakeOffice(window, options) {
     diagnostics: { hostName: "OutlookWebApp", hostVersion: "16.0", OWAView: "OneColumn" },
     addHandlerAsync: function (eventType, handler) {
       var a = splitArgs(Array.prototype.slice.call(arguments, 2));
-      var supported = eventType !== EventType.DragAndDropEvent || opts.supportsDragAndDrop !== false;
+      var supported = eventType === EventType.DragAndDropEvent ? opts.supportsDragAndDrop !== false
+        : eventType === EventType.OfficeThemeChanged ? compareVersions(mailboxVersion, "1.14") >= 0
+        : true;
       if (!supported) {
         if (a.callback) setTimeout(function () {
           a.callback({ status: AsyncResultStatus.Failed, value: undefined, asyncContext: a.asyncContext, error: { name: "InvalidEventType", message: "Event not supported", code: 9026 } });
@@ -281,6 +283,10 @@ function installFakeOffice(window, options) {
     fireItemChanged: function (spec) {
       if (spec !== undefined) mailbox.item = makeItem(spec);
       return fire(EventType.ItemChanged, { type: EventType.ItemChanged });
+    },
+    fireThemeChanged: function (theme) {
+      context.officeTheme = theme;
+      return fire(EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: theme });
     },
     fireDragOver: function () {
       return fire(EventType.DragAndDropEvent, { type: EventType.DragAndDropEvent,

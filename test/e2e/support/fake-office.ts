@@ -18,9 +18,11 @@
  * - `window.__fakeOffice.fireDrop(files)`: fires `Office.EventType.DragAndDropEvent` with a
  *   "drop" whose `dataTransfer.files` hold `{ name, type, fileContent: Blob }` built from
  *   `DroppedFileSpec`s; `fireDragOver()` fires the "dragover" kind;
+ * - `window.__fakeOffice.fireThemeChanged(theme)`: replaces `context.officeTheme` and fires
+ *   `Office.EventType.OfficeThemeChanged` with it (Mailbox 1.14; older versions refuse the handler);
  * - `window.__fakeOffice.setItem(itemSpec | null)`: swaps the item silently;
  * - `window.__fakeOffice.handlers`: the registered handlers by event type.
- * The helpers `fireItemChanged`, `fireDrop` and `draftCalls` below do this from the test side.
+ * The helpers `fireItemChanged`, `fireDrop`, `fireThemeChanged` and `draftCalls` below do this from the test side.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -83,17 +85,19 @@ export type FakeApi =
   | "removeHandlerAsync"
   | "displayNewMessageFormAsync";
 
+export interface FakeOfficeTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+  isDarkTheme?: boolean;
+}
+
 export interface FakeOfficeOptions {
   /** Office.context.displayLanguage; default "en-US". */
   displayLanguage?: string;
   /** Office.context.officeTheme; default a light theme; null for none. */
-  theme?: {
-    bodyBackgroundColor: string;
-    bodyForegroundColor: string;
-    controlBackgroundColor: string;
-    controlForegroundColor: string;
-    isDarkTheme?: boolean;
-  } | null;
+  theme?: FakeOfficeTheme | null;
   /**
    * Highest Mailbox requirement set the client supports (default "1.14"). Drives
    * isSetSupported and which APIs exist: getAsFileAsync 1.14, getAllInternetHeadersAsync /
@@ -159,6 +163,11 @@ export function fireItemChanged(page: Page, ...item: [FakeItemSpec | null] | [])
 /** Drops files onto the pane through Outlook's DragAndDropEvent; returns the number of handlers reached. */
 export function fireDrop(page: Page, files: DroppedFileSpec[]): Promise<number> {
   return page.evaluate((list) => (window as unknown as FakeWindow).__fakeOffice.fireDrop(list), files);
+}
+
+/** Switches Outlook's theme and fires OfficeThemeChanged; returns the number of handlers reached. */
+export function fireThemeChanged(page: Page, theme: FakeOfficeTheme): Promise<number> {
+  return page.evaluate((next) => (window as unknown as FakeWindow).__fakeOffice.fireThemeChanged(next), theme);
 }
 
 /** The new-message forms the pane opened so far. */

@@ -211,6 +211,29 @@ describe("events", () => {
     expect(seen).toEqual(["compose"]);
   });
 
+  test("OfficeThemeChanged hands the new theme to subscribers until they unsubscribe", async () => {
+    const { host, win } = await hostWith({ item: ndrItem });
+    const seen: Array<MailHost["theme"]> = [];
+    const stop = host.onThemeChanged(() => seen.push(host.theme));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(host.theme?.isDark).toBe(false);
+    const dark = { bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#292929", controlForegroundColor: "#FFFFFF" };
+    expect(win.__fakeOffice.fireThemeChanged(dark)).toBe(1);
+    expect(seen).toEqual([{ isDark: true, bodyBackgroundColor: "#1F1F1F" }]);
+    stop();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(win.__fakeOffice.fireThemeChanged(dark)).toBe(0);
+    expect(seen).toHaveLength(1);
+  });
+
+  test("no OfficeThemeChanged subscription below Mailbox 1.14, and unsubscribing is harmless", async () => {
+    const { host, win } = await hostWith({ mailboxVersion: "1.13", item: ndrItem });
+    const stop = host.onThemeChanged(() => {});
+    await new Promise((r) => setTimeout(r, 10));
+    expect(win.__fakeOffice.handlers.officeThemeChanged).toBeUndefined();
+    expect(() => stop()).not.toThrow();
+  });
+
   test("no ItemChanged subscription below Mailbox 1.5", async () => {
     const { host, win } = await hostWith({ mailboxVersion: "1.4", item: ndrItem });
     host.onItemChanged(() => {});
@@ -273,6 +296,7 @@ describe("createBrowserHost", () => {
     await expect(host.readCurrentItem()).resolves.toMatchObject({ ok: false, reason: "no-item" });
     expect(typeof host.onDrop(() => {})).toBe("function");
     expect(typeof host.onItemChanged(() => {})).toBe("function");
+    expect(typeof host.onThemeChanged(() => {})).toBe("function");
     await expect(host.openDraft({ to: [], subject: "", htmlBody: "" })).rejects.toThrow(/needs Outlook/);
   });
 });

@@ -27,16 +27,20 @@ export function itemSource(source: string): LabeledSource {
 }
 
 export interface TestHost extends MailHost {
+  theme: MailHost["theme"];
   reading: ItemReading;
   drafts: DraftRequest[];
   itemChanged(): void;
   drop(sources: LabeledSource[]): void;
+  /** Switches the host's theme and tells the pane, as Outlook's OfficeThemeChanged does. */
+  changeTheme(theme: MailHost["theme"]): void;
   readCalls: number;
 }
 
 export function testHost(reading: ItemReading, overrides: Partial<MailHost> = {}): TestHost {
   const itemListeners = new Set<() => void>();
   const dropListeners = new Set<(sources: LabeledSource[]) => void>();
+  const themeListeners = new Set<() => void>();
   const host: TestHost = {
     mode: "read",
     displayLanguage: "en-US",
@@ -57,11 +61,19 @@ export function testHost(reading: ItemReading, overrides: Partial<MailHost> = {}
       dropListeners.add(listener);
       return () => dropListeners.delete(listener);
     },
+    onThemeChanged(listener) {
+      themeListeners.add(listener);
+      return () => themeListeners.delete(listener);
+    },
     async openDraft(draft) {
       host.drafts.push(draft);
     },
     itemChanged: () => itemListeners.forEach((listener) => listener()),
     drop: (sources) => dropListeners.forEach((listener) => listener(sources)),
+    changeTheme(theme) {
+      host.theme = theme;
+      themeListeners.forEach((listener) => listener());
+    },
     ...overrides,
   };
   return host;
