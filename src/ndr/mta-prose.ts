@@ -106,21 +106,6 @@ export function agreeingReplyCode(code: number | null, status: string | null): n
   return !status || String(code)[0] === status[0] ? code : null;
 }
 
-const SMTP_COMMANDS: [RegExp, string][] = [
-  [/\b(?:RCPT TO|RCPT)\b/i, "RCPT"],
-  [/\bMAIL FROM\b/i, "MAIL"],
-  [/\b(?:end of data|DATA)\b/i, "DATA"],
-  [/\b(?:EHLO|HELO)\b/i, "EHLO"],
-  [/\b(?:initial connection|connect(?:ion)? to|greeting)\b/i, "CONN"],
-];
-
-/** The SMTP command named in a phrase such as "after RCPT TO:" or "(in reply to end of DATA command)". */
-export function smtpCommandIn(phrase: string | null | undefined): string | null {
-  if (!phrase) return null;
-  for (const [pattern, command] of SMTP_COMMANDS) if (pattern.test(phrase)) return command;
-  return null;
-}
-
 /** Findings from the DSN fields, refined by what the prose says about the same recipient. */
 export function withDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[]): RecipientFinding[] {
   const fromDsn: RecipientFinding[] = (dsn?.recipients ?? []).map((fields) => ({

@@ -7,7 +7,7 @@ import { FORMATS } from "./formats";
 import type { FormatFindings, FormatModule, RecipientFinding } from "./formats/format";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
-import { replyCodeFor } from "./reply-text";
+import { replyCodeFor } from "./reply";
 import { findSendingIp } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";

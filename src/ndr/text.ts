@@ -8,6 +8,8 @@ const STATUS = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/;
 const STATUS_GLOBAL = new RegExp(STATUS.source, "g");
 /** SMTP reply code at the start of a reply line: "550 ", "550-", "550:". */
 const REPLY_CODE = /(?<![\d.])([245][0-5]\d)(?=[ \t-]|$)/;
+/** The same, opening the reply (after a little indentation), also in the "550:" form providers quote. */
+const LEADING_REPLY_CODE = /^\s{0,8}([245][0-5]\d)(?:[ :-]|$)/;
 const LOCAL_CHAR = /[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/;
 const DOMAIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){0,20}[A-Za-z0-9-]{1,63}/;
 
@@ -27,10 +29,14 @@ export function findStatuses(text: string): string[] {
   return Array.from(text.matchAll(STATUS_GLOBAL), (m) => `${m[1]}.${Number(m[2])}.${Number(m[3])}`);
 }
 
-/** The first SMTP reply code in the text (e.g. 550), or null. */
-export function findReplyCode(text: string | null | undefined): number | null {
+/**
+ * The first SMTP reply code in the text (e.g. 550), or null. With `leading`, only a
+ * code that opens the text counts: a provider's quoted reply ("550: 5.2.2 mailbox
+ * full") whose later numbers are not codes.
+ */
+export function findReplyCode(text: string | null | undefined, options: { leading?: boolean } = {}): number | null {
   if (!text) return null;
-  const match = REPLY_CODE.exec(text);
+  const match = (options.leading ? LEADING_REPLY_CODE : REPLY_CODE).exec(text);
   return match ? Number(match[1]) : null;
 }
 

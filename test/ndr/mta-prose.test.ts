@@ -1,4 +1,5 @@
-import { indentedBlocks, inlineDeliveryStatus, statedStatus, withDsn, completeLocalPart, smtpCommandIn } from "../../src/ndr/mta-prose";
+import { indentedBlocks, inlineDeliveryStatus, statedStatus, withDsn, completeLocalPart } from "../../src/ndr/mta-prose";
+import { smtpCommandIn } from "../../src/ndr/reply";
 import { FieldMap } from "../../src/ndr/header-fields";
 
 describe("statedStatus", () => {

@@ -3,7 +3,7 @@
  * or, flattened, under "Technical report:" in the text. Both read the same here.
  */
 import type { MailMessage } from "../message";
-import { replyCodeFor } from "../reply-text";
+import { replyCodeFor } from "../reply";
 import { type DeliveryStatus, parseDeliveryStatus } from "../rfc3464";
 import { findAddress, findStatus } from "../text";
 import type { FormatFindings, RecipientFinding } from "./format";

@@ -9,7 +9,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, linesOf, smtpCommandIn, withDsn } from "../mta-prose";
+import { deliveryStatusOf, linesOf, withDsn } from "../mta-prose";
+import { smtpCommandIn } from "../reply";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /running the Courier mail server, version|^This is a delivery status notification from \S{1,253},?\s*$/im;

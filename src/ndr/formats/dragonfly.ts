@@ -9,7 +9,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { linesOf, returnedTo, smtpCommandIn } from "../mta-prose";
+import { linesOf, returnedTo } from "../mta-prose";
+import { smtpCommandIn } from "../reply";
 import { quotedHeaders } from "../prose";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 

@@ -13,7 +13,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, linesOf, sectionLines, returnedTo, smtpCommandIn, withDsn } from "../mta-prose";
+import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, linesOf, sectionLines, returnedTo, withDsn } from "../mta-prose";
+import { smtpCommandIn } from "../reply";
 import { quotedHeaders } from "../prose";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 

@@ -7,8 +7,8 @@
  *   an English reason ("The user(s) account is disabled.") and the bare address.
  */
 import { fillDsnGaps } from "../dsn-gaps";
-import { commandNamed, leadingReplyCode } from "../reply-text";
-import { findAddress } from "../text";
+import { smtpCommandIn } from "../reply";
+import { findAddress, findReplyCode } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 
 const RECIPIENT = /^\s*Recipient:\s*(<[^<>\s]{1,320}>)/;
@@ -30,11 +30,11 @@ function readTranscripts(lines: string[]): RecipientFinding[] {
     const current = found[found.length - 1];
     if (!current) continue;
     const sent = SENT.exec(line);
-    if (sent) current.smtpCommand = commandNamed(sent[1]);
+    if (sent) current.smtpCommand = smtpCommandIn(sent[1], "verbs") ?? undefined;
     const received = RECEIVED.exec(line);
     if (received) {
       current.diagnostic = received[1].trim();
-      current.replyCode = leadingReplyCode(received[1]);
+      current.replyCode = findReplyCode(received[1], { leading: true }) ?? undefined;
     }
   }
   return found;
@@ -47,7 +47,7 @@ function readAddressLines(lines: string[]): RecipientFinding[] {
     const reply = ADDRESS_REPLY.exec(line);
     if (reply) {
       const diagnostic = reply[2].trim();
-      found.push({ address: findAddress(reply[1]), diagnostic, replyCode: leadingReplyCode(diagnostic), smtpCommand: commandNamed(/\(in reply to ([A-Z ]{3,12}) command\)/.exec(diagnostic)?.[1]) });
+      found.push({ address: findAddress(reply[1]), diagnostic, replyCode: findReplyCode(diagnostic, { leading: true }) ?? undefined, smtpCommand: smtpCommandIn(/\(in reply to ([A-Z ]{3,12}) command\)/.exec(diagnostic)?.[1], "verbs") ?? undefined });
       continue;
     }
     const bare = BARE.exec(line);

@@ -3,7 +3,7 @@
  * address(es) failed:" with "<address>: reply" lines, then a copy of the header.
  */
 import type { MailMessage } from "../message";
-import { smtpCommandIn } from "../mta-prose";
+import { smtpCommandIn } from "../reply";
 import { paragraphs, quotedHeaders, section, senderOf } from "../prose";
 import { normalizeAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";

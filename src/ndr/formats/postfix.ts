@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, deliveryStatusOf, indentedBlocks, linesOf, smtpCommandIn, withDsn } from "../mta-prose";
+import { addressesIn, deliveryStatusOf, indentedBlocks, linesOf, withDsn } from "../mta-prose";
+import { smtpCommandIn } from "../reply";
 import { quotedHeaders, senderOf } from "../prose";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 

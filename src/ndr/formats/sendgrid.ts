@@ -5,7 +5,7 @@
  *   kijitora:000000:<bob@example.jp> : 192.0.2.250 : mx.example.jp:[192.0.2.153] : 550 5.1.1 ... in RCPT TO
  */
 import { fillDsnGaps } from "../dsn-gaps";
-import { commandNamed } from "../reply-text";
+import { smtpCommandIn } from "../reply";
 import { findAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 
@@ -23,7 +23,7 @@ export const sendgrid: FormatModule = {
       const match = LINE.exec(line.trim());
       if (!match) continue;
       sendingIp ??= match[2];
-      prose.push({ address: findAddress(match[1]), diagnostic: match[4].trim(), remoteMta: match[3].toLowerCase(), smtpCommand: commandNamed(match[5]) });
+      prose.push({ address: findAddress(match[1]), diagnostic: match[4].trim(), remoteMta: match[3].toLowerCase(), smtpCommand: smtpCommandIn(match[5], "verbs") ?? undefined });
     }
     if (prose.length === 0 && (message.deliveryStatus?.recipients.length ?? 0) === 0) return null;
     return { recipients: fillDsnGaps(message, prose), sendingIp };

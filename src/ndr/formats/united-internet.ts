@@ -9,7 +9,7 @@
 import { inlineOriginalSender } from "../inline-original";
 import type { MailMessage } from "../message";
 import { readRecipientBlocks } from "../recipient-blocks";
-import { commandNamed } from "../reply-text";
+import { smtpCommandIn } from "../reply";
 import type { FormatFindings, RecipientFinding } from "./format";
 
 const START = /This is a permanent error\.|The following address(?:es|\(es\))? failed:/i;
@@ -21,7 +21,7 @@ function readBlock(address: string, body: string[]): RecipientFinding {
   const inline = body.map((line) => INLINE_HOST.exec(line)).find((m) => m !== null);
   if (inline) {
     // "TEXT" is the message text, i.e. the DATA stage.
-    const command = inline[1].toUpperCase() === "TEXT" ? "DATA" : commandNamed(inline[1]);
+    const command = inline[1].toUpperCase() === "TEXT" ? "DATA" : smtpCommandIn(inline[1], "verbs") ?? undefined;
     return { address, diagnostic: inline[3].trim(), remoteMta: inline[2].toLowerCase(), smtpCommand: command };
   }
   const hostAt = body.findIndex((line) => /^host:\s/i.test(line));
@@ -31,7 +31,7 @@ function readBlock(address: string, body: string[]): RecipientFinding {
     address,
     diagnostic: reply.join(" ") || null,
     remoteMta: hostAt >= 0 ? body[hostAt].replace(/^host:\s*/i, "").toLowerCase() : undefined,
-    smtpCommand: commandNamed(body.find((line) => /^SMTP error from remote server after/i.test(line))),
+    smtpCommand: smtpCommandIn(body.find((line) => /^SMTP error from remote server after/i.test(line)), "verbs") ?? undefined,
   };
 }
 

@@ -7,8 +7,8 @@
  */
 import { inlineHeaders } from "../inline-original";
 import type { MailMessage } from "../message";
-import { leadingReplyCode } from "../reply-text";
-import { findAddress } from "../text";
+
+import { findAddress, findReplyCode } from "../text";
 import type { FormatFindings, FormatModule } from "./format";
 
 const ORIGINAL = /^\s*Original Message:\s*$/i;
@@ -30,7 +30,7 @@ function readSms(message: MailMessage): FormatFindings | null {
     .map((line) => /^\s*RCPT TO:\s*(\S{1,320})/.exec(line)?.[1])
     .map((value) => findAddress(value))
     .filter((a): a is string => a !== null)
-    .map((address) => ({ address, diagnostic, replyCode: leadingReplyCode(reply) }));
+    .map((address) => ({ address, diagnostic, replyCode: findReplyCode(reply, { leading: true }) ?? undefined }));
   if (recipients.length === 0) return null;
   const sender = lines.map((line) => /^\s*MAIL FROM:\s*(\S{1,320})/.exec(line)?.[1]).find((v) => v);
   return { recipients, originalSender: message.original ? undefined : findAddress(sender) };

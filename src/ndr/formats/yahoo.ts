@@ -5,7 +5,8 @@
  */
 import { inlineOriginalSender } from "../inline-original";
 import { readRecipientBlocks } from "../recipient-blocks";
-import { commandNamed, leadingReplyCode } from "../reply-text";
+import { smtpCommandIn } from "../reply";
+import { findReplyCode } from "../text";
 import type { FormatModule } from "./format";
 
 const START = /^\s*Sorry, we were unable to deliver your message to the following address/i;
@@ -24,8 +25,8 @@ export const yahoo: FormatModule = {
         return {
           address,
           diagnostic: said || null,
-          replyCode: leadingReplyCode(said),
-          smtpCommand: command ? commandNamed(command[0]) : undefined,
+          replyCode: findReplyCode(said, { leading: true }) ?? undefined,
+          smtpCommand: command ? smtpCommandIn(command[0], "verbs") ?? undefined : undefined,
         };
       }),
       originalSender: inlineOriginalSender(message.text, COPY),
