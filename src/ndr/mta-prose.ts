@@ -7,7 +7,6 @@
 import type { RecipientFinding } from "./formats/format";
 import type { FieldMap } from "./header-fields";
 import type { MailMessage } from "./message";
-import { senderOf } from "./prose";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "./text";
 
@@ -164,14 +163,4 @@ export function completeLocalPart(localPart: string, headers: FieldMap | null | 
   if (match) return match;
   const inText = new RegExp(`\\bfor <?(${wanted.replace(/[^a-z0-9]/g, "\\$&")}@[A-Za-z0-9.-]{1,255})`, "i").exec(text.slice(0, 100000));
   return inText ? normalizeAddress(inText[1]) : null;
-}
-
-/**
- * The original sender when the bounce has no returned-message part: the quoted copy's
- * From or Return-Path, else the bounce's own To (an MTA returns mail to its sender).
- * Undefined leaves the choice to the pipeline, which reads the returned part.
- */
-export function returnedTo(message: MailMessage, quoted: FieldMap | null): string | undefined {
-  if (message.original) return undefined;
-  return senderOf(quoted) ?? findAddress(message.headers.get("to")) ?? undefined;
 }

@@ -1,11 +1,10 @@
 /**
  * Small readers for bounce prose shared by the format families: a section of lines
- * between two markers, paragraphs, "address then error lines" blocks, and the header
- * block of a returned message quoted in the text. Every pattern is linear.
+ * between two markers, paragraphs, "address then error lines" blocks and "Label: value"
+ * lines. Every pattern is linear.
  */
-import { FieldMap, parseFields } from "./header-fields";
-import type { MailMessage } from "./message";
-import { findAddress, normalizeAddress } from "./text";
+import { FieldMap } from "./header-fields";
+import { normalizeAddress } from "./text";
 
 /** A marker: a pattern tested on the raw line, or a string the line contains. */
 export type Marker = RegExp | string;
@@ -22,16 +21,18 @@ function linesOf(text: string): string[] {
 }
 
 /**
- * The raw lines after the first line matching `start`, up to (not including) the
- * first later line matching `end`, or to the end; null when `start` is not found.
+ * The raw lines after the first line matching `start` (from it, when `inclusive`), up
+ * to (not including) the first later line matching `end`, or to the end; null when
+ * `start` is not found.
  */
-export function section(text: string, start: Marker, end?: Marker): string[] | null {
+export function section(text: string, start: Marker, end?: Marker, options: { inclusive?: boolean } = {}): string[] | null {
   const lines = linesOf(text);
   const from = lines.findIndex((line) => matches(line, start));
   if (from < 0) return null;
   const rest = lines.slice(from + 1);
   const to = end === undefined ? -1 : rest.findIndex((line) => matches(line, end));
-  return to >= 0 ? rest.slice(0, to) : rest;
+  const body = to >= 0 ? rest.slice(0, to) : rest;
+  return options.inclusive ? [lines[from], ...body] : body;
 }
 
 /** Groups of consecutive non-blank lines (raw, untrimmed). */
@@ -82,27 +83,6 @@ export function addressBlocks(lines: readonly string[]): AddressBlock[] {
     else if (line.trim() !== "") blocks[blocks.length - 1]?.lines.push(line.trim());
   }
   return blocks;
-}
-
-/** The header block of a returned message quoted in the text after the line matching `marker`. */
-export function quotedHeaders(text: string, marker: Marker): FieldMap | null {
-  const after = section(text, marker);
-  if (!after) return null;
-  // Skip the blank and ruler ("-----") lines some servers put between marker and headers.
-  let start = 0;
-  while (start < after.length && start < 5 && (after[start].trim() === "" || /^[-=_*]{3,}\s*$/.test(after[start]))) start++;
-  const fields = parseFields(after.slice(start, start + 500).join("\n"));
-  return fields.length > 0 ? new FieldMap(fields) : null;
-}
-
-/** The sender of a quoted message: From, then Return-Path. */
-export function senderOf(headers: FieldMap | null | undefined): string | null {
-  return findAddress(headers?.get("from")) ?? findAddress(headers?.get("return-path"));
-}
-
-/** Whom the bounce is addressed to: the original's sender, when nothing else names them. */
-export function bounceAddressee(message: MailMessage): string | null {
-  return findAddress(message.headers.get("to"));
 }
 
 /**

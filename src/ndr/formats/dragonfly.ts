@@ -9,9 +9,9 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { linesOf, returnedTo } from "../mta-prose";
+import { linesOf } from "../mta-prose";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { smtpCommandIn } from "../reply";
-import { quotedHeaders } from "../prose";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /^This is the DragonFly Mail Agent\b/m;

@@ -13,9 +13,9 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, linesOf, sectionLines, returnedTo, withDsn } from "../mta-prose";
+import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, linesOf, sectionLines, withDsn } from "../mta-prose";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { smtpCommandIn } from "../reply";
-import { quotedHeaders } from "../prose";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const SUBJECT = /^(?:Mail delivery failed|Warning: message \S{1,80} delayed|Mail failure|Delivery Status Notification|mail failed, returning to sender)|Mail delivery failed/i;

@@ -8,7 +8,7 @@
  *     "The response from the remote server was:" / "The response was:", with a DSN part.
  */
 import { fillDsnGaps } from "../dsn-gaps";
-import { inlineOriginalSender } from "../inline-original";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { MailMessage } from "../message";
 import { findLine } from "../recipient-blocks";
 import { findAddress, normalizeAddress } from "../text";
@@ -124,7 +124,7 @@ export const gmail: FormatModule = {
     return {
       // The DSN's fields win, but Google's Remote-MTA needs its commentary trimmed.
       recipients: fillDsnGaps(message, usable).map((r) => ({ ...r, remoteMta: hosts.get(r.address) ?? r.remoteMta })),
-      originalSender: message.original ? undefined : inlineOriginalSender(message.text, ORIGINAL),
+      originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, ORIGINAL), { orSenderField: true }),
     };
   },
 };

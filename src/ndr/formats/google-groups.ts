@@ -3,7 +3,7 @@
  * you may not have permission to post"), in the poster's language. Sent by Google's
  * mailer-daemon with the group's address in X-Failed-Recipients; no status code.
  */
-import { inlineOriginalSender } from "../inline-original";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findLine } from "../recipient-blocks";
 import { findAddress } from "../text";
 import type { FormatModule } from "./format";
@@ -28,7 +28,7 @@ export const googleGroups: FormatModule = {
     const notice = lines.slice(0, end >= 0 ? end : Math.min(lines.length, 60)).join(" ").trim();
     return {
       recipients: addresses.map((address) => ({ address, diagnostic: notice || null })),
-      originalSender: message.original ? undefined : inlineOriginalSender(message.text, ORIGINAL),
+      originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, ORIGINAL), { orSenderField: true }),
     };
   },
 };

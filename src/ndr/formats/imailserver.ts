@@ -4,7 +4,7 @@
  * generated response:", then "Original message follows." and the original.
  */
 import type { MailMessage } from "../message";
-import { quotedHeaders, senderOf } from "../prose";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress, normalizeAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 

@@ -4,7 +4,8 @@
  * command" and "-------original message" (or "original mail info") sections.
  */
 import type { MailMessage } from "../message";
-import { addressLine, firstParagraph, quotedHeaders, section, senderOf } from "../prose";
+import { addressLine, firstParagraph, section } from "../prose";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { FormatModule } from "./format";
 
 const SERVER_MESSAGE = /^-------server message/;

@@ -4,7 +4,8 @@
  * "Additional information follows :".
  */
 import type { MailMessage } from "../message";
-import { bounceAddressee, section } from "../prose";
+import { section } from "../prose";
+import { bounceAddressee } from "../quoted-headers";
 import { findAddress } from "../text";
 import type { FormatModule } from "./format";
 

@@ -4,7 +4,8 @@
  */
 import type { MailMessage } from "../message";
 import { smtpCommandIn } from "../reply";
-import { paragraphs, quotedHeaders, section, senderOf } from "../prose";
+import { paragraphs, section } from "../prose";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { normalizeAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 

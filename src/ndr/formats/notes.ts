@@ -2,7 +2,8 @@
  * Lotus Notes' SMTP MTA (before Domino's wording): the reasons and the failed
  * addresses between "Failure Reasons" and "Returned Message" rulers, the original after.
  */
-import { addressLine, quotedHeaders, section, senderOf } from "../prose";
+import { addressLine, section } from "../prose";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
 import type { FormatModule } from "./format";
 

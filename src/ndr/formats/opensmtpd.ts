@@ -8,8 +8,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, linesOf, returnedTo, withDsn } from "../mta-prose";
-import { quotedHeaders } from "../prose";
+import { deliveryStatusOf, linesOf, withDsn } from "../mta-prose";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./i;

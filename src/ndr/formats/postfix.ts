@@ -13,7 +13,7 @@ import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
 import { addressesIn, deliveryStatusOf, indentedBlocks, linesOf, withDsn } from "../mta-prose";
 import { smtpCommandIn } from "../reply";
-import { quotedHeaders, senderOf } from "../prose";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const SUBJECT = /^(?:Undelivered Mail Returned to Sender|Delayed Mail \(still being retried\)|Undeliverable mail|Successful Mail Delivery Report|Mail Delivery Status Report|Postfix SMTP server: errors from )/i;

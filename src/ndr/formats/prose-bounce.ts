@@ -11,8 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, linesOf, returnedTo } from "../mta-prose";
-import { quotedHeaders } from "../prose";
+import { addressesIn, linesOf } from "../mta-prose";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const DAEMON_SENDER = /\b(?:mailer-daemon|mailer_daemon|postmaster|mail delivery (?:system|subsystem|service)|mail administrator|mail system|mdaemon)\b/i;

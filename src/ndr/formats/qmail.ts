@@ -11,8 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, linesOf, returnedTo, withDsn } from "../mta-prose";
-import { quotedHeaders } from "../prose";
+import { deliveryStatusOf, linesOf, withDsn } from "../mta-prose";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const MARKER = /^(?:Hi\. This is the qmail-send program|He(?:llo|j)\. This is the \S{1,40} program|This is the qmail-send program)/im;

@@ -14,8 +14,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { completeLocalPart, deliveryStatusOf, linesOf, returnedTo, sectionLines, withDsn } from "../mta-prose";
-import { quotedHeaders } from "../prose";
+import { completeLocalPart, deliveryStatusOf, linesOf, sectionLines, withDsn } from "../mta-prose";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { readTranscript, transcriptFinding } from "../sendmail-transcript";
 import { findAddress, findReplyCode, findStatus } from "../text";
 

@@ -6,7 +6,7 @@
  *   <bob@example.com> / Reason: (or "For the following reason:") / what went wrong
  * then "--- The header of the original message is following. ---".
  */
-import { inlineOriginalSender } from "../inline-original";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { MailMessage } from "../message";
 import { readRecipientBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
@@ -40,6 +40,6 @@ export function readUnitedInternet(message: MailMessage): FormatFindings | null 
   if (blocks.length === 0) return null;
   return {
     recipients: blocks.map(({ address, body }) => readBlock(address, body)),
-    originalSender: message.original ? undefined : inlineOriginalSender(message.text, UNITED_INTERNET_ORIGINAL),
+    originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, UNITED_INTERNET_ORIGINAL), { orSenderField: true }),
   };
 }

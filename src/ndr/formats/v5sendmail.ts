@@ -11,8 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, linesOf, returnedTo, sectionLines } from "../mta-prose";
-import { quotedHeaders } from "../prose";
+import { addressesIn, linesOf, sectionLines } from "../mta-prose";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { readTranscript, transcriptFinding } from "../sendmail-transcript";
 import { domainOf } from "../text";
 

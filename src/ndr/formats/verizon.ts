@@ -5,7 +5,7 @@
  *   - SMS (post_master@vtext.com): "Error: ...", "550 - Requested action not taken: no such
  *     user here", and "Message details:" with "RCPT TO:" and "MAIL FROM:" lines.
  */
-import { inlineHeaders } from "../inline-original";
+import { quotedHeaders } from "../quoted-headers";
 import type { MailMessage } from "../message";
 
 import { findAddress, findReplyCode } from "../text";
@@ -14,7 +14,7 @@ import type { FormatFindings, FormatModule } from "./format";
 const ORIGINAL = /^\s*Original Message:\s*$/i;
 
 function readMms(message: MailMessage): FormatFindings | null {
-  const original = inlineHeaders(message.text, ORIGINAL);
+  const original = quotedHeaders(message.text, ORIGINAL);
   const error = /^\s*Error:\s*(.{1,1000})$/m.exec(message.text)?.[1].trim() ?? null;
   const addresses = (original?.get("to") ?? "").split(",").map((value) => findAddress(value)).filter((a): a is string => a !== null);
   if (addresses.length === 0) return null;

@@ -5,7 +5,8 @@
  * Failure." with "Delivery failed: <address>" and "Remote host said[...]: <reply>".
  */
 import type { MailMessage } from "../message";
-import { addressBlocks, bounceAddressee, quotedHeaders, section, senderOf } from "../prose";
+import { addressBlocks, section } from "../prose";
+import { bounceAddressee, quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
 import type { FormatFindings, FormatModule } from "./format";
 

@@ -4,7 +4,7 @@
  * "SMTP:RCPT host 192.0.2.8: 553 5.3.0 ..." or "Routing: Could not find a gateway".
  */
 import type { MailMessage } from "../message";
-import { bounceAddressee } from "../prose";
+import { bounceAddressee } from "../quoted-headers";
 import { findAddress, findStatus } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 

@@ -4,7 +4,8 @@
  * several openings of their own, not qmail-send's "Hi. This is the qmail-send program".
  */
 import type { MailMessage } from "../message";
-import { addressBlocks, quotedHeaders, senderOf } from "../prose";
+import { addressBlocks } from "../prose";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { FormatModule, RecipientFinding } from "./format";
 
 const OPENINGS = [

@@ -7,7 +7,8 @@
  *   "SMTP Server <host> rejected recipient <address> (Error following RCPT command).
  *    It responded as follows: [<reply>]".
  */
-import { bounceAddressee, paragraphs } from "../prose";
+import { paragraphs } from "../prose";
+import { bounceAddressee } from "../quoted-headers";
 import { findAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 

@@ -3,7 +3,7 @@
  * unable to deliver your message to the following address.", then "<address>:" and
  * the remote server's reply; the original follows "--- Below this line is a copy".
  */
-import { inlineOriginalSender } from "../inline-original";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { readRecipientBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import { findReplyCode } from "../text";
@@ -29,7 +29,7 @@ export const yahoo: FormatModule = {
           smtpCommand: command ? smtpCommandIn(command[0], "verbs") ?? undefined : undefined,
         };
       }),
-      originalSender: inlineOriginalSender(message.text, COPY),
+      originalSender: senderOf(quotedHeaders(message.text, COPY), { orSenderField: true }),
     };
   },
 };

@@ -4,7 +4,7 @@
  * Unknown", or for delays "[Status: Error, Address: <bob@...>, ResponseCode 421, , Host
  * not reachable.]". The original's headers follow, starting at its "Received:" line.
  */
-import { inlineOriginalSender } from "../inline-original";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 
@@ -41,6 +41,6 @@ export const zoho: FormatModule = {
     const lines = joinSoftBreaks(message.text.split("\n").slice(0, 400));
     const recipients = lines.map((line) => readLine(line, delayed)).filter((r): r is RecipientFinding => r !== null && r.address !== null);
     if (recipients.length === 0) return null;
-    return { recipients, originalSender: message.original ? undefined : inlineOriginalSender(message.text, /^Received:\s?from /, true) };
+    return { recipients, originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, /^Received:\s?from /, { fromMarkerLine: true }), { orSenderField: true }) };
   },
 };
