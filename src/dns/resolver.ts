@@ -195,10 +195,11 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     try {
       if (!(type in QTYPE)) return { status: "error", message: `unsupported record type ${type}` };
       const canonical = canonicalName(name);
-      if (nameToLabels(canonical) === null) return { status: "nxdomain" };
       const key = `${type} ${canonical}`;
+      // The cache first: it only ever holds names that could be sent, so a hit needs no wire encoding.
       const cached = useCache ? fromCache(key, Date.now()) : undefined;
       if (cached) return cached;
+      if (nameToLabels(canonical) === null) return { status: "nxdomain" };
       const pending = inFlight.get(key);
       if (pending) return await pending;
       const work = resolveUncached(canonical, type)
