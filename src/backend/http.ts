@@ -17,6 +17,13 @@ export interface RunningServer {
 
 type Body = { text: string | null; tooLarge: boolean };
 
+const NO_BODY: Body = { text: null, tooLarge: false };
+
+/** Whether the request carries a body at all (RFC 9112 section 6.3: only a length or a transfer coding announces one). */
+function hasBody(req: http.IncomingMessage): boolean {
+  return req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
+}
+
 function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? "0");
@@ -48,7 +55,7 @@ export function startBackendServer(backend: Backend, config: BackendConfig): Pro
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://backend.invalid");
-      const body = await readBody(req, config.maxBodyBytes);
+      const body = hasBody(req) ? await readBody(req, config.maxBodyBytes) : NO_BODY;
       const headers: Record<string, string | undefined> = {};
       for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(", ") : value;
       const request: BackendRequest = {
@@ -63,7 +70,8 @@ export function startBackendServer(backend: Backend, config: BackendConfig): Pro
       const response = await backend.handle(request);
       // After a refused body the rest of it is still on the wire: do not reuse the connection.
       if (body.tooLarge) res.setHeader("connection", "close");
-      res.writeHead(response.status, response.headers);
+      // With its length known the response goes out as one write, not as chunks.
+      res.writeHead(response.status, { ...response.headers, "content-length": Buffer.byteLength(response.body) });
       res.end(response.body);
     } catch {
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });

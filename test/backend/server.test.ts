@@ -62,6 +62,15 @@ describe("backend over HTTP, with the real engine and a loopback DNS server", ()
     expect(reply.json()).toEqual({ status: "ok", schema: CHECKS_SCHEMA });
   });
 
+  test("answers carry their length rather than being chunked, multi-byte text included", async () => {
+    const reply = await request(server.url, "GET", "/api/check?domain=b%C3%BCcher.example.com&ip=192.0.2.7");
+    expect(reply.headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(reply.headers["content-length"])).toBe(Buffer.byteLength(reply.body));
+    const refused = await request(server.url, "GET", "/api/check?domain=%E2%9C%89&ip=192.0.2.7");
+    expect(refused.status).toBe(400);
+    expect(Number(refused.headers["content-length"])).toBe(Buffer.byteLength(refused.body));
+  });
+
   test("POST /api/check returns the checks for an authorized and an unauthorized IP", async () => {
     const pass = await postJson(server.url, { domain: "Example.com", ip: "192.0.2.7", sender: "alice@example.com", helo: "mail.example.com" });
     expect(pass.status).toBe(200);
