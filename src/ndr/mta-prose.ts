@@ -7,25 +7,9 @@
 import type { RecipientFinding } from "./formats/format";
 import type { FieldMap } from "./header-fields";
 import type { MailMessage } from "./message";
+import { linesOf } from "./prose";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "./text";
-
-/** Prose is read up to this many lines: a bounce's report is at the top, returned mail follows. */
-const MAX_LINES = 200000;
-
-export function linesOf(text: string): string[] {
-  const lines = text.split("\n", MAX_LINES);
-  return lines.map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
-}
-
-/** The lines after the first line matching `start`, up to the first matching `end` (or the end). */
-export function sectionLines(lines: readonly string[], start: RegExp, end?: RegExp): string[] {
-  const from = lines.findIndex((line) => start.test(line));
-  if (from < 0) return [];
-  const rest = lines.slice(from + 1);
-  const to = end ? rest.findIndex((line) => end.test(line)) : -1;
-  return to >= 0 ? rest.slice(0, to) : rest;
-}
 
 const isIndented = (line: string) => line[0] === " " || line[0] === "\t";
 

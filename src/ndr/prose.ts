@@ -9,28 +9,34 @@ import { normalizeAddress } from "./text";
 /** A marker: a pattern tested on the raw line, or a string the line contains. */
 export type Marker = RegExp | string;
 
-/** Lines are read up to this many: the report is at the top, returned mail follows. */
-const MAX_LINES = 50000;
+/** Lines are read up to this many: a bounce's report is at the top, returned mail follows. */
+const MAX_LINES = 200000;
 
 function matches(line: string, marker: Marker): boolean {
   return typeof marker === "string" ? line.includes(marker) : marker.test(line);
 }
 
-function linesOf(text: string): string[] {
+/** The text's lines, without their line ends. */
+export function linesOf(text: string): string[] {
   return text.split("\n", MAX_LINES).map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+}
+
+/** The index of the first line matching `marker`, or -1. */
+export function findLine(lines: readonly string[], marker: Marker): number {
+  return lines.findIndex((line) => matches(line, marker));
 }
 
 /**
  * The raw lines after the first line matching `start` (from it, when `inclusive`), up
  * to (not including) the first later line matching `end`, or to the end; null when
- * `start` is not found.
+ * `start` is not found. Takes the text, or its lines when the caller has split them.
  */
-export function section(text: string, start: Marker, end?: Marker, options: { inclusive?: boolean } = {}): string[] | null {
-  const lines = linesOf(text);
-  const from = lines.findIndex((line) => matches(line, start));
+export function section(source: string | readonly string[], start: Marker, end?: Marker, options: { inclusive?: boolean } = {}): string[] | null {
+  const lines = typeof source === "string" ? linesOf(source) : source;
+  const from = findLine(lines, start);
   if (from < 0) return null;
   const rest = lines.slice(from + 1);
-  const to = end === undefined ? -1 : rest.findIndex((line) => matches(line, end));
+  const to = end === undefined ? -1 : findLine(rest, end);
   const body = to >= 0 ? rest.slice(0, to) : rest;
   return options.inclusive ? [lines[from], ...body] : body;
 }

@@ -3,6 +3,7 @@
  * then the error on the following lines. This reads such blocks out of the text
  * after a start marker, up to an end marker, in one linear pass.
  */
+import { findLine } from "./prose";
 import { findAddress } from "./text";
 
 export interface RecipientBlock {
@@ -25,11 +26,6 @@ export interface BlockOptions {
 }
 
 const DEFAULT_ADDRESS_LINE = /^\s{0,12}<?[^\s<>@]{1,128}@[A-Za-z0-9.-]{1,253}>?(?:\s|$|:|,)/;
-
-export function findLine(lines: string[], pattern: RegExp, from = 0): number {
-  for (let index = from; index < lines.length; index++) if (pattern.test(lines[index])) return index;
-  return -1;
-}
 
 export function readRecipientBlocks(text: string, options: BlockOptions): RecipientBlock[] {
   const lines = text.split("\n");

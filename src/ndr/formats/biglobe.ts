@@ -3,7 +3,8 @@
  * problems -----", the addresses, then "----- Non-delivered information -----" and
  * the reason in English and Japanese.
  */
-import { findLine, readRecipientBlocks } from "../recipient-blocks";
+import { findLine } from "../prose";
+import { readRecipientBlocks } from "../recipient-blocks";
 import type { FormatModule } from "./format";
 
 const ADDRESSES = /^\s*-{3,} The following addresses had delivery problems -{3,}/;

@@ -9,7 +9,7 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { linesOf } from "../mta-prose";
+import { linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { smtpCommandIn } from "../reply";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";

@@ -13,7 +13,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, linesOf, sectionLines, withDsn } from "../mta-prose";
+import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, withDsn } from "../mta-prose";
+import { linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { smtpCommandIn } from "../reply";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
@@ -98,7 +99,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
   const quoted = message.original ? null : quotedHeaders(message.text, COPY_OF_MESSAGE);
   const delayed = DELAYED.test(message.text.slice(0, 20000));
-  const blocks = joinUnindentedDetails(indentedBlocks(sectionLines(lines, BLOCKS_START, BLOCKS_END), 2));
+  const blocks = joinUnindentedDetails(indentedBlocks(section(lines, BLOCKS_START, BLOCKS_END) ?? [], 2));
   const prose = blocks
     .map((block) => fromBlock(block, message, quoted, delayed))
     .filter((finding): finding is RecipientFinding => finding !== null);

@@ -8,9 +8,9 @@
  *     "The response from the remote server was:" / "The response was:", with a DSN part.
  */
 import { fillDsnGaps } from "../dsn-gaps";
+import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { MailMessage } from "../message";
-import { findLine } from "../recipient-blocks";
 import { findAddress, normalizeAddress } from "../text";
 import type { FormatFindings, FormatModule, RecipientFinding } from "./format";
 

@@ -3,8 +3,8 @@
  * you may not have permission to post"), in the poster's language. Sent by Google's
  * mailer-daemon with the group's address in X-Failed-Recipients; no status code.
  */
+import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
-import { findLine } from "../recipient-blocks";
 import { findAddress } from "../text";
 import type { FormatModule } from "./format";
 

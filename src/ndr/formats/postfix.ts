@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, deliveryStatusOf, indentedBlocks, linesOf, withDsn } from "../mta-prose";
+import { addressesIn, deliveryStatusOf, indentedBlocks, withDsn } from "../mta-prose";
+import { linesOf } from "../prose";
 import { smtpCommandIn } from "../reply";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";

@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, linesOf } from "../mta-prose";
+import { addressesIn } from "../mta-prose";
+import { linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 

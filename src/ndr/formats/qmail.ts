@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, linesOf, withDsn } from "../mta-prose";
+import { deliveryStatusOf, withDsn } from "../mta-prose";
+import { linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 

@@ -14,7 +14,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { completeLocalPart, deliveryStatusOf, linesOf, sectionLines, withDsn } from "../mta-prose";
+import { completeLocalPart, deliveryStatusOf, withDsn } from "../mta-prose";
+import { linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { readTranscript, transcriptFinding } from "../sendmail-transcript";
 import { findAddress, findReplyCode, findStatus } from "../text";
@@ -29,7 +30,7 @@ const REASON = /^\(reason:\s{0,3}(.{0,4000}?)\)?$/i;
 /** The recipients listed under "The following addresses had ...", with Sendmail's stated reason. */
 function listedRecipients(lines: string[], message: MailMessage): RecipientFinding[] {
   const listed: { address: string | null; local: string; reason: string | null }[] = [];
-  for (const raw of sectionLines(lines, ADDRESSES_HAD, SECTION_END)) {
+  for (const raw of section(lines, ADDRESSES_HAD, SECTION_END) ?? []) {
     const line = raw.trim();
     if (!line) continue;
     const reason = REASON.exec(line);
@@ -56,7 +57,7 @@ function recognise(message: MailMessage): boolean {
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
   const listed = listedRecipients(lines, message);
-  const transcript = readTranscript(sectionLines(lines, TRANSCRIPT, SECTION_END));
+  const transcript = readTranscript(section(lines, TRANSCRIPT, SECTION_END) ?? []);
   const prose = listed.map((recipient) => {
     const told = recipient.address ? transcriptFinding(recipient.address, transcript, listed.length === 1) : null;
     // The remote server's replies are its own words; Sendmail's "reason" repeats one of them.

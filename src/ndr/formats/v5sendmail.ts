@@ -11,7 +11,8 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, linesOf, sectionLines } from "../mta-prose";
+import { addressesIn } from "../mta-prose";
+import { linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { readTranscript, transcriptFinding } from "../sendmail-transcript";
 import { domainOf } from "../text";
@@ -26,7 +27,7 @@ function recognise(message: MailMessage): boolean {
 
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
-  const transcript = readTranscript(sectionLines(lines, TRANSCRIPT, UNSENT));
+  const transcript = readTranscript(section(lines, TRANSCRIPT, UNSENT) ?? []);
   const quoted = quotedHeaders(message.text, UNSENT);
   const named = transcript.about.filter((line) => line.address?.includes("@")).map((line) => line.address as string);
   // Only a domain failed ("example.org (smtp)... Deferred"): its recipients are in the unsent message.
