@@ -11,6 +11,7 @@ import { type MessageKey, type MessageParams, t } from "../i18n";
 import { buildAdminDraft, draftLanguageFor, singleLine } from "../draft";
 import { type CodeEntry, entryKey, lookupCode, parseStatus, type WhoFixes } from "./codes";
 import { classifyReason } from "./reason";
+import { isGenericCode } from "./generic";
 import { ipFromRejection } from "./check-target";
 import { pickRecipient } from "./pick";
 import { detectScope } from "./scope";
@@ -134,16 +135,26 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
     sender: singleLine(ctx.senderDomain ?? "?", 253),
   };
 
+  // A catch-all code (5.7.1, x.y.0, none) with a specific reason in words: the reason leads.
+  const generic = reason !== "other" && isGenericCode(entry);
   // The entry's own words apply when it explains this code and agrees with the reason found.
-  const entryFits = isSpecific(entry) && (!entry!.reason || entry!.reason === reason || reason === "other");
-  const reasonTitle = t(locale, `guidance.reason.${reason}.title` as MessageKey);
+  const entryFits = !generic && isSpecific(entry) && (!entry!.reason || entry!.reason === reason || reason === "other");
+  // Under a catch-all code the entry's "who fixes" is a guess about the code, not about this refusal.
+  const advice = reasonAdvice(generic ? { ...ctx, entry: null } : ctx);
+  const reasonTitle = advice.headline
+    ? t(locale, advice.headline.title.key, advice.headline.title.params)
+    : t(locale, `guidance.reason.${reason}.title` as MessageKey);
   const title = entryFits ? t(locale, `${entryKey(entry!)}.title`) : reasonTitle;
 
   // What happened: the code's own meaning when it fits, else the reason in general words.
-  const summaryParts = entryFits
-    ? [t(locale, `${entryKey(entry!)}.meaning`)]
-    : [t(locale, `guidance.reason.${reason}.summary` as MessageKey, codeParams)];
-  if (entry && !entryFits && entry.reason === reason) summaryParts.push(t(locale, `${entryKey(entry)}.meaning`));
+  const reasonSummary = advice.headline
+    ? t(locale, advice.headline.summary.key, { ...codeParams, ...advice.headline.summary.params })
+    : t(locale, `guidance.reason.${reason}.summary` as MessageKey, codeParams);
+  const summaryParts = entryFits ? [t(locale, `${entryKey(entry!)}.meaning`)] : [reasonSummary];
+  // The code stays visible as context: what it says by itself.
+  if (entry && !entryFits && (generic || entry.reason === reason)) {
+    summaryParts.push(t(locale, "guidance.codeContext", { code: codeParams.code, meaning: t(locale, `${entryKey(entry)}.meaning`) }));
+  }
 
   if (isDelay(recipient)) {
     summaryParts.push(t(locale, "guidance.delayed.summary"));
@@ -163,7 +174,6 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
     };
   }
 
-  const advice = reasonAdvice(ctx);
   for (const finding of advice.findings) summaryParts.push(t(locale, finding.key, finding.params));
 
   // Whoever the reference table says fixes this code gets a step, even when the reason's advice did not name them.

@@ -6,9 +6,16 @@
 import type { Reason } from "../types";
 import { dmarcAdvice } from "./dmarc";
 import { spfAdvice } from "./spf";
+import { blocklistAdvice } from "./blocklist";
 import { type Advice, type AdviceContext, step } from "./types";
 
 type Builder = (ctx: AdviceContext) => Advice;
+
+/** Words that put a refusal down to the sending server's standing rather than to a rule about this sender. */
+const REPUTATION_WORDS = /reputation|blacklist|blocklist|block list|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|client host rejected|banned/i;
+const STARTTLS_WANTED = /starttls|requiretls|tls (is )?required|requires? (a )?(secure|encrypted|tls)/i;
+
+const diagnosticOf = (ctx: AdviceContext) => (ctx.recipient?.diagnostic ?? "").slice(0, 2000);
 
 const simple =
   (...steps: ReturnType<typeof step>[]): Builder =>
@@ -52,6 +59,8 @@ const builders: Record<Reason, Builder> = {
     findings: [],
   }),
   "sender-blocked": (ctx) => {
+    const listed = blocklistAdvice(ctx);
+    if (listed) return listed;
     const p = { ...params(ctx), ip: ctx.ip ?? "?" };
     // Blocks kept by the recipient's organization are theirs to lift; reputation and list bans are ours to clear.
     if (ctx.entry?.whoFixes === "recipient_admin" || ctx.entry?.whoFixes === "recipient") {
@@ -61,6 +70,13 @@ const builders: Record<Reason, Builder> = {
     if ((ctx.scope === "microsoft" || ctx.scope === "outlook.com") && ctx.entry?.whoFixes === "sender_admin") {
       return {
         steps: [step("your-admin", "step.blocked.microsoftDelist", p), step("your-admin", "step.blocked.checkCompromise")],
+        findings: [],
+      };
+    }
+    // A bare refusal under a catch-all code, with no word of reputation or lists, is most often the receiver's own rule.
+    if (!ctx.entry && !REPUTATION_WORDS.test(diagnosticOf(ctx))) {
+      return {
+        steps: [step("you", "step.blocked.askAllow", p), step("recipient-admin", "step.blocked.allowSender", p)],
         findings: [],
       };
     }
@@ -89,7 +105,8 @@ const builders: Record<Reason, Builder> = {
         ? { steps: [step("your-admin", "step.rate.accountLimit"), step("your-admin", "step.blocked.checkCompromise")], findings: [] }
         : { steps: [step("you", "step.rate.slowDown")], findings: [] },
   "tls-required": (ctx) =>
-    ctx.entry?.whoFixes === "sender_admin"
+    // "Must issue a STARTTLS command first": the receiver wants encryption our side did not offer.
+    ctx.entry?.whoFixes === "sender_admin" || (!ctx.entry && STARTTLS_WANTED.test(diagnosticOf(ctx)))
       ? { steps: [step("your-admin", "step.tls.enableOutbound")], findings: [] }
       : { steps: [step("recipient-admin", "step.tls.fixCertificate", params(ctx)), step("you", "step.tls.sendDraft")], findings: [] },
   expired: (ctx) => ({

@@ -29,10 +29,17 @@ export interface StepKey {
   params?: MessageParams;
 }
 
+export interface MessageRef {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
 export interface Advice {
   steps: StepKey[];
+  /** A title and summary more precise than the reason's own (a named blocklist, say); else the reason's are used. */
+  headline?: { title: MessageRef; summary: MessageRef };
   /** Extra sentences for "what happened", after the code's meaning. */
-  findings: { key: MessageKey; params?: MessageParams }[];
+  findings: MessageRef[];
 }
 
 export const step = (actor: Actor, key: MessageKey, params?: MessageParams): StepKey => ({ actor, key, params });

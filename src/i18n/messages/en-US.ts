@@ -30,6 +30,12 @@ export const enUS = {
   "guidance.generic.nobody": "Nothing needs fixing on either side.",
   "guidance.generic.unknown": "The server did not say clearly what went wrong ({code}). Check the address, try again later, and if it fails again send the draft below to the recipient's admin.",
 
+  "guidance.codeContext": "On its own, status code {code} means: {meaning}",
+
+  "guidance.blocklist.title": "Your sending server is on a public blocklist ({list})",
+  "guidance.blocklist.summary": "The receiving server refused the message because the IP address it came from, {ip}, is listed on {list}, a public blocklist (DNSBL) of addresses seen sending spam or abuse. Nothing is wrong with the recipient or their address: every server that uses this list refuses mail from {ip} until it is removed.",
+  "guidance.blocklist.summaryNoIp": "The receiving server refused the message because the server it came from is listed on {list}, a public blocklist (DNSBL) of addresses seen sending spam or abuse. Nothing is wrong with the recipient or their address: every server that uses this list refuses that server's mail until it is removed.",
+
   "guidance.reason.unknown-user.title": "The recipient address does not exist",
   "guidance.reason.unknown-user.summary": "The receiving server says there is no mailbox {recipient}.",
   "guidance.reason.mailbox-full.title": "The recipient's mailbox is full",
@@ -126,6 +132,13 @@ export const enUS = {
   "step.blocked.microsoftDelist": "Find out why the IP {ip} sent mail Microsoft refuses, fix that first, then request removal at Microsoft's delist portal (sender.office.com).",
   "step.blocked.checkCompromise": "Check for a compromised account: unexpected sent mail, forwarding rules, sign-ins from unknown places. Reset its password and turn on multi-factor sign-in.",
   "step.blocked.askDelist": "If the block is on their side only, ask the admin of {domain} to lift it (the draft below has the details).",
+  "step.blocklist.forward": "Forward this report to your email admin. Sending again will fail until the listing is removed, and asking the recipient to allow you does not help.",
+  "step.blocklist.findCause": "Look up {ip} on the site of {list} to see why it is listed. The usual causes: a compromised account or computer sending spam, an open relay or proxy, or bulk mail sent from your network. Fix the cause first, or the IP is listed again.",
+  "step.blocklist.findCauseNoIp": "Find out which of your sending IPs is listed on {list} and why. The usual causes: a compromised account or computer sending spam, an open relay or proxy, or bulk mail sent from your network. Fix the cause first, or the IP is listed again.",
+  "step.blocklist.delistAt": "Once the cause is fixed, request removal from {list} at {url}.",
+  "step.blocklist.delistOnSite": "Once the cause is fixed, request removal on the website of {list}.",
+  "step.blocklist.provider": "This message went out through {service}: if {ip} is one of its servers, you cannot have it removed yourself. Contact {service} support with this report.",
+  "step.blocklist.sharedProvider": "If {ip} belongs to a shared provider (Microsoft 365, Google Workspace, Amazon SES or your hosting company), contact the provider instead: only they can fix and delist their servers.",
   "step.content.revise": "Remove or change what may look suspicious (link shorteners, attachments such as .zip or macros), then send again.",
   "step.content.checkOutbound": "If this happens often, your admin should check whether your account or server is sending spam.",
   "step.content.allowList": "If the message is legitimate, the recipient's admin can release it or allow your address.",

@@ -29,6 +29,12 @@ export const zhTW: Record<MessageKey, string> = {
   "guidance.generic.nobody": "雙方都不需要修正任何東西。",
   "guidance.generic.unknown": "伺服器沒有清楚說明哪裡出錯（{code}）。請檢查地址、稍後再試；如果再次失敗，請把下方草稿寄給收件者的系統管理員。",
 
+  "guidance.codeContext": "狀態碼 {code} 本身的意思是：{meaning}",
+
+  "guidance.blocklist.title": "您的寄件伺服器被列入公開封鎖清單（{list}）",
+  "guidance.blocklist.summary": "收件伺服器拒收這封郵件，因為寄出它的 IP 位址 {ip} 被列在 {list} 上；這是記錄曾發送垃圾郵件或濫用行為之位址的公開封鎖清單（DNSBL）。收件者和其地址都沒有問題：在移除之前，所有使用這份清單的伺服器都會拒收來自 {ip} 的郵件。",
+  "guidance.blocklist.summaryNoIp": "收件伺服器拒收這封郵件，因為寄出它的伺服器被列在 {list} 上；這是記錄曾發送垃圾郵件或濫用行為之位址的公開封鎖清單（DNSBL）。收件者和其地址都沒有問題：在移除之前，所有使用這份清單的伺服器都會拒收那台伺服器的郵件。",
+
   "guidance.reason.unknown-user.title": "收件者地址不存在",
   "guidance.reason.unknown-user.summary": "收件伺服器表示沒有 {recipient} 這個信箱。",
   "guidance.reason.mailbox-full.title": "收件者的信箱已滿",
@@ -125,6 +131,13 @@ export const zhTW: Record<MessageKey, string> = {
   "step.blocked.microsoftDelist": "請先找出 IP {ip} 寄出被 Microsoft 拒收郵件的原因並修正，再到 Microsoft 的解除封鎖入口網站（sender.office.com）申請移除。",
   "step.blocked.checkCompromise": "請檢查帳號是否遭盜用：異常的寄件備份、轉寄規則、來自陌生地點的登入。請重設密碼並啟用多重要素驗證。",
   "step.blocked.askDelist": "如果只有對方封鎖，請 {domain} 的系統管理員解除封鎖（下方草稿附有詳細資料）。",
+  "step.blocklist.forward": "請將這份報告轉寄給您的郵件系統管理員。在移出清單之前，重新寄送仍會失敗；請收件者把您加入允許清單也沒有幫助。",
+  "step.blocklist.findCause": "到 {list} 的網站查詢 {ip}，了解被列入的原因。常見原因：帳號或電腦遭入侵而發送垃圾郵件、開放轉送（open relay）或代理伺服器，或從您的網路寄出大量郵件。請先修正原因，否則這個 IP 會再次被列入。",
+  "step.blocklist.findCauseNoIp": "找出您哪一個寄件 IP 被列在 {list} 上，以及原因。常見原因：帳號或電腦遭入侵而發送垃圾郵件、開放轉送（open relay）或代理伺服器，或從您的網路寄出大量郵件。請先修正原因，否則這個 IP 會再次被列入。",
+  "step.blocklist.delistAt": "修正原因之後，到 {url} 申請從 {list} 移除。",
+  "step.blocklist.delistOnSite": "修正原因之後，到 {list} 的網站申請移除。",
+  "step.blocklist.provider": "這封郵件是透過 {service} 寄出的：如果 {ip} 是它的伺服器，您無法自行申請移除。請附上這份報告聯絡 {service} 的客服。",
+  "step.blocklist.sharedProvider": "如果 {ip} 屬於共用的服務供應商（Microsoft 365、Google Workspace、Amazon SES 或您的主機代管業者），請改為聯絡供應商：只有他們能修正並移除自己的伺服器。",
   "step.content.revise": "請移除或修改可能看起來可疑的內容（縮網址、.zip 或含巨集的附件），再寄一次。",
   "step.content.checkOutbound": "如果經常發生，請系統管理員檢查您的帳號或伺服器是否正在寄出垃圾郵件。",
   "step.content.allowList": "如果這是正常郵件，收件者的系統管理員可以放行，或將您的地址加入允許清單。",
