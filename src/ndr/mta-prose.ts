@@ -13,28 +13,6 @@ import { findAddress, findReplyCode, findStatus, normalizeAddress } from "./text
 
 const isIndented = (line: string) => line[0] === " " || line[0] === "\t";
 
-/**
- * Splits lines into blocks: a head line at indentation `headIndent` (or less) followed by
- * its more-indented continuation lines. Blank lines end a block.
- */
-export function indentedBlocks(lines: readonly string[], headIndent = 0): string[][] {
-  const blocks: string[][] = [];
-  let current: string[] | null = null;
-  for (const line of lines) {
-    if (line.trim() === "") {
-      current = null;
-      continue;
-    }
-    const indent = line.length - line.trimStart().length;
-    if (current && indent > headIndent) current.push(line.trim());
-    else {
-      current = [line.trim()];
-      blocks.push(current);
-    }
-  }
-  return blocks;
-}
-
 /** Where a flattened RFC 3464 report starts in the text. */
 const INLINE_DSN_START = /^(?:Reporting-MTA|Final-Recipient|Original-Recipient):[ \t]{0,10}\S/im;
 const DSN_FIELD = /^(?:Reporting-MTA|Received-From-MTA|Arrival-Date|X-Postfix-[\w-]{1,20}|X-Original-[\w-]{1,20}|Original-Envelope-Id|DSN-Gateway|Final-Recipient|Original-Recipient|Action|Status|Remote-MTA|Diagnostic-Code|Last-Attempt-Date|Will-Retry-Until|X-[\w-]{1,40}):/i;

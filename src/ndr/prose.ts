@@ -1,7 +1,6 @@
 /**
  * Small readers for bounce prose shared by the format families: a section of lines
- * between two markers, paragraphs, "address then error lines" blocks and "Label: value"
- * lines. Every pattern is linear.
+ * between two markers, paragraphs, address-only lines and "Label: value" lines. Every pattern is linear.
  */
 import { FieldMap } from "./header-fields";
 import { normalizeAddress } from "./text";
@@ -72,23 +71,6 @@ const ADDRESS_ONLY = /^<?([^\s<>@]{1,128}@[A-Za-z0-9.-]{1,253})>?[:,;.]?$/;
 export function addressLine(line: string): string | null {
   const match = ADDRESS_ONLY.exec(line.trim());
   return match ? normalizeAddress(match[1]) : null;
-}
-
-export interface AddressBlock {
-  address: string;
-  /** The lines after the address line (trimmed, blanks dropped) up to the next address line. */
-  lines: string[];
-}
-
-/** "<bob@example.com>:" followed by its error lines, for each address line in `lines`. */
-export function addressBlocks(lines: readonly string[]): AddressBlock[] {
-  const blocks: AddressBlock[] = [];
-  for (const line of lines) {
-    const address = addressLine(line);
-    if (address) blocks.push({ address, lines: [] });
-    else if (line.trim() !== "") blocks[blocks.length - 1]?.lines.push(line.trim());
-  }
-  return blocks;
 }
 
 /**

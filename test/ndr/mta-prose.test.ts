@@ -1,4 +1,4 @@
-import { indentedBlocks, inlineDeliveryStatus, statedStatus, withDsn, completeLocalPart } from "../../src/ndr/mta-prose";
+import { inlineDeliveryStatus, statedStatus, withDsn, completeLocalPart } from "../../src/ndr/mta-prose";
 import { smtpCommandIn } from "../../src/ndr/reply";
 import { FieldMap } from "../../src/ndr/header-fields";
 
@@ -20,13 +20,6 @@ test("inlineDeliveryStatus reads DSN fields flattened into text, and stops at th
   expect(dsn.recipients).toHaveLength(1);
   expect(dsn.recipients[0]).toMatchObject({ finalRecipient: "bob@fabrikam.example", status: "5.1.1", diagnosticCode: "550 5.1.1 <bob@fabrikam.example>... User unknown" });
   expect(inlineDeliveryStatus("Nothing machine-readable here.")).toBeNull();
-});
-
-test("indentedBlocks groups a head line with its deeper-indented continuation", () => {
-  expect(indentedBlocks(["  bob@fabrikam.example", "    host mx [1.2.3.4]", "    550 no", "", "  carol@fabrikam.example", "    retry timeout exceeded"], 2)).toEqual([
-    ["bob@fabrikam.example", "host mx [1.2.3.4]", "550 no"],
-    ["carol@fabrikam.example", "retry timeout exceeded"],
-  ]);
 });
 
 test("withDsn: DSN fields first, prose fills the gaps, prose naming someone else is dropped", () => {

@@ -4,7 +4,7 @@
  * the reason in English and Japanese.
  */
 import { findLine } from "../prose";
-import { readRecipientBlocks } from "../recipient-blocks";
+import { recipientBlocks } from "../recipient-blocks";
 import type { FormatModule } from "./format";
 
 const ADDRESSES = /^\s*-{3,} The following addresses had delivery problems -{3,}/;
@@ -14,7 +14,7 @@ export const biglobe: FormatModule = {
   name: "biglobe",
   recognise: (message) => /postmaster@(?:[\w-]{1,63}\.){0,3}biglobe\.ne\.jp/i.test(message.from) && ADDRESSES.test(message.text),
   extract: (message) => {
-    const blocks = readRecipientBlocks(message.text, { start: ADDRESSES, end: INFORMATION });
+    const blocks = recipientBlocks(message.text, { start: ADDRESSES, end: INFORMATION });
     if (blocks.length === 0) return null;
     const lines = message.text.split("\n");
     const at = findLine(lines, INFORMATION);

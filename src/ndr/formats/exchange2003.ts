@@ -3,7 +3,7 @@
  * recipient(s):" then "bob@example.com on <date>" and the indented reason, often with
  * an MSEXCH:IMS code. No DSN part and no enhanced status code.
  */
-import { readRecipientBlocks } from "../recipient-blocks";
+import { recipientBlocks } from "../recipient-blocks";
 import type { FormatModule } from "./format";
 
 const START = /did not reach the following recipient\(s\):|^\s*The following recipient\(s\) (?:could not|cannot) be reached:/im;
@@ -14,7 +14,7 @@ export const exchange2003: FormatModule = {
   name: "exchange2003",
   recognise: (message) => message.headers.has("x-ms-embedded-report") || (START.test(message.text) && /MSEXCH:/.test(message.text)),
   extract: (message) => {
-    const blocks = readRecipientBlocks(message.text, { start: START, addressLine: /^\s{0,12}\S{1,320}@\S{1,253} on /, maxBlankRun: 2 });
+    const blocks = recipientBlocks(message.text, { start: START, addressLine: /^\s{0,12}\S{1,320}@\S{1,253} on /, maxBlankRun: 2 });
     if (blocks.length === 0) return null;
     return {
       recipients: blocks.map((block) => {

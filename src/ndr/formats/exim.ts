@@ -13,9 +13,10 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, completeLocalPart, deliveryStatusOf, indentedBlocks, withDsn } from "../mta-prose";
+import { addressesIn, completeLocalPart, deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
+import { indentedBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 

@@ -11,8 +11,9 @@
  */
 import type { FormatModule, RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
-import { addressesIn, deliveryStatusOf, indentedBlocks, withDsn } from "../mta-prose";
+import { addressesIn, deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf } from "../prose";
+import { indentedBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";

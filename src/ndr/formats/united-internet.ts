@@ -8,7 +8,7 @@
  */
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { MailMessage } from "../message";
-import { readRecipientBlocks } from "../recipient-blocks";
+import { recipientBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import type { FormatFindings, RecipientFinding } from "./format";
 
@@ -36,7 +36,7 @@ function readBlock(address: string, body: string[]): RecipientFinding {
 }
 
 export function readUnitedInternet(message: MailMessage): FormatFindings | null {
-  const blocks = readRecipientBlocks(message.text, { start: START, end: UNITED_INTERNET_ORIGINAL, addressLine: ADDRESS_LINE });
+  const blocks = recipientBlocks(message.text, { start: START, end: UNITED_INTERNET_ORIGINAL, addressLine: ADDRESS_LINE });
   if (blocks.length === 0) return null;
   return {
     recipients: blocks.map(({ address, body }) => readBlock(address, body)),

@@ -5,7 +5,8 @@
  * Failure." with "Delivery failed: <address>" and "Remote host said[...]: <reply>".
  */
 import type { MailMessage } from "../message";
-import { addressBlocks, section } from "../prose";
+import { addressLine } from "../prose";
+import { recipientBlocks } from "../recipient-blocks";
 import { bounceAddressee, quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
 import type { FormatFindings, FormatModule } from "./format";
@@ -16,10 +17,10 @@ const NOTICE = /^NOTICE: Delivery Failure\.\s*$/;
 const SAID = "Remote host said[Response Message]: ";
 
 function addressBlockReport(message: MailMessage): FormatFindings | null {
-  const blocks = addressBlocks(section(message.text, UNABLE, ORIGINAL) ?? []);
+  const blocks = recipientBlocks(message.text, { start: UNABLE, end: ORIGINAL, addressLine, maxBlankRun: Infinity });
   if (blocks.length === 0) return null;
   return {
-    recipients: blocks.map(({ address, lines }) => ({ address, diagnostic: lines.join(" ") || null })),
+    recipients: blocks.map(({ address, body }) => ({ address, diagnostic: body.join(" ") || null })),
     originalSender: senderOf(quotedHeaders(message.text, ORIGINAL)),
   };
 }

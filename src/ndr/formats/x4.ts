@@ -4,7 +4,8 @@
  * several openings of their own, not qmail-send's "Hi. This is the qmail-send program".
  */
 import type { MailMessage } from "../message";
-import { addressBlocks } from "../prose";
+import { addressLine } from "../prose";
+import { recipientBlocks } from "../recipient-blocks";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { FormatModule, RecipientFinding } from "./format";
 
@@ -55,10 +56,10 @@ export const x4: FormatModule = {
   extract: (message) => {
     const lines = message.text.split("\n");
     const end = lines.findIndex((line) => COPY.test(line));
-    const blocks = addressBlocks(end >= 0 ? lines.slice(0, end) : lines);
+    const blocks = recipientBlocks(end >= 0 ? lines.slice(0, end) : lines, { addressLine, maxBlankRun: Infinity });
     if (blocks.length === 0) return null;
     return {
-      recipients: blocks.map(({ address, lines: said }) => findingOf(address, said)),
+      recipients: blocks.map(({ address, body }) => findingOf(address, body)),
       originalSender: senderOf(quotedHeaders(message.text, COPY)),
     };
   },

@@ -4,7 +4,7 @@
  * the remote server's reply; the original follows "--- Below this line is a copy".
  */
 import { quotedHeaders, senderOf } from "../quoted-headers";
-import { readRecipientBlocks } from "../recipient-blocks";
+import { recipientBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import { findReplyCode } from "../text";
 import type { FormatModule } from "./format";
@@ -16,7 +16,7 @@ export const yahoo: FormatModule = {
   name: "yahoo",
   recognise: (message) => /^Failure Notice/i.test(message.subject) && START.test(message.text.slice(0, 4096)),
   extract: (message) => {
-    const blocks = readRecipientBlocks(message.text, { start: START, end: COPY, addressLine: /^\s*<[^<>\s]{1,320}>:/ });
+    const blocks = recipientBlocks(message.text, { start: START, end: COPY, addressLine: /^\s*<[^<>\s]{1,320}>:/ });
     if (blocks.length === 0) return null;
     return {
       recipients: blocks.map(({ address, body }) => {
