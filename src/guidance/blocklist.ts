@@ -1,13 +1,11 @@
 /**
  * Public DNS blocklists named in a rejection ("blocked using zen.spamhaus.org",
- * "listed at bl.spamcop.net"), and the IP the rejection says was listed. A named list
+ * "listed at bl.spamcop.net"). A named list
  * changes who acts: the sending IP has a bad record everywhere that list is used, so
  * the sender's admin must clear it; the recipient can do little.
  *
  * Patterns are literal alternations and the input is cut first, like the reason rules.
  */
-import ipaddr from "ipaddr.js";
-
 export interface Blocklist {
   /** The list's name as people know it ("Spamhaus"), or the DNS zone the server quoted. */
   name: string;
@@ -38,8 +36,6 @@ const ZONE_AFTER = /(?:blocked using|listed (?:in|at|on|by)|rejected by|\b(?:rbl
 /** Words that say the refusal comes from a DNS list (and not from a personal block rule). */
 const LIST_WORDS = /blocked using|\bdnsbl\b|\brbl\b|blacklist|blocklist|block list/;
 
-const IPV4 = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g;
-
 function prepare(text: string | null | undefined): string {
   return (text ?? "").slice(0, MAX_TEXT).toLowerCase();
 }
@@ -53,13 +49,4 @@ export function namedBlocklist(diagnostic: string | null | undefined): Blocklist
   if (!LIST_WORDS.test(text)) return null;
   const zone = ZONE_AFTER.exec(text)?.[1];
   return zone ? { name: zone, delistUrl: null } : null;
-}
-
-/** The one public IPv4 address a rejection quotes ("Client host [192.0.2.49]"), or null. */
-export function quotedIp(diagnostic: string | null | undefined): string | null {
-  const found = new Set<string>();
-  for (const m of prepare(diagnostic).matchAll(IPV4)) {
-    if (ipaddr.IPv4.isValidFourPartDecimal(m[1]) && ipaddr.IPv4.parse(m[1]).range() !== "private") found.add(m[1]);
-  }
-  return found.size === 1 ? [...found][0] : null;
 }

@@ -10,7 +10,7 @@ import type { Checks } from "../spf/types";
 import { type MessageKey, type MessageParams, t } from "../i18n";
 import { buildAdminDraft, draftLanguageFor, singleLine } from "../draft";
 import { type CodeEntry, entryKey, lookupCode, parseStatus, type WhoFixes } from "./codes";
-import { classifyReason } from "./reason";
+import { classifyReason, reasonFromText } from "./reason";
 import { isGenericCode } from "./generic";
 import { ipFromRejection } from "./check-target";
 import { pickRecipient } from "./pick";
@@ -135,8 +135,10 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
     sender: singleLine(ctx.senderDomain ?? "?", 253),
   };
 
-  // A catch-all code (5.7.1, x.y.0, none) with a specific reason in words: the reason leads.
-  const generic = reason !== "other" && isGenericCode(entry);
+  // A catch-all code (5.7.1, x.y.0, none) with a specific reason: the reason leads. A reason
+  // the code alone gave (a bare "5.7.1") is no more than the code, so the code's words stay.
+  const reasonIsCodes = entry?.reason === reason && reasonFromText(recipient?.diagnostic) === null;
+  const generic = reason !== "other" && !reasonIsCodes && isGenericCode(entry);
   // The entry's own words apply when it explains this code and agrees with the reason found.
   const entryFits = !generic && isSpecific(entry) && (!entry!.reason || entry!.reason === reason || reason === "other");
   // Under a catch-all code the entry's "who fixes" is a guess about the code, not about this refusal.

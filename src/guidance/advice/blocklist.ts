@@ -3,7 +3,8 @@
  * receiver using that list refuses it. The sender's admin finds the cause, fixes it
  * and requests removal; when the IP is a shared provider's, the provider does.
  */
-import { namedBlocklist, quotedIp } from "../blocklist";
+import { namedBlocklist } from "../blocklist";
+import { senderIpFromText } from "../sender-ip";
 import { detectSendingService } from "../services";
 import { type Advice, type AdviceContext, type StepKey, step } from "./types";
 
@@ -13,7 +14,7 @@ export function blocklistAdvice(ctx: AdviceContext): Advice | null {
   const list = namedBlocklist(ctx.recipient?.diagnostic);
   if (!list) return null;
   // The IP the receiver looked up is the one it quotes; the bounce's own sending IP otherwise.
-  const ip = quotedIp(ctx.recipient?.diagnostic) ?? ctx.ip;
+  const ip = senderIpFromText(ctx.recipient?.diagnostic) ?? ctx.ip;
   const service = detectSendingService(ctx.bounce);
   const p = { list: list.name, ip: ip ?? "?", url: list.delistUrl ?? "", service: service?.name ?? "" };
   const steps: StepKey[] = [

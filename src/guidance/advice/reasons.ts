@@ -7,6 +7,7 @@ import type { Reason } from "../types";
 import { dmarcAdvice } from "./dmarc";
 import { spfAdvice } from "./spf";
 import { blocklistAdvice } from "./blocklist";
+import { reverseDnsAdvice } from "./reverse-dns";
 import { type Advice, type AdviceContext, step } from "./types";
 
 type Builder = (ctx: AdviceContext) => Advice;
@@ -59,8 +60,8 @@ const builders: Record<Reason, Builder> = {
     findings: [],
   }),
   "sender-blocked": (ctx) => {
-    const listed = blocklistAdvice(ctx);
-    if (listed) return listed;
+    const named = blocklistAdvice(ctx) ?? reverseDnsAdvice(ctx);
+    if (named) return named;
     const p = { ...params(ctx), ip: ctx.ip ?? "?" };
     // Blocks kept by the recipient's organization are theirs to lift; reputation and list bans are ours to clear.
     if (ctx.entry?.whoFixes === "recipient_admin" || ctx.entry?.whoFixes === "recipient") {

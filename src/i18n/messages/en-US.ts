@@ -36,6 +36,10 @@ export const enUS = {
   "guidance.blocklist.summary": "The receiving server refused the message because the IP address it came from, {ip}, is listed on {list}, a public blocklist (DNSBL) of addresses seen sending spam or abuse. Nothing is wrong with the recipient or their address: every server that uses this list refuses mail from {ip} until it is removed.",
   "guidance.blocklist.summaryNoIp": "The receiving server refused the message because the server it came from is listed on {list}, a public blocklist (DNSBL) of addresses seen sending spam or abuse. Nothing is wrong with the recipient or their address: every server that uses this list refuses that server's mail until it is removed.",
 
+  "guidance.reverseDns.title": "Your sending server has no valid reverse DNS name",
+  "guidance.reverseDns.summary": "The receiving server looked up the name of the IP address your mail came from, {ip}, and found none, or one that does not point back to {ip}. Many servers refuse mail from such addresses because spam often comes from them. Nothing is wrong with the recipient.",
+  "guidance.reverseDns.summaryNoIp": "The receiving server looked up the name of the IP address your mail came from and found none, or one that does not point back to that address. Many servers refuse mail from such addresses because spam often comes from them. Nothing is wrong with the recipient.",
+
   "guidance.reason.unknown-user.title": "The recipient address does not exist",
   "guidance.reason.unknown-user.summary": "The receiving server says there is no mailbox {recipient}.",
   "guidance.reason.mailbox-full.title": "The recipient's mailbox is full",
@@ -139,6 +143,10 @@ export const enUS = {
   "step.blocklist.delistOnSite": "Once the cause is fixed, request removal on the website of {list}.",
   "step.blocklist.provider": "This message went out through {service}: if {ip} is one of its servers, you cannot have it removed yourself. Contact {service} support with this report.",
   "step.blocklist.sharedProvider": "If {ip} belongs to a shared provider (Microsoft 365, Google Workspace, Amazon SES or your hosting company), contact the provider instead: only they can fix and delist their servers.",
+  "step.reverseDns.forward": "Forward this report to your email admin: the fix is on your side, and sending again fails until it is made.",
+  "step.reverseDns.setPtr": "Ask whoever holds the IP {ip} (your hosting or internet provider) to set its reverse DNS (PTR) record to your mail server's name, and make sure that name resolves back to {ip}.",
+  "step.reverseDns.setPtrNoIp": "Ask whoever holds your sending IP (your hosting or internet provider) to set its reverse DNS (PTR) record to your mail server's name, and make sure that name resolves back to the IP.",
+  "step.reverseDns.matchHelo": "Have the mail server introduce itself (HELO/EHLO) with that same name.",
   "step.content.revise": "Remove or change what may look suspicious (link shorteners, attachments such as .zip or macros), then send again.",
   "step.content.checkOutbound": "If this happens often, your admin should check whether your account or server is sending spam.",
   "step.content.allowList": "If the message is legitimate, the recipient's admin can release it or allow your address.",

@@ -35,6 +35,10 @@ export const zhTW: Record<MessageKey, string> = {
   "guidance.blocklist.summary": "收件伺服器拒收這封郵件，因為寄出它的 IP 位址 {ip} 被列在 {list} 上；這是記錄曾發送垃圾郵件或濫用行為之位址的公開封鎖清單（DNSBL）。收件者和其地址都沒有問題：在移除之前，所有使用這份清單的伺服器都會拒收來自 {ip} 的郵件。",
   "guidance.blocklist.summaryNoIp": "收件伺服器拒收這封郵件，因為寄出它的伺服器被列在 {list} 上；這是記錄曾發送垃圾郵件或濫用行為之位址的公開封鎖清單（DNSBL）。收件者和其地址都沒有問題：在移除之前，所有使用這份清單的伺服器都會拒收那台伺服器的郵件。",
 
+  "guidance.reverseDns.title": "您的寄件伺服器沒有有效的反向 DNS 名稱",
+  "guidance.reverseDns.summary": "收件伺服器查詢寄出您郵件的 IP 位址 {ip} 的名稱，結果查不到，或查到的名稱沒有指回 {ip}。因為垃圾郵件常來自這類位址，許多伺服器會拒收它們的郵件。收件者那一端沒有問題。",
+  "guidance.reverseDns.summaryNoIp": "收件伺服器查詢寄出您郵件的 IP 位址的名稱，結果查不到，或查到的名稱沒有指回該位址。因為垃圾郵件常來自這類位址，許多伺服器會拒收它們的郵件。收件者那一端沒有問題。",
+
   "guidance.reason.unknown-user.title": "收件者地址不存在",
   "guidance.reason.unknown-user.summary": "收件伺服器表示沒有 {recipient} 這個信箱。",
   "guidance.reason.mailbox-full.title": "收件者的信箱已滿",
@@ -138,6 +142,10 @@ export const zhTW: Record<MessageKey, string> = {
   "step.blocklist.delistOnSite": "修正原因之後，到 {list} 的網站申請移除。",
   "step.blocklist.provider": "這封郵件是透過 {service} 寄出的：如果 {ip} 是它的伺服器，您無法自行申請移除。請附上這份報告聯絡 {service} 的客服。",
   "step.blocklist.sharedProvider": "如果 {ip} 屬於共用的服務供應商（Microsoft 365、Google Workspace、Amazon SES 或您的主機代管業者），請改為聯絡供應商：只有他們能修正並移除自己的伺服器。",
+  "step.reverseDns.forward": "請將這份報告轉寄給您的郵件系統管理員：問題在您這一端，修正之前重新寄送仍會失敗。",
+  "step.reverseDns.setPtr": "請持有 IP {ip} 的業者（您的主機代管或網路服務供應商）把它的反向 DNS（PTR）記錄設定為您郵件伺服器的名稱，並確認這個名稱能解析回 {ip}。",
+  "step.reverseDns.setPtrNoIp": "請持有寄件 IP 的業者（您的主機代管或網路服務供應商）把它的反向 DNS（PTR）記錄設定為您郵件伺服器的名稱，並確認這個名稱能解析回該 IP。",
+  "step.reverseDns.matchHelo": "讓郵件伺服器以相同的名稱自我介紹（HELO/EHLO）。",
   "step.content.revise": "請移除或修改可能看起來可疑的內容（縮網址、.zip 或含巨集的附件），再寄一次。",
   "step.content.checkOutbound": "如果經常發生，請系統管理員檢查您的帳號或伺服器是否正在寄出垃圾郵件。",
   "step.content.allowList": "如果這是正常郵件，收件者的系統管理員可以放行，或將您的地址加入允許清單。",
