@@ -8,8 +8,8 @@
  *   <<< 550 5.1.1 <bob@example.com>... User Unknown
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf } from "../prose";
 import { smtpCommandIn } from "../reply";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
@@ -47,7 +47,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     const diagnostic = said.join(" ");
     return { ...finding, diagnostic: diagnostic || undefined, replyCode: findReplyCode(diagnostic) ?? undefined, status: findStatus(diagnostic) ?? undefined };
   });
-  const recipients = withDsn(deliveryStatusOf(message), findings);
+  const recipients = mergeDsn(deliveryStatusOf(message), findings);
   return recipients.length > 0 ? { recipients } : null;
 }
 

@@ -13,7 +13,7 @@
  * "Sent by:", "Remote server:" / "Message rejected by:" and "Status code:" lines.
  * We anchor on those stable lines, not on the prose.
  */
-import { fillDsnGaps } from "../dsn-gaps";
+import { mergeDsn } from "../dsn-merge";
 import { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
 import { findSendingIp } from "../sending-ip";
@@ -203,7 +203,7 @@ export function extractExchange(message: MailMessage): FormatFindings | null {
     if (command && !inProse.has(address)) withCommands.push({ address, smtpCommand: command });
   }
   return {
-    recipients: fillDsnGaps(message, withCommands),
+    recipients: mergeDsn(message.deliveryStatus, withCommands, { gapsOnly: true }),
     reportingMta: message.deliveryStatus?.reportingMta ?? report.generatingServer,
     sendingIp: findSendingIp(report.adminText),
     originalSender: message.original ? undefined : findAddress(FieldMap.parse(report.originalHeaders).get("from")),

@@ -12,8 +12,9 @@
  * the shape. The returned message follows "------ This is a copy of the message".
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
+import { addressesIn, completeLocalPart } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { addressesIn, completeLocalPart, deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { indentedBlocks } from "../recipient-blocks";
@@ -106,7 +107,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     .filter((finding): finding is RecipientFinding => finding !== null);
   // No blocks (a frozen message, a router error): X-Failed-Recipients still names them.
   const listed = prose.length > 0 ? prose : addressesIn(message.headers.all("x-failed-recipients")).map((address) => ({ address, diagnostic: reportText(lines) }));
-  const recipients = withDsn(deliveryStatusOf(message), listed);
+  const recipients = mergeDsn(deliveryStatusOf(message), listed);
   if (recipients.length === 0) return null;
   return { recipients, originalSender: returnedTo(message, quoted) };
 }

@@ -6,7 +6,7 @@
  *   "<bob@ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)";
  *   an English reason ("The user(s) account is disabled.") and the bare address.
  */
-import { fillDsnGaps } from "../dsn-gaps";
+import { mergeDsn } from "../dsn-merge";
 import { smtpCommandIn } from "../reply";
 import { findAddress, findReplyCode } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
@@ -67,6 +67,6 @@ export const ezweb: FormatModule = {
     const transcripts = readTranscripts(lines);
     const recipients = (transcripts.length > 0 ? transcripts : readAddressLines(lines)).filter((r) => r.address !== null);
     if (recipients.length === 0) return null;
-    return { recipients: fillDsnGaps(message, recipients) };
+    return { recipients: mergeDsn(message.deliveryStatus, recipients, { gapsOnly: true }) };
   },
 };

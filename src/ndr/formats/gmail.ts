@@ -7,7 +7,7 @@
  *   - since: "** Address not found **", "Your message wasn't delivered to ...",
  *     "The response from the remote server was:" / "The response was:", with a DSN part.
  */
-import { fillDsnGaps } from "../dsn-gaps";
+import { mergeDsn } from "../dsn-merge";
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { MailMessage } from "../message";
@@ -123,7 +123,7 @@ export const gmail: FormatModule = {
     const hosts = dsnHosts(message);
     return {
       // The DSN's fields win, but Google's Remote-MTA needs its commentary trimmed.
-      recipients: fillDsnGaps(message, usable).map((r) => ({ ...r, remoteMta: hosts.get(r.address) ?? r.remoteMta })),
+      recipients: mergeDsn(message.deliveryStatus, usable, { gapsOnly: true }).map((r) => ({ ...r, remoteMta: hosts.get(r.address) ?? r.remoteMta })),
       originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, ORIGINAL), { orSenderField: true }),
     };
   },

@@ -7,8 +7,8 @@
  * "A message is delayed ..." reports temporary failures.
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
@@ -41,7 +41,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
       action: delayed ? "delayed" : "failed",
     });
   }
-  const recipients = withDsn(deliveryStatusOf(message), prose);
+  const recipients = mergeDsn(deliveryStatusOf(message), prose);
   if (recipients.length === 0) return null;
   return { recipients, originalSender: returnedTo(message, message.original ? null : quotedHeaders(message.text, COPY)) };
 }

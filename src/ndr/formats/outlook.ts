@@ -4,7 +4,7 @@
  * following recipients failed.", "Unable to deliver message to the following
  * recipients, due to ...") and a DSN part, sometimes without a Diagnostic-Code.
  */
-import { fillDsnGaps } from "../dsn-gaps";
+import { mergeDsn } from "../dsn-merge";
 import { findAddress } from "../text";
 import type { FormatModule } from "./format";
 
@@ -23,6 +23,6 @@ export const outlook: FormatModule = {
       address: findAddress(fields.finalRecipient ?? fields.originalRecipient),
       diagnostic: notice,
     }));
-    return { recipients: fillDsnGaps(message, recipients) };
+    return { recipients: mergeDsn(message.deliveryStatus, recipients, { gapsOnly: true }) };
   },
 };

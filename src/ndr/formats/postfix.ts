@@ -10,8 +10,9 @@
  * it into the text; the SMTP server's "errors from" report is a session transcript.
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
+import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { addressesIn, deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf } from "../prose";
 import { indentedBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
@@ -87,7 +88,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     .filter((finding): finding is RecipientFinding => finding !== null);
   const transcript = prose.length === 0 ? fromTranscript(report) : [];
   const dsn = deliveryStatusOf(message);
-  let recipients = withDsn(dsn, prose.length > 0 ? prose : transcript);
+  let recipients = mergeDsn(dsn, prose.length > 0 ? prose : transcript);
   // "--- Delivery report unavailable ---": the returned message's To is all that names the recipient.
   if (recipients.length === 0 && /Delivery report unavailable/i.test(message.text)) {
     recipients = addressesIn(message.original?.headers.all("to") ?? []).map((address) => ({ address, action: "failed" as const }));

@@ -10,8 +10,8 @@
  * tests (and the report families run before this one anyway).
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { addressesIn } from "../mta-prose";
 import { linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";

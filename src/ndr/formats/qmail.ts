@@ -10,8 +10,8 @@
  * and the returned message after "--- Below this line is a copy of the message.".
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
-import { deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
@@ -69,7 +69,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const start = lines.findIndex((line) => START.test(line.trim()));
   const end = lines.findIndex((line) => END.test(line.trim()));
   const report = lines.slice(start >= 0 ? start + 1 : 0, end >= 0 ? end : undefined);
-  const recipients = withDsn(deliveryStatusOf(message), readParagraphs(report));
+  const recipients = mergeDsn(deliveryStatusOf(message), readParagraphs(report));
   if (recipients.length === 0) return null;
   const quoted = message.original ? null : quotedHeaders(message.text, END);
   return { recipients, originalSender: returnedTo(message, quoted) };

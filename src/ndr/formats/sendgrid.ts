@@ -4,7 +4,7 @@
  * sending IP and the remote host:
  *   kijitora:000000:<bob@example.jp> : 192.0.2.250 : mx.example.jp:[192.0.2.153] : 550 5.1.1 ... in RCPT TO
  */
-import { fillDsnGaps } from "../dsn-gaps";
+import { mergeDsn } from "../dsn-merge";
 import { smtpCommandIn } from "../reply";
 import { findAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
@@ -26,6 +26,6 @@ export const sendgrid: FormatModule = {
       prose.push({ address: findAddress(match[1]), diagnostic: match[4].trim(), remoteMta: match[3].toLowerCase(), smtpCommand: smtpCommandIn(match[5], "verbs") ?? undefined });
     }
     if (prose.length === 0 && (message.deliveryStatus?.recipients.length ?? 0) === 0) return null;
-    return { recipients: fillDsnGaps(message, prose), sendingIp };
+    return { recipients: mergeDsn(message.deliveryStatus, prose, { gapsOnly: true }), sendingIp };
   },
 };

@@ -13,8 +13,9 @@
  * with a DSN part, which broken MIME sometimes leaves flattened in the text.
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
+import { completeLocalPart } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { completeLocalPart, deliveryStatusOf, withDsn } from "../mta-prose";
 import { linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { readTranscript, transcriptFinding } from "../sendmail-transcript";
@@ -63,7 +64,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     // The remote server's replies are its own words; Sendmail's "reason" repeats one of them.
     return told ? { ...recipient, ...Object.fromEntries(Object.entries(told).filter(([, v]) => v !== undefined)) } : recipient;
   });
-  const recipients = withDsn(deliveryStatusOf(message), prose);
+  const recipients = mergeDsn(deliveryStatusOf(message), prose);
   if (recipients.length === 0) return null;
   return { recipients, originalSender: returnedTo(message, message.original ? null : quotedHeaders(message.text, RETURNED)) };
 }

@@ -10,8 +10,8 @@
  *      ----- Unsent message follows -----
  */
 import type { FormatModule, RecipientFinding } from "./format";
+import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { addressesIn } from "../mta-prose";
 import { linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { readTranscript, transcriptFinding } from "../sendmail-transcript";

@@ -1,15 +1,14 @@
 /**
- * Shared readers for bounces that speak in prose: the open-source MTAs write
- * "address, then indented error lines" blocks, quote the returned message's headers
- * after a marker line, and sometimes flatten their RFC 3464 fields into the text.
- * Every pattern is linear: bounded quantifiers, one pass over the lines.
+ * A bounce often says the same thing twice: in its RFC 3464 fields (a DSN part, or
+ * fields flattened into the text) and in prose. The DSN is the machine-readable list;
+ * the prose only fills what it leaves out (a diagnostic, a remote host, a more exact
+ * code). This is the one place that decides who wins, for every family.
  */
 import type { RecipientFinding } from "./formats/format";
-import type { FieldMap } from "./header-fields";
 import type { MailMessage } from "./message";
 import { linesOf } from "./prose";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
-import { findAddress, findReplyCode, findStatus, normalizeAddress } from "./text";
+import { findAddress, findReplyCode, findStatus } from "./text";
 
 const isIndented = (line: string) => line[0] === " " || line[0] === "\t";
 
@@ -62,26 +61,69 @@ export function statedStatus(reported: string | null | undefined, diagnostic: st
 }
 
 /** A reply code only when it agrees with the status class (a 554 inside a 4.0.0 report is not the outcome). */
-export function agreeingReplyCode(code: number | null, status: string | null): number | null {
+function agreeingReplyCode(code: number | null, status: string | null): number | null {
   if (code === null) return null;
   return !status || String(code)[0] === status[0] ? code : null;
 }
 
-/** Findings from the DSN fields, refined by what the prose says about the same recipient. */
-export function withDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[]): RecipientFinding[] {
-  const fromDsn: RecipientFinding[] = (dsn?.recipients ?? []).map((fields) => ({
+/**
+ * Pairs each item of one list with its counterpart in `others`: the first with the same
+ * address, or the only one when both lists name a single recipient. Indexed once: a DSN
+ * may list thousands of recipients.
+ */
+function counterparts<T>(others: readonly T[], addressOf: (item: T) => string | null, ownCount: number): (address: string | null) => T | undefined {
+  const byAddress = new Map<string, T>();
+  for (const other of others) {
+    const address = addressOf(other);
+    if (address !== null && !byAddress.has(address)) byAddress.set(address, other);
+  }
+  const onlyOne = others.length === 1 && ownCount === 1 ? others[0] : undefined;
+  return (address) => (address !== null ? byAddress.get(address) : undefined) ?? onlyOne;
+}
+
+export interface DsnMergeOptions {
+  /**
+   * The DSN is the message's own DSN part, which the pipeline merges by itself: keep the
+   * prose's recipients and drop only what the DSN states better (its diagnostic, remote
+   * host, reply, and a status more exact than x.0.0). By default the findings are whole
+   * recipients read from the DSN (which may be flattened into the text, where the
+   * pipeline does not look), refined by the prose.
+   */
+  gapsOnly?: boolean;
+}
+
+/** The family's prose findings merged with the DSN's recipients: DSN first, prose fills the gaps. */
+export function mergeDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[], options: DsnMergeOptions = {}): RecipientFinding[] {
+  const records = dsn?.recipients ?? [];
+  // The DSN is the machine-readable list: prose naming someone else is a stale or garbled copy.
+  if (records.length === 0) return prose;
+  if (options.gapsOnly) {
+    const recordOf = counterparts(records, (fields) => findAddress(fields.finalRecipient ?? fields.originalRecipient), prose.length);
+    return prose.map((finding) => {
+      const fields = recordOf(finding.address);
+      if (!fields) return finding;
+      const statusStated = findStatus(fields.status);
+      const useful = statusStated !== null && !/\.0\.0$/.test(statusStated);
+      return {
+        ...finding,
+        address: finding.address ?? findAddress(fields.finalRecipient ?? fields.originalRecipient),
+        diagnostic: fields.diagnosticCode ? undefined : finding.diagnostic,
+        remoteMta: fields.remoteMta ? undefined : finding.remoteMta,
+        status: useful ? undefined : finding.status,
+        replyCode: fields.diagnosticCode ? undefined : finding.replyCode,
+      };
+    });
+  }
+  const fromDsn: RecipientFinding[] = records.map((fields) => ({
     address: findAddress(fields.finalRecipient) ?? findAddress(fields.originalRecipient),
     action: (fields.action as RecipientFinding["action"]) ?? undefined,
     status: fields.status ?? undefined,
     diagnostic: fields.diagnosticCode ?? undefined,
     remoteMta: fields.remoteMta ?? undefined,
   }));
-  const used = new Set<RecipientFinding>();
-  const merged = fromDsn.map((finding): RecipientFinding => {
-    const told =
-      prose.find((p) => p.address !== null && p.address === finding.address) ??
-      (prose.length === 1 && fromDsn.length === 1 ? prose[0] : undefined);
-    if (told) used.add(told);
+  const toldOf = counterparts(prose, (finding) => finding.address, fromDsn.length);
+  return fromDsn.map((finding): RecipientFinding => {
+    const told = toldOf(finding.address);
     const diagnostic = finding.diagnostic ?? told?.diagnostic ?? undefined;
     const status = statedStatus(finding.status ?? told?.status, diagnostic) ?? undefined;
     return {
@@ -96,33 +138,4 @@ export function withDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[]): 
       action: finding.action ?? told?.action,
     };
   });
-  // The DSN is the machine-readable list: prose naming someone else is a stale or garbled copy.
-  return fromDsn.length > 0 ? merged : prose;
-}
-
-/** The first address in a header value, for recipients named only by their local part. */
-export function addressesIn(values: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const value of values) {
-    for (const part of value.split(",", 1000)) {
-      const address = findAddress(part);
-      if (address) found.push(address);
-    }
-  }
-  return found;
-}
-
-/** "kijitora" -> "kijitora@example.jp" when the returned message names exactly that mailbox. */
-export function completeLocalPart(localPart: string, headers: FieldMap | null | undefined, text = ""): string | null {
-  const wanted = localPart.toLowerCase();
-  if (wanted.length === 0 || wanted.length > 64 || /[\s@<>]/.test(wanted)) return null;
-  const candidates = addressesIn([...(headers?.all("to") ?? []), ...(headers?.all("cc") ?? [])]);
-  for (const received of headers?.all("received") ?? []) {
-    const forClause = /\bfor <?([^\s<>;]{1,320}@[^\s<>;]{1,255})>?/.exec(received);
-    if (forClause) candidates.push(normalizeAddress(forClause[1]) ?? "");
-  }
-  const match = candidates.find((address) => address.startsWith(`${wanted}@`));
-  if (match) return match;
-  const inText = new RegExp(`\\bfor <?(${wanted.replace(/[^a-z0-9]/g, "\\$&")}@[A-Za-z0-9.-]{1,255})`, "i").exec(text.slice(0, 100000));
-  return inText ? normalizeAddress(inText[1]) : null;
 }

@@ -1,6 +1,4 @@
-import { inlineDeliveryStatus, statedStatus, withDsn, completeLocalPart } from "../../src/ndr/mta-prose";
-import { smtpCommandIn } from "../../src/ndr/reply";
-import { FieldMap } from "../../src/ndr/header-fields";
+import { inlineDeliveryStatus, mergeDsn, statedStatus } from "../../src/ndr/dsn-merge";
 
 describe("statedStatus", () => {
   test("the remote server's code refines the report's generic one", () => expect(statedStatus("5.0.0", "550 5.7.1 relaying denied")).toBe("5.7.1"));
@@ -22,24 +20,23 @@ test("inlineDeliveryStatus reads DSN fields flattened into text, and stops at th
   expect(inlineDeliveryStatus("Nothing machine-readable here.")).toBeNull();
 });
 
-test("withDsn: DSN fields first, prose fills the gaps, prose naming someone else is dropped", () => {
+test("mergeDsn: DSN fields first, prose fills the gaps, prose naming someone else is dropped", () => {
   const dsn = inlineDeliveryStatus("Final-Recipient: rfc822; bob@fabrikam.example\nAction: failed\nStatus: 5.0.0\n")!;
-  const merged = withDsn(dsn, [
+  const merged = mergeDsn(dsn, [
     { address: "bob@fabrikam.example", diagnostic: "550 5.7.1 blocked", replyCode: 550, remoteMta: "mx.fabrikam.example" },
     { address: "stale@fabrikam.example", diagnostic: "550 unknown" },
   ]);
   expect(merged).toEqual([expect.objectContaining({ address: "bob@fabrikam.example", status: "5.7.1", replyCode: 550, remoteMta: "mx.fabrikam.example", diagnostic: "550 5.7.1 blocked", action: "failed" })]);
 });
 
-test("completeLocalPart finds the mailbox in the returned message's To or Received", () => {
-  const headers = FieldMap.parse("Received: from a by b with smtp id 1 for kijitora@example.ed.jp; Fri, 1 Oct 2010\nTo: someone@example.org\n");
-  expect(completeLocalPart("kijitora", headers)).toBe("kijitora@example.ed.jp");
-  expect(completeLocalPart("nobody", headers)).toBeNull();
-});
-
-test("smtpCommandIn names the command a phrase mentions", () => {
-  expect(smtpCommandIn("in reply to RCPT TO")).toBe("RCPT");
-  expect(smtpCommandIn("end of data")).toBe("DATA");
-  expect(smtpCommandIn("initial connection")).toBe("CONN");
-  expect(smtpCommandIn("something else")).toBeNull();
+test("mergeDsn with gapsOnly keeps the prose's recipients and leaves to the DSN part what it states better", () => {
+  const dsn = inlineDeliveryStatus("Final-Recipient: rfc822; bob@fabrikam.example\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown\n")!;
+  const merged = mergeDsn(dsn, [
+    { address: "bob@fabrikam.example", diagnostic: "user unknown", replyCode: 550, status: "5.0.0", remoteMta: "mx.fabrikam.example" },
+    { address: "carol@fabrikam.example", diagnostic: "mailbox full", status: "5.2.2" },
+  ], { gapsOnly: true });
+  expect(merged).toEqual([
+    { address: "bob@fabrikam.example", diagnostic: undefined, replyCode: undefined, status: undefined, remoteMta: "mx.fabrikam.example" },
+    { address: "carol@fabrikam.example", diagnostic: "mailbox full", status: "5.2.2" },
+  ]);
 });
