@@ -45,6 +45,22 @@ const FALLBACK_SERVER: ServerAddress = { host: "127.0.0.1", port: 53 };
 type AnyRecord = RecordData[RecordType];
 type AnyResult = LookupResult<AnyRecord>;
 
+interface CacheEntry {
+  expiresAt: number;
+  result: AnyResult;
+  /** When the entry last moved to the most recent end of the cache. */
+  touchedAt: number;
+  /** The result as last served, with the TTL left then (in whole seconds, so it is reused for up to a second). */
+  served?: AnyResult;
+}
+
+/**
+ * Recency is kept to this resolution: moving an entry on every hit (Map order is
+ * recency order) costs more than an exact order is worth when the same names are
+ * asked for thousands of times a second.
+ */
+const RECENCY_RESOLUTION_MS = 1000;
+
 /** Nameservers listed in resolv.conf ("nameserver ADDRESS" lines; IPv6 scope ids dropped). */
 export function parseResolvConf(text: string): ServerAddress[] {
   const servers: ServerAddress[] = [];
@@ -109,7 +125,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const retries = options.retries ?? 1;
   const useCache = options.cache ?? true;
   const maxCacheEntries = options.maxCacheEntries ?? 10_000;
-  const cache = new Map<string, { expiresAt: number; result: AnyResult }>();
+  const cache = new Map<string, CacheEntry>();
   const inFlight = new Map<string, Promise<AnyResult>>();
 
   /** One question to the servers, trying each in turn for 1 + retries rounds. */
@@ -179,15 +195,22 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       cache.delete(key);
       return undefined;
     }
-    cache.delete(key); // re-insert: Map order doubles as recency order
-    cache.set(key, entry);
+    if (now - entry.touchedAt >= RECENCY_RESOLUTION_MS) {
+      entry.touchedAt = now;
+      cache.delete(key); // re-insert: Map order doubles as recency order
+      cache.set(key, entry);
+    }
     const result = entry.result;
-    return result.status === "ok" ? { ...result, ttl: Math.ceil((entry.expiresAt - now) / 1000) } : result;
+    if (result.status !== "ok") return result;
+    const ttl = Math.ceil((entry.expiresAt - now) / 1000);
+    if (entry.served?.status !== "ok" || entry.served.ttl !== ttl) entry.served = { ...result, ttl };
+    return entry.served;
   }
 
   function remember(key: string, result: AnyResult, ttl: number): void {
     if (!useCache || result.status === "error" || ttl <= 0) return;
-    cache.set(key, { expiresAt: Date.now() + Math.min(ttl, MAX_TTL) * 1000, result });
+    const now = Date.now();
+    cache.set(key, { expiresAt: now + Math.min(ttl, MAX_TTL) * 1000, result, touchedAt: now });
     while (cache.size > maxCacheEntries) cache.delete(cache.keys().next().value as string);
   }
 

@@ -81,7 +81,8 @@ export function nameToLabels(name: string): Uint8Array[] | null {
 /** Lower-case dotted form used for comparisons and cache keys (DNS names are case-insensitive in ASCII). */
 export function canonicalName(name: string): string {
   const dotted = name.endsWith(".") ? name.slice(0, -1) : name;
-  return dotted.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // Most names arrive in lower case already: test before building a new string.
+  return /[A-Z]/.test(dotted) ? dotted.replace(/[A-Z]/g, (c) => c.toLowerCase()) : dotted;
 }
 
 class Writer {

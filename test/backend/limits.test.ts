@@ -40,3 +40,14 @@ test("semaphore runs at most `limit` tasks at once, in arrival order", async () 
   expect(peak).toBe(2);
   expect(order).toEqual([0, 1, 2, 3, 4, 5]);
 });
+
+test("semaphore frees the slot of work that fails or throws, and passes the failure on", async () => {
+  const semaphore = new Semaphore(1);
+  await expect(semaphore.use(() => Promise.reject(new Error("refused")))).rejects.toThrow("refused");
+  await expect(
+    semaphore.use(() => {
+      throw new Error("thrown");
+    }),
+  ).rejects.toThrow("thrown");
+  await expect(semaphore.use(async () => "still usable")).resolves.toBe("still usable");
+});

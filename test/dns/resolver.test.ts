@@ -166,6 +166,20 @@ describe("resolver cache", () => {
     }
   });
 
+  test("a cached answer tells the TTL it has left, in whole seconds", async () => {
+    const server = await startDnsServer(zone, { ttl: 3 });
+    try {
+      const r = createResolver({ servers: [server], timeoutMs: 300 });
+      expect(await r.lookup("example.com", "A")).toMatchObject({ status: "ok", ttl: 3 });
+      expect(await r.lookup("example.com", "A")).toMatchObject({ status: "ok", ttl: 3 });
+      await sleep(1100);
+      expect(await r.lookup("Example.COM.", "A")).toMatchObject({ status: "ok", records: ["192.0.2.10"], ttl: 2 });
+      expect(server.queryCount()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   test("does not cache errors, and can be switched off or bounded", async () => {
     const server = await startDnsServer(zone);
     try {
