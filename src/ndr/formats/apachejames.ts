@@ -3,7 +3,7 @@
  * remote reply, then the envelope ("MAIL FROM:", "RCPT TO:") under "Message details:".
  */
 import type { MailMessage } from "../message";
-import { section } from "../prose";
+import { findLine, section } from "../prose";
 import { findAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 
@@ -29,12 +29,12 @@ export const apachejames: FormatModule = {
   recognise: writtenByJames,
   extract: (message) => {
     const lines = message.text.split("\n");
-    const detailsAt = lines.findIndex((line) => DETAILS.test(line));
+    const detailsAt = findLine(lines, DETAILS);
     if (detailsAt < 0) return null;
     const addresses = envelopeAddresses(section(message.text, DETAILS) ?? [], "RCPT TO:");
     if (addresses.length === 0) return null;
     // "Error: Invalid user address" / "Error message below:" / "550 - ...": everything up to the details.
-    const errorAt = lines.findIndex((line) => ERROR_START.test(line));
+    const errorAt = findLine(lines, ERROR_START);
     const errorLines = errorAt >= 0 && errorAt < detailsAt ? lines.slice(errorAt, detailsAt) : [];
     const diagnostic = errorLines.map((line) => line.trim()).filter(Boolean).join(" ") || null;
     const recipients: RecipientFinding[] = addresses.map((address) => ({ address, diagnostic }));

@@ -15,7 +15,7 @@ import type { FormatModule, RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import { addressesIn, completeLocalPart } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { linesOf, section } from "../prose";
+import { findLine, linesOf, section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { indentedBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
@@ -86,7 +86,7 @@ function joinUnindentedDetails(blocks: string[][]): string[][] {
 
 /** The report's own paragraph(s), up to the returned message, for recipients named only in headers. */
 function reportText(lines: string[]): string | undefined {
-  const end = lines.findIndex((line) => COPY_OF_MESSAGE.test(line));
+  const end = findLine(lines, COPY_OF_MESSAGE);
   const text = (end >= 0 ? lines.slice(0, end) : lines.slice(0, 40)).filter((line) => !/^This message was created automatically/i.test(line)).join(" ").trim();
   return text ? text.slice(0, 2000) : undefined;
 }

@@ -4,6 +4,7 @@
  * generated response:", then "Original message follows." and the original.
  */
 import type { MailMessage } from "../message";
+import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress, normalizeAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
@@ -36,7 +37,7 @@ export const imailserver: FormatModule = {
   recognise: writtenByIMail,
   extract: (message) => {
     const all = message.text.split("\n");
-    const end = all.findIndex((line) => ORIGINAL.test(line));
+    const end = findLine(all, ORIGINAL);
     const recipients: RecipientFinding[] = [];
     let response: string[] | null = null;
     for (const raw of end >= 0 ? all.slice(0, end) : all) {

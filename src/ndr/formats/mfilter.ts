@@ -4,7 +4,7 @@
  * command" and "-------original message" (or "original mail info") sections.
  */
 import type { MailMessage } from "../message";
-import { addressLine, firstParagraph, section } from "../prose";
+import { addressLine, findLine, firstParagraph, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { FormatModule } from "./format";
 
@@ -22,7 +22,7 @@ export const mfilter: FormatModule = {
   recognise: writtenByMFilter,
   extract: (message) => {
     const lines = message.text.split("\n");
-    const end = lines.findIndex((line) => SERVER_MESSAGE.test(line));
+    const end = findLine(lines, SERVER_MESSAGE);
     if (end < 0) return null;
     const addresses = lines.slice(0, end).map(addressLine).filter((a): a is string => a !== null);
     if (addresses.length === 0) return null;

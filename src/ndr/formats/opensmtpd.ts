@@ -9,7 +9,7 @@
 import type { FormatModule, RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
-import { linesOf } from "../prose";
+import { section } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
@@ -24,12 +24,9 @@ function recognise(message: MailMessage): boolean {
 }
 
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
-  const lines = linesOf(message.text);
-  const start = lines.findIndex((line) => LIST_START.test(line));
   const delayed = DELAYED.test(message.text.slice(0, 5000));
   const prose: RecipientFinding[] = [];
-  for (const line of start >= 0 ? lines.slice(start + 1) : []) {
-    if (COPY.test(line)) break;
+  for (const line of section(message.text, LIST_START, COPY) ?? []) {
     const match = RECIPIENT.exec(line.trim());
     const address = match ? normalizeAddress(match[1]) : null;
     if (!match || !address) continue;

@@ -13,7 +13,7 @@ import type { FormatModule, RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { linesOf } from "../prose";
+import { findLine, linesOf } from "../prose";
 import { indentedBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import { quotedHeaders, senderOf } from "../quoted-headers";
@@ -81,7 +81,7 @@ function recognise(message: MailMessage): boolean {
 
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const lines = linesOf(message.text);
-  const reportEnd = lines.findIndex((line) => RETURNED_MESSAGE.test(line));
+  const reportEnd = findLine(lines, RETURNED_MESSAGE);
   const report = reportEnd >= 0 ? lines.slice(0, reportEnd) : lines;
   const prose = indentedBlocks(report)
     .map((block) => fromBlock(block.join(" ")))

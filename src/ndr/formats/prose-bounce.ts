@@ -12,7 +12,7 @@
 import type { FormatModule, RecipientFinding } from "./format";
 import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
-import { linesOf } from "../prose";
+import { findLine, linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findAddress, findReplyCode, findStatus, normalizeAddress } from "../text";
 
@@ -105,7 +105,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const text = message.text.slice(0, 200000);
   if (SUCCESS.test(message.subject) && !FAILURE.test(message.subject)) return null;
   const lines = linesOf(text);
-  const start = lines.findIndex((line) => FAILURE.test(line));
+  const start = findLine(lines, FAILURE);
   const end = lines.findIndex((line, index) => index > start && RETURNED.test(line));
   const report = lines.slice(Math.max(0, start - 4), end > start ? end : undefined).slice(0, 400);
   // The bounce's own parties are never the failed recipient.

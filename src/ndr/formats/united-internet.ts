@@ -6,6 +6,7 @@
  *   <bob@example.com> / Reason: (or "For the following reason:") / what went wrong
  * then "--- The header of the original message is following. ---".
  */
+import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import type { MailMessage } from "../message";
 import { recipientBlocks } from "../recipient-blocks";
@@ -24,8 +25,8 @@ function readBlock(address: string, body: string[]): RecipientFinding {
     const command = inline[1].toUpperCase() === "TEXT" ? "DATA" : smtpCommandIn(inline[1], "verbs") ?? undefined;
     return { address, diagnostic: inline[3].trim(), remoteMta: inline[2].toLowerCase(), smtpCommand: command };
   }
-  const hostAt = body.findIndex((line) => /^host:\s/i.test(line));
-  const reasonAt = body.findIndex((line) => /^(?:Reason:|For the following reason:)\s*$/i.test(line));
+  const hostAt = findLine(body, /^host:\s/i);
+  const reasonAt = findLine(body, /^(?:Reason:|For the following reason:)\s*$/i);
   const reply = hostAt >= 0 ? body.slice(hostAt + 1) : reasonAt >= 0 ? body.slice(reasonAt + 1) : body;
   return {
     address,

@@ -54,9 +54,7 @@ export const x4: FormatModule = {
   name: "x4",
   recognise: writtenByX4,
   extract: (message) => {
-    const lines = message.text.split("\n");
-    const end = lines.findIndex((line) => COPY.test(line));
-    const blocks = recipientBlocks(end >= 0 ? lines.slice(0, end) : lines, { addressLine, maxBlankRun: Infinity });
+    const blocks = recipientBlocks(message.text.split("\n"), { end: COPY, addressLine, maxBlankRun: Infinity });
     if (blocks.length === 0) return null;
     return {
       recipients: blocks.map(({ address, body }) => findingOf(address, body)),
