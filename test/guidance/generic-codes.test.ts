@@ -160,6 +160,22 @@ describe("other reasons lead under catch-all codes", () => {
     expect(g.whoActs).toEqual(["you", "your-admin"]);
   });
 
+  test("550 5.1.0 sender rejected: the sender address, not the recipient, is the problem", () => {
+    const g = diagnose(makeBounce({ status: "5.1.0", diagnostic: "550 5.1.0 <bounce@mailer.sender.example> sender rejected" }), null, "en-US");
+    expect(g.reason).toBe("sender-blocked");
+    expect(g.title).toBe("The receiving server refused your sender address");
+    expect(g.summary).toContain("domain sender.example");
+    expect(g.whoActs).toEqual(["you", "your-admin", "recipient-admin"]);
+    expect(stepsText(g)).toContain("sender.example publishes MX (or A) records");
+  });
+
+  test("a mailing list that takes posts from members only: ask its owner", () => {
+    const g = diagnose(makeBounce({ status: null, diagnostic: "You are not a member of this mailing list <list@example.org>." }), null, "zh-TW");
+    expect(g.title).toBe("您無法在這個群組或郵寄清單張貼郵件");
+    expect(g.whoActs).toEqual(["you"]);
+    expect(g.steps.map((s) => s.text).join("")).toContain("bob@example.org");
+  });
+
   test("a bare 5.7.1 with no stated cause keeps the code's own guidance", () => {
     const g = diagnose(makeBounce({ status: "5.7.1", diagnostic: null }), null, "en-US");
     expect(g.title).toBe(codeTitle("5.7.1"));

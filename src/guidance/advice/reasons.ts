@@ -8,6 +8,7 @@ import { dmarcAdvice } from "./dmarc";
 import { spfAdvice } from "./spf";
 import { blocklistAdvice } from "./blocklist";
 import { reverseDnsAdvice } from "./reverse-dns";
+import { senderAddressAdvice } from "./sender-address";
 import { type Advice, type AdviceContext, step } from "./types";
 
 type Builder = (ctx: AdviceContext) => Advice;
@@ -60,7 +61,7 @@ const builders: Record<Reason, Builder> = {
     findings: [],
   }),
   "sender-blocked": (ctx) => {
-    const named = blocklistAdvice(ctx) ?? reverseDnsAdvice(ctx);
+    const named = blocklistAdvice(ctx) ?? reverseDnsAdvice(ctx) ?? senderAddressAdvice(ctx);
     if (named) return named;
     const p = { ...params(ctx), ip: ctx.ip ?? "?" };
     // Blocks kept by the recipient's organization are theirs to lift; reputation and list bans are ours to clear.

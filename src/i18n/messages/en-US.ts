@@ -40,6 +40,11 @@ export const enUS = {
   "guidance.reverseDns.summary": "The receiving server looked up the name of the IP address your mail came from, {ip}, and found none, or one that does not point back to {ip}. Many servers refuse mail from such addresses because spam often comes from them. Nothing is wrong with the recipient.",
   "guidance.reverseDns.summaryNoIp": "The receiving server looked up the name of the IP address your mail came from and found none, or one that does not point back to that address. Many servers refuse mail from such addresses because spam often comes from them. Nothing is wrong with the recipient.",
 
+  "guidance.senderAddress.title": "The receiving server refused your sender address",
+  "guidance.senderAddress.summary": "The receiving server would not accept mail from the sender address of this message (domain {sender}). Servers do this when they cannot verify the address or its domain (no MX or A record), or when a rule of theirs refuses it. The recipient's address was not the problem.",
+  "guidance.group.title": "You may not post to this group or mailing list",
+  "guidance.group.summary": "The address {recipient} is a group or mailing list, and it did not take your message: either it does not exist, or it accepts posts only from its members or approved senders.",
+
   "guidance.reason.unknown-user.title": "The recipient address does not exist",
   "guidance.reason.unknown-user.summary": "The receiving server says there is no mailbox {recipient}.",
   "guidance.reason.mailbox-full.title": "The recipient's mailbox is full",
@@ -147,6 +152,11 @@ export const enUS = {
   "step.reverseDns.setPtr": "Ask whoever holds the IP {ip} (your hosting or internet provider) to set its reverse DNS (PTR) record to your mail server's name, and make sure that name resolves back to {ip}.",
   "step.reverseDns.setPtrNoIp": "Ask whoever holds your sending IP (your hosting or internet provider) to set its reverse DNS (PTR) record to your mail server's name, and make sure that name resolves back to the IP.",
   "step.reverseDns.matchHelo": "Have the mail server introduce itself (HELO/EHLO) with that same name.",
+  "step.senderAddress.sendFromOwn": "If the message went out from an alias, a shared mailbox or a program, send it again from your usual address.",
+  "step.senderAddress.checkDomain": "Check that the sender address is real and can receive replies, and that {sender} publishes MX (or A) records; fix the envelope sender (Return-Path) of programs that send as {sender}.",
+  "step.senderAddress.askWhy": "If the address and its domain are in order, ask the admin of {domain} why it is refused (the draft below has the details).",
+  "step.group.checkAddress": "Check that the group address {recipient} is spelled correctly.",
+  "step.group.askOwner": "Ask the group's owner or moderator to add you as a member, or to let people outside the group post to it.",
   "step.content.revise": "Remove or change what may look suspicious (link shorteners, attachments such as .zip or macros), then send again.",
   "step.content.checkOutbound": "If this happens often, your admin should check whether your account or server is sending spam.",
   "step.content.allowList": "If the message is legitimate, the recipient's admin can release it or allow your address.",

@@ -39,6 +39,11 @@ export const zhTW: Record<MessageKey, string> = {
   "guidance.reverseDns.summary": "收件伺服器查詢寄出您郵件的 IP 位址 {ip} 的名稱，結果查不到，或查到的名稱沒有指回 {ip}。因為垃圾郵件常來自這類位址，許多伺服器會拒收它們的郵件。收件者那一端沒有問題。",
   "guidance.reverseDns.summaryNoIp": "收件伺服器查詢寄出您郵件的 IP 位址的名稱，結果查不到，或查到的名稱沒有指回該位址。因為垃圾郵件常來自這類位址，許多伺服器會拒收它們的郵件。收件者那一端沒有問題。",
 
+  "guidance.senderAddress.title": "收件伺服器拒絕了您的寄件者地址",
+  "guidance.senderAddress.summary": "收件伺服器不接受這封郵件的寄件者地址（網域 {sender}）寄來的郵件。伺服器無法驗證該地址或其網域（沒有 MX 或 A 記錄），或其規則拒絕該地址時，就會這樣做。問題不在收件者的地址。",
+  "guidance.group.title": "您無法在這個群組或郵寄清單張貼郵件",
+  "guidance.group.summary": "{recipient} 是群組或郵寄清單的地址，它沒有接受您的郵件：可能是它不存在，或只接受成員或核准的寄件者張貼。",
+
   "guidance.reason.unknown-user.title": "收件者地址不存在",
   "guidance.reason.unknown-user.summary": "收件伺服器表示沒有 {recipient} 這個信箱。",
   "guidance.reason.mailbox-full.title": "收件者的信箱已滿",
@@ -146,6 +151,11 @@ export const zhTW: Record<MessageKey, string> = {
   "step.reverseDns.setPtr": "請持有 IP {ip} 的業者（您的主機代管或網路服務供應商）把它的反向 DNS（PTR）記錄設定為您郵件伺服器的名稱，並確認這個名稱能解析回 {ip}。",
   "step.reverseDns.setPtrNoIp": "請持有寄件 IP 的業者（您的主機代管或網路服務供應商）把它的反向 DNS（PTR）記錄設定為您郵件伺服器的名稱，並確認這個名稱能解析回該 IP。",
   "step.reverseDns.matchHelo": "讓郵件伺服器以相同的名稱自我介紹（HELO/EHLO）。",
+  "step.senderAddress.sendFromOwn": "如果郵件是從別名、共用信箱或程式寄出的，請改用您平常的地址再寄一次。",
+  "step.senderAddress.checkDomain": "請確認寄件者地址確實存在且能收到回信，並確認 {sender} 已發布 MX（或 A）記錄；以 {sender} 名義寄信的程式，請修正其信封寄件者（Return-Path）。",
+  "step.senderAddress.askWhy": "如果地址和網域都沒有問題，請詢問 {domain} 的系統管理員為何拒收（下方草稿附有詳細資料）。",
+  "step.group.checkAddress": "請確認群組地址 {recipient} 拼寫正確。",
+  "step.group.askOwner": "請群組的擁有者或管理者把您加為成員，或設定為允許群組外的人張貼。",
   "step.content.revise": "請移除或修改可能看起來可疑的內容（縮網址、.zip 或含巨集的附件），再寄一次。",
   "step.content.checkOutbound": "如果經常發生，請系統管理員檢查您的帳號或伺服器是否正在寄出垃圾郵件。",
   "step.content.allowList": "如果這是正常郵件，收件者的系統管理員可以放行，或將您的地址加入允許清單。",

@@ -1,0 +1,36 @@
+/**
+ * Two refusals that are about who the message claims to be from, not about the sending
+ * server: the sender address itself was refused ("Sender address rejected", "sender
+ * verify failed"), or the sender may not post to a group or mailing list.
+ * Only under a catch-all code: specific codes (5.1.7, 5.1.8, 5.7.27) have their own advice.
+ */
+import { type Advice, type AdviceContext, step } from "./types";
+
+const SENDER_ADDRESS_WORDS =
+  /sender address rejected|domain of sender address|sender (domain )?(rejected|denied)|sender verify failed|unroutable sender|can.?t determine purported responsible address|from: domain is invalid|provide a valid from/i;
+
+const GROUP_WORDS = /not a member of|permission to post|not have permission to post|not allowed to post|members only|moderated list/i;
+
+export function senderAddressAdvice(ctx: AdviceContext): Advice | null {
+  if (ctx.entry) return null;
+  const diagnostic = (ctx.recipient?.diagnostic ?? "").slice(0, 2000);
+  const p = { sender: ctx.senderDomain ?? "?", domain: ctx.recipientDomain ?? "?", recipient: ctx.recipient?.address ?? "?" };
+  // Google Groups writes its refusal in the poster's language; its format says it all.
+  if (ctx.bounce.format === "google-groups" || GROUP_WORDS.test(diagnostic)) {
+    return {
+      steps: [step("you", "step.group.checkAddress", p), step("you", "step.group.askOwner", p)],
+      findings: [],
+      headline: { title: { key: "guidance.group.title" }, summary: { key: "guidance.group.summary", params: p } },
+    };
+  }
+  if (!SENDER_ADDRESS_WORDS.test(diagnostic)) return null;
+  return {
+    steps: [
+      step("you", "step.senderAddress.sendFromOwn"),
+      step("your-admin", "step.senderAddress.checkDomain", p),
+      step("recipient-admin", "step.senderAddress.askWhy", p),
+    ],
+    findings: [],
+    headline: { title: { key: "guidance.senderAddress.title" }, summary: { key: "guidance.senderAddress.summary", params: p } },
+  };
+}
