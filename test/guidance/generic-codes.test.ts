@@ -63,6 +63,15 @@ describe("blocklists named in the words", () => {
     expect(namedBlocklist(diagnostic)).toBeNull();
   });
 
+  test("hostile words are bounded: every pattern stays linear", () => {
+    const hostile = ["host a.b.c.d.e ".repeat(20_000), "blocked using a-a.".repeat(20_000), "host " + "a.".repeat(50_000) + "[", "rbl " + "x.".repeat(60_000)];
+    for (const diagnostic of hostile) {
+      expect(() => namedBlocklist(diagnostic)).not.toThrow();
+      expect(() => senderIpFromText(diagnostic)).not.toThrow();
+      expect(diagnose(makeBounce({ status: "5.7.1", diagnostic }), null, "en-US").title.length).toBeLessThan(400);
+    }
+  });
+
   test("the sender's IP in the words, not the receiving host Exim names", () => {
     expect(senderIpFromText("Client host [192.0.2.49] blocked using cbl.abuseat.org")).toBe("192.0.2.49");
     expect(senderIpFromText("host mx2.example.net [192.0.2.222] SMTP error from remote mail server after MAIL FROM:<a@b.example>: 554 5.7.1 Reverse DNS failed.")).toBeNull();
