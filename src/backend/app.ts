@@ -1,6 +1,6 @@
 /**
- * Wires the pure handler to the real parts: the configured DNS resolver (bounded by
- * a semaphore shared by all checks), the SPF/DMARC engine behind a short-lived
+ * Wires the pure handler to the real parts: the configured DNS resolver (its queries
+ * bounded by a semaphore shared by all checks), the SPF/DMARC engine behind a short-lived
  * result cache, and the rate limiter.
  */
 import { createResolver } from "../dns/resolver";
@@ -16,16 +16,22 @@ export interface Backend {
   handle(request: BackendRequest): Promise<BackendResponse>;
 }
 
-/** A resolver whose lookups wait for a slot, so no burst of checks can flood the DNS servers. */
-export function boundedResolver(resolver: Resolver, semaphore: Semaphore): Resolver {
-  return { lookup: (name, type) => semaphore.use(() => resolver.lookup(name, type)) };
+/**
+ * The configured DNS resolver. Its questions to the servers wait for a slot, so no
+ * burst of checks can flood them; answers from its cache need no slot.
+ */
+export function backendResolver(config: Pick<BackendConfig, "dnsServers" | "dnsTimeoutMs" | "dnsRetries" | "maxConcurrentDns">): Resolver {
+  const slots = new Semaphore(config.maxConcurrentDns);
+  return createResolver({
+    servers: config.dnsServers,
+    timeoutMs: config.dnsTimeoutMs,
+    retries: config.dnsRetries,
+    throttle: (question) => slots.use(question),
+  });
 }
 
 export function createBackend(config: BackendConfig, options: { log?: (entry: RequestLogEntry) => void } = {}): Backend {
-  const resolver = boundedResolver(
-    createResolver({ servers: config.dnsServers, timeoutMs: config.dnsTimeoutMs, retries: config.dnsRetries }),
-    new Semaphore(config.maxConcurrentDns),
-  );
+  const resolver = backendResolver(config);
   const deps = {
     allowedOrigins: config.allowedOrigins,
     maxBodyBytes: config.maxBodyBytes,

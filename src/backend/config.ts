@@ -10,7 +10,7 @@
  *                             default: the system's, from /etc/resolv.conf)
  *   DNS_TIMEOUT_MS            per-query timeout (2000)
  *   DNS_RETRIES               extra rounds over the server list (1)
- *   MAX_CONCURRENT_DNS        DNS lookups in flight at once, across all checks (64)
+ *   MAX_CONCURRENT_DNS        DNS queries in flight at once, across all checks (64)
  *   CHECK_BUDGET_MS           overall time allowed for one check (8000)
  *   CHECK_CACHE_SECONDS       how long a finished check is reused for the same
  *                             input; 0 turns it off (30)

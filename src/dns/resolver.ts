@@ -35,6 +35,11 @@ export interface ResolverOptions {
   cache?: boolean;
   /** Cache size bound; least recently used entries go first (default 10000). */
   maxCacheEntries?: number;
+  /**
+   * Runs each question put to the servers (not cache hits, not lookups sharing a
+   * question already in flight), e.g. through a semaphore that bounds queries in flight.
+   */
+  throttle?: <T>(question: () => Promise<T>) => Promise<T>;
 }
 
 const MAX_CNAME_CHAIN = 8;
@@ -125,6 +130,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const retries = options.retries ?? 1;
   const useCache = options.cache ?? true;
   const maxCacheEntries = options.maxCacheEntries ?? 10_000;
+  const throttle = options.throttle ?? ((question) => question());
   const cache = new Map<string, CacheEntry>();
   const inFlight = new Map<string, Promise<AnyResult>>();
 
@@ -177,7 +183,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     let target = name;
     let ttl = MAX_TTL;
     for (let hop = 0; hop <= MAX_CNAME_CHAIN; hop++) {
-      const reply = await ask(target, qtype);
+      const reply = await throttle(() => ask(target, qtype));
       if (reply instanceof Error) return { result: { status: "error", message: reply.message }, ttl: 0 };
       const reading = readReply(reply, target, qtype);
       ttl = Math.min(ttl, reading.ttl);

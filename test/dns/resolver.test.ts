@@ -166,6 +166,20 @@ describe("resolver cache", () => {
     }
   });
 
+  test("throttle runs each question to the servers, not cache hits or shared lookups", async () => {
+    const server = await startDnsServer(zone, { delayMs: 10 });
+    try {
+      let questions = 0;
+      const r = createResolver({ servers: [server], timeoutMs: 300, throttle: (question) => (questions++, question()) });
+      await Promise.all([r.lookup("example.com", "A"), r.lookup("EXAMPLE.com", "A"), r.lookup("example.com", "TXT")]);
+      await r.lookup("example.com", "A");
+      expect(questions).toBe(2);
+      expect(server.queryCount()).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
   test("a cached answer tells the TTL it has left, in whole seconds", async () => {
     const server = await startDnsServer(zone, { ttl: 3 });
     try {
