@@ -31,7 +31,10 @@ const KNOWN: (Blocklist & { pattern: RegExp })[] = [
 ];
 
 /** "blocked using <zone>", "listed (in|at|on) <zone>", "rbl <zone>": the list a server names by its DNS zone. */
-const ZONE_AFTER = /(?:blocked using|listed (?:in|at|on|by)|rejected by|\b(?:rbl|dnsbl)(?: check)?:?)\s+([a-z0-9-]+(?:\.[a-z0-9-]+)+)/;
+const ZONE_AFTER = /(?:blocked using|listed (?:in|at|on|by)|rejected by|\b(?:rbl|dnsbl)(?: check)?:?)\s+([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8})(?!\.?[a-z0-9-])/;
+
+/** A zone is a DNS name: anything longer is not one, and would only flood the title. */
+const MAX_ZONE = 253;
 
 /** Words that say the refusal comes from a DNS list (and not from a personal block rule). */
 const LIST_WORDS = /blocked using|\bdnsbl\b|\brbl\b|blacklist|blocklist|block list/;
@@ -48,5 +51,5 @@ export function namedBlocklist(diagnostic: string | null | undefined): Blocklist
   if (known) return { name: known.name, delistUrl: known.delistUrl };
   if (!LIST_WORDS.test(text)) return null;
   const zone = ZONE_AFTER.exec(text)?.[1];
-  return zone ? { name: zone, delistUrl: null } : null;
+  return zone && zone.length <= MAX_ZONE ? { name: zone, delistUrl: null } : null;
 }

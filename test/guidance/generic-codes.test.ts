@@ -50,6 +50,7 @@ describe("blocklists named in the words", () => {
     ["521 5.7.1 client [203.0.113.225] blocked using dnsbl.sorbs.net", "SORBS", null],
     ["554 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.225", "Proofpoint", "https://ipcheck.proofpoint.com/"],
     ["Client host rejected: blocked using mail.neko.example.org; Please see", "mail.neko.example.org", null],
+    ["554 Rejected: blocked using rbl.example.net.", "rbl.example.net", null],
   ])("%s -> %s", (diagnostic, name, delistUrl) => {
     expect(namedBlocklist(diagnostic)).toEqual({ name, delistUrl });
   });
