@@ -41,6 +41,6 @@ export function amazonFindings(dsn: DeliveryStatus, statusOf: (reported: string 
 }
 
 /** The status the report states, or the diagnostic's when the report gives none. */
-export function statedStatus(reported: string | null, diagnostic: string | null): string | null {
+export function reportedStatus(reported: string | null, diagnostic: string | null): string | null {
   return findStatus(reported) ?? findStatus(diagnostic);
 }

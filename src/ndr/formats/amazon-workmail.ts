@@ -4,7 +4,7 @@
  * report:" holding RFC 3464 fields written into the text rather than a DSN part.
  */
 import type { MailMessage } from "../message";
-import { TECHNICAL_REPORT, amazonDeliveryStatus, amazonFindings, statedStatus } from "./amazon-report";
+import { TECHNICAL_REPORT, amazonDeliveryStatus, amazonFindings, reportedStatus } from "./amazon-report";
 import type { FormatModule } from "./format";
 
 function isWorkMail(message: MailMessage): boolean {
@@ -16,6 +16,6 @@ export const amazonWorkMail: FormatModule = {
   recognise: (message) => isWorkMail(message) && (message.deliveryStatus !== null || TECHNICAL_REPORT.test(message.text)),
   extract: (message) => {
     const dsn = amazonDeliveryStatus(message);
-    return dsn ? amazonFindings(dsn, statedStatus) : null;
+    return dsn ? amazonFindings(dsn, reportedStatus) : null;
   },
 };

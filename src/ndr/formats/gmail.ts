@@ -8,9 +8,9 @@
  *     "The response from the remote server was:" / "The response was:", with a DSN part.
  */
 import { mergeDsn } from "../dsn-merge";
+import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
-import type { MailMessage } from "../message";
 import { findAddress, normalizeAddress } from "../text";
 import type { FormatFindings, FormatModule, RecipientFinding } from "./format";
 

@@ -3,9 +3,9 @@
  * address(es) failed:" with "<address>: reply" lines, then a copy of the header.
  */
 import type { MailMessage } from "../message";
-import { smtpCommandIn } from "../reply";
 import { paragraphs, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
+import { smtpCommandIn } from "../reply";
 import { normalizeAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 

@@ -14,9 +14,9 @@ import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
 import { findLine, linesOf } from "../prose";
+import { quotedHeaders, senderOf } from "../quoted-headers";
 import { indentedBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
-import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findReplyCode, findStatus, normalizeAddress } from "../text";
 
 const SUBJECT = /^(?:Undelivered Mail Returned to Sender|Delayed Mail \(still being retried\)|Undeliverable mail|Successful Mail Delivery Report|Mail Delivery Status Report|Postfix SMTP server: errors from )/i;

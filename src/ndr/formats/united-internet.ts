@@ -6,9 +6,9 @@
  *   <bob@example.com> / Reason: (or "For the following reason:") / what went wrong
  * then "--- The header of the original message is following. ---".
  */
+import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
-import type { MailMessage } from "../message";
 import { recipientBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import type { FormatFindings, RecipientFinding } from "./format";

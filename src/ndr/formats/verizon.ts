@@ -5,9 +5,8 @@
  *   - SMS (post_master@vtext.com): "Error: ...", "550 - Requested action not taken: no such
  *     user here", and "Message details:" with "RCPT TO:" and "MAIL FROM:" lines.
  */
-import { quotedHeaders } from "../quoted-headers";
 import type { MailMessage } from "../message";
-
+import { quotedHeaders } from "../quoted-headers";
 import { findAddress, findReplyCode } from "../text";
 import type { FormatFindings, FormatModule } from "./format";
 

@@ -6,8 +6,8 @@
  */
 import type { MailMessage } from "../message";
 import { addressLine } from "../prose";
-import { recipientBlocks } from "../recipient-blocks";
 import { bounceAddressee, quotedHeaders, senderOf } from "../quoted-headers";
+import { recipientBlocks } from "../recipient-blocks";
 import { findAddress } from "../text";
 import type { FormatFindings, FormatModule } from "./format";
 

@@ -5,8 +5,8 @@
  */
 import type { MailMessage } from "../message";
 import { addressLine } from "../prose";
-import { recipientBlocks } from "../recipient-blocks";
 import { quotedHeaders, senderOf } from "../quoted-headers";
+import { recipientBlocks } from "../recipient-blocks";
 import type { FormatModule, RecipientFinding } from "./format";
 
 const OPENINGS = [
