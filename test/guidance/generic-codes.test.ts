@@ -186,6 +186,15 @@ describe("other reasons lead under catch-all codes", () => {
     expect(g.steps.map((s) => s.text).join("")).toContain("bob@example.org");
   });
 
+  test("a refusal at connection is about the sending IP; a bare 'access denied' is the receiver's rule", () => {
+    const atConnect = diagnose(makeBounce({ status: "5.0.0", diagnostic: "host mx.example.org[192.0.2.1] refused to talk to me: 554 Service unavailable" }), null, "en-US");
+    expect(atConnect.whoActs[0]).toBe("your-admin");
+    expect(stepsText(atConnect)).toContain("public block lists");
+    const denied = diagnose(makeBounce({ status: "5.7.1", diagnostic: "550 5.7.1 Access denied" }), null, "en-US");
+    expect(denied.title).toBe(t("en-US", "guidance.reason.sender-blocked.title"));
+    expect(denied.whoActs).toEqual(["you", "recipient-admin"]);
+  });
+
   test("a bare 5.7.1 with no stated cause keeps the code's own guidance", () => {
     const g = diagnose(makeBounce({ status: "5.7.1", diagnostic: null }), null, "en-US");
     expect(g.title).toBe(codeTitle("5.7.1"));

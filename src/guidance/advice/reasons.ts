@@ -13,8 +13,11 @@ import { type Advice, type AdviceContext, step } from "./types";
 
 type Builder = (ctx: AdviceContext) => Advice;
 
-/** Words that put a refusal down to the sending server's standing rather than to a rule about this sender. */
-const REPUTATION_WORDS = /reputation|blacklist|blocklist|block list|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|client host rejected|banned/i;
+/**
+ * Words that put a refusal down to the sending server's standing rather than to a rule
+ * about this sender; a refusal at connection ("refused to talk to me") can only be about the IP.
+ */
+const REPUTATION_WORDS = /reputation|blacklist|blocklist|block list|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|client host rejected|banned|refused to talk to me|network not allowed|service refuse/i;
 const STARTTLS_WANTED = /starttls|requiretls|tls (is )?required|requires? (a )?(secure|encrypted|tls)/i;
 
 const diagnosticOf = (ctx: AdviceContext) => (ctx.recipient?.diagnostic ?? "").slice(0, 2000);
