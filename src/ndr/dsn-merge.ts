@@ -8,7 +8,7 @@ import type { RecipientFinding } from "./formats/format";
 import type { MailMessage } from "./message";
 import { linesOf } from "./prose";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
-import { findAddress, findReplyCode, findStatus } from "./text";
+import { classOf, findAddress, findReplyCode, findStatus } from "./text";
 
 const isIndented = (line: string) => line[0] === " " || line[0] === "\t";
 
@@ -63,7 +63,7 @@ export function statedStatus(reported: string | null | undefined, diagnostic: st
 /** A reply code only when it agrees with the status class (a 554 inside a 4.0.0 report is not the outcome). */
 function agreeingReplyCode(code: number | null, status: string | null): number | null {
   if (code === null) return null;
-  return !status || String(code)[0] === status[0] ? code : null;
+  return !status || classOf(code) === classOf(status) ? code : null;
 }
 
 /**
@@ -95,7 +95,6 @@ export interface DsnMergeOptions {
 /** The family's prose findings merged with the DSN's recipients: DSN first, prose fills the gaps. */
 export function mergeDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[], options: DsnMergeOptions = {}): RecipientFinding[] {
   const records = dsn?.recipients ?? [];
-  // The DSN is the machine-readable list: prose naming someone else is a stale or garbled copy.
   if (records.length === 0) return prose;
   if (options.gapsOnly) {
     const recordOf = counterparts(records, (fields) => findAddress(fields.finalRecipient ?? fields.originalRecipient), prose.length);
@@ -114,6 +113,7 @@ export function mergeDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[], 
       };
     });
   }
+  // The DSN is the machine-readable list: prose naming someone else is a stale or garbled copy.
   const fromDsn: RecipientFinding[] = records.map((fields) => ({
     address: findAddress(fields.finalRecipient) ?? findAddress(fields.originalRecipient),
     action: (fields.action as RecipientFinding["action"]) ?? undefined,
