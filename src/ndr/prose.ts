@@ -1,6 +1,8 @@
 /**
- * Small readers for bounce prose shared by the format families: a section of lines
- * between two markers, paragraphs, address-only lines and "Label: value" lines. Every pattern is linear.
+ * Small readers for bounce prose shared by the format families, so that every family
+ * splits lines and finds its markers the same way: a section of lines between two
+ * markers, paragraphs, address-only lines and "Label: value" lines. Every pattern is
+ * linear.
  */
 import { FieldMap } from "./header-fields";
 import { normalizeAddress } from "./text";
