@@ -3,7 +3,7 @@
  * remote reply, then the envelope ("MAIL FROM:", "RCPT TO:") under "Message details:".
  */
 import type { MailMessage } from "../message";
-import { findLine, section } from "../prose";
+import { findLine } from "../prose";
 import { findAddress } from "../text";
 import type { FormatModule, RecipientFinding } from "./format";
 
@@ -31,14 +31,15 @@ export const apachejames: FormatModule = {
     const lines = message.text.split("\n");
     const detailsAt = findLine(lines, DETAILS);
     if (detailsAt < 0) return null;
-    const addresses = envelopeAddresses(section(message.text, DETAILS) ?? [], "RCPT TO:");
+    const details = lines.slice(detailsAt + 1);
+    const addresses = envelopeAddresses(details, "RCPT TO:");
     if (addresses.length === 0) return null;
     // "Error: Invalid user address" / "Error message below:" / "550 - ...": everything up to the details.
     const errorAt = findLine(lines, ERROR_START);
     const errorLines = errorAt >= 0 && errorAt < detailsAt ? lines.slice(errorAt, detailsAt) : [];
     const diagnostic = errorLines.map((line) => line.trim()).filter(Boolean).join(" ") || null;
     const recipients: RecipientFinding[] = addresses.map((address) => ({ address, diagnostic }));
-    const [sender] = envelopeAddresses(section(message.text, DETAILS) ?? [], "MAIL FROM:");
+    const [sender] = envelopeAddresses(details, "MAIL FROM:");
     return { recipients, originalSender: sender ?? null };
   },
 };
