@@ -64,17 +64,23 @@ export function createRequestLog(out: Writable, options: RequestLogOptions = {})
   let pending = "";
   let dropped = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let broken = false;
+  // A log pipe closed by its reader must not take the server down (console.log ignores such errors too).
+  out.on("error", () => {
+    broken = true;
+  });
 
   function flush(): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (pending === "") return;
+    if (pending === "" || broken) return;
     out.write(pending);
     pending = "";
   }
 
   return {
     write(entry) {
+      if (broken) return;
       if (out.writableLength > maxBacklogBytes) {
         dropped++;
         return;
@@ -95,6 +101,7 @@ export function createRequestLog(out: Writable, options: RequestLogOptions = {})
       if (dropped > 0) pending += `{"time":"${isoTime(now())}","dropped":${dropped}}\n`;
       dropped = 0;
       flush();
+      if (broken || out.destroyed) return Promise.resolve();
       // An empty write calls back once everything written before it has been handed over.
       return new Promise((resolve) => out.write("", () => resolve()));
     },

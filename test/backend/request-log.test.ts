@@ -93,4 +93,17 @@ describe("createRequestLog", () => {
     expect(logged.length + dropped.dropped).toBe(51);
     expect(logged.at(-1)).toBe(99);
   });
+
+  test("an output that fails (its reader went away) silences the log instead of crashing the server", async () => {
+    const out = new Writable({
+      write(_chunk, _encoding, done) {
+        done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+      },
+    });
+    const log = createRequestLog(out, { batchBytes: 1 });
+    log.write(entry);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(() => log.write(entry)).not.toThrow();
+    await expect(log.close()).resolves.toBeUndefined();
+  });
 });
