@@ -1,7 +1,9 @@
 /**
  * npm run bench: parse throughput over ../shared/corpus/ndr in one process
  * (messages per second, p50/p99 per message, peak memory), then the same files
- * through `bounce-doctor parse --jsonl` as one process from outside, start-up included.
+ * through `bounce-doctor parse --jsonl` as one process from outside, start-up included,
+ * once and ten times over; and, where Perl's Sisimai is installed (Debian's
+ * libsisimai-perl), Sisimai on the same files the same way, for comparison.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -34,14 +36,29 @@ async function inProcess(files: Uint8Array[]) {
   return { perSecond: times.length / (elapsed / 1000), p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: times[times.length - 1], peakRssMb: peakRss / 2 ** 20 };
 }
 
+/** Wall time of one process over the files, start-up included. */
+function timeProcess(command: string, args: string[]): { seconds: number; exit: number | null; stdout: string } {
+  const start = performance.now();
+  const result = spawnSync(command, args, { maxBuffer: 1024 * 2 ** 20 });
+  return { seconds: (performance.now() - start) / 1000, exit: result.status, stdout: result.stdout?.toString() ?? "" };
+}
+
 function throughCli(paths: string[]) {
   const cli = path.join(repoRoot, "dist/cli/bounce-doctor.js");
   if (!fs.existsSync(cli)) return null;
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [cli, "parse", "--jsonl", ...paths], { maxBuffer: 256 * 2 ** 20 });
-  const seconds = (performance.now() - start) / 1000;
-  const lines = result.stdout.toString().split("\n").filter(Boolean).length;
-  return { files: lines, seconds, perSecond: lines / seconds, exit: result.status };
+  const run = timeProcess(process.execPath, [cli, "parse", "--jsonl", ...paths]);
+  const lines = run.stdout.split("\n").filter(Boolean).length;
+  return { files: lines, seconds: run.seconds, perSecond: lines / run.seconds, exit: run.exit };
+}
+
+// Sisimai->make on each file, in one perl process: what the issue's comparison names.
+const SISIMAI = "use Sisimai; my $n = 0; for my $f (@ARGV) { Sisimai->make($f); $n++ } print $n;";
+
+function throughSisimai(paths: string[]) {
+  if (spawnSync("perl", ["-MSisimai", "-e", "1"]).status !== 0) return null;
+  const run = timeProcess("perl", ["-e", SISIMAI, ...paths]);
+  const files = Number(run.stdout) || 0;
+  return { files, seconds: run.seconds, perSecond: files / run.seconds, exit: run.exit };
 }
 
 async function main() {
@@ -51,9 +68,18 @@ async function main() {
   console.log(`corpus: ${files.length} messages, ${megabytes.toFixed(1)} MB; ${ROUNDS} rounds in one process`);
   const own = await inProcess(files);
   console.log(`in process: ${own.perSecond.toFixed(0)} messages/s, p50 ${own.p50.toFixed(3)} ms, p99 ${own.p99.toFixed(3)} ms, max ${own.max.toFixed(2)} ms, peak RSS ${own.peakRssMb.toFixed(0)} MB`);
-  const cli = throughCli(corpus.map((entry) => entry.path));
-  if (cli) console.log(`bounce-doctor parse --jsonl: ${cli.files} files in ${cli.seconds.toFixed(2)} s (start-up included) = ${cli.perSecond.toFixed(0)} messages/s, exit ${cli.exit}`);
-  else console.log("bounce-doctor parse --jsonl: dist/cli/bounce-doctor.js not built (npm run build) - skipped");
+  const paths = corpus.map((entry) => entry.path);
+  const tenfold = Array.from({ length: 10 }, () => paths).flat();
+  for (const [label, files] of [["corpus once", paths], ["corpus x10", tenfold]] as const) {
+    const cli = throughCli(files);
+    if (!cli) {
+      console.log("bounce-doctor parse --jsonl: dist/cli/bounce-doctor.js not built (npm run build) - skipped");
+      break;
+    }
+    console.log(`bounce-doctor parse --jsonl, ${label}: ${cli.files} files in ${cli.seconds.toFixed(2)} s (start-up included) = ${cli.perSecond.toFixed(0)} messages/s, exit ${cli.exit}`);
+    const sisimai = throughSisimai(files);
+    if (sisimai) console.log(`Sisimai ${label}: ${sisimai.files} files in ${sisimai.seconds.toFixed(2)} s = ${sisimai.perSecond.toFixed(0)} messages/s; bounce-doctor / Sisimai = ${(cli.perSecond / sisimai.perSecond).toFixed(2)}x`);
+  }
 }
 
 main();
