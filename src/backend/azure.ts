@@ -4,6 +4,7 @@
  */
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from "@azure/functions";
 import { createBackend, type Backend } from "./app";
+import { clientKey, forwardedClient } from "./client-id";
 import { loadConfig } from "./config";
 import type { BackendRequest } from "./handler";
 
@@ -18,10 +19,9 @@ async function readBody(request: HttpRequest, limit: number): Promise<{ text: st
   return { text: bytes.length === 0 ? null : new TextDecoder().decode(bytes), tooLarge: false };
 }
 
-/** Behind Azure's front end the client address arrives in X-Forwarded-For (ip:port). */
+/** Behind Azure's front end the client address is the entry it appends to X-Forwarded-For (ip:port). */
 function clientIdOf(request: HttpRequest): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded ? forwarded.replace(/:\d+$/, "") : "unknown";
+  return clientKey(forwardedClient(request.headers.get("x-forwarded-for")) ?? undefined) ?? "unknown";
 }
 
 export function azureHandler(backend: Backend, maxBodyBytes: number) {

@@ -16,8 +16,8 @@
  *                             input; 0 turns it off (30)
  *   RATE_LIMIT_PER_MINUTE     sustained checks per client per minute (30)
  *   RATE_LIMIT_BURST          checks a client may make at once (10)
- *   TRUST_PROXY               "true" behind a proxy: the client is the first
- *                             X-Forwarded-For address (false)
+ *   TRUST_PROXY               "true" behind one reverse proxy: the client is the last
+ *                             X-Forwarded-For address, the one the proxy appended (false)
  */
 import type { ServerAddress } from "../dns/transport";
 

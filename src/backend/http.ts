@@ -5,6 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Backend } from "./app";
+import { clientKey, forwardedClient } from "./client-id";
 import type { BackendConfig } from "./config";
 import type { BackendRequest } from "./handler";
 
@@ -46,9 +47,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
 }
 
 function clientIdOf(req: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string" && forwarded.trim() !== "") return forwarded.split(",")[0].trim();
-  return req.socket.remoteAddress ?? "unknown";
+  const forwarded = trustProxy ? clientKey(forwardedClient(req.headers["x-forwarded-for"]?.toString()) ?? undefined) : null;
+  return forwarded ?? clientKey(req.socket.remoteAddress) ?? "unknown";
 }
 
 export function startBackendServer(backend: Backend, config: BackendConfig): Promise<RunningServer> {

@@ -65,6 +65,17 @@ describe("Azure Functions adapter (in @azure/functions test mode)", () => {
     expect((await from("198.51.100.201:1234")).status).toBe(200);
   });
 
+  test("a client cannot dodge the limit with X-Forwarded-For entries of its own, nor by rotating within its IPv6 /64", async () => {
+    const from = (forwarded: string) =>
+      call({ method: "GET", url: "https://x.azurewebsites.net/api/check?domain=example.com", headers: { "x-forwarded-for": forwarded } });
+    const spoofed = [];
+    for (let i = 0; i < 4; i++) spoofed.push((await from(`10.0.0.${i}, 198.51.100.210:1234`)).status);
+    expect(spoofed).toEqual([200, 200, 200, 429]);
+    const rotated = [];
+    for (let i = 1; i <= 4; i++) rotated.push((await from(`[2001:db8:5:6::${i}]:443`)).status);
+    expect(rotated).toEqual([200, 200, 200, 429]);
+  });
+
   test("400 and 405 come back as JSON errors", async () => {
     const bad = await call({ method: "GET", url: "https://x.azurewebsites.net/api/check?domain=not_a_domain" });
     expect(bad.status).toBe(400);
