@@ -28,6 +28,8 @@ const RULES: [Reason, RegExp][] = [
   ["spam-or-content", /spam classification|scored as spam|detected as spam|classified as spam/],
   ["sender-blocked", /low reputation|reputation of the sending|poor reputation/],
   ["dmarc-policy", /\bdmarc\b/],
+  // Gmail's 5.7.26 "the sender is unauthenticated ... authenticate with either SPF or DKIM": both failed, not SPF alone.
+  ["dmarc-policy", /authenticate with (either )?spf or dkim|neither spf nor dkim|sender is unauthenticated/],
   ["spf-failure", /\bspf\b|sender policy framework/],
   ["dkim-failure", /\bdkim\b|domainkeys/],
   [
@@ -57,7 +59,7 @@ const RULES: [Reason, RegExp][] = [
   ],
   [
     "unknown-user",
-    /user unknown|unknown user|no such (user|mailbox|recipient|address)|(user|account|mailbox|address|recipient) (does not|doesn.?t) (exist|have)|address (not found|couldn.?t be found)|recipient not found|recipnotfound|invalid recipient|unknown recipient|unknown address|mailbox unavailable|not listed in|no mailbox here|mailbox not found|invalid (final delivery )?(user|address|mailbox)|user not found|user.{0,3}s. account is disabled|account (has been |is )?(disabled|inactive|discontinued|locked|frozen|suspended)|account .{0,30}(is inactive|disabled or discontinued)|no longer (on server|available|valid)|not our (customer|user)|inactive (email )?(address|account)|mailbox (is )?(disabled|frozen|inactive)|recipient account is blocked|temporary locked|not a registered|tried to reach does not exist|disabled recipient|recipient (address )?(is )?disabled|user .{0,60} not listed|recipient address rejected: (user|unknown|invalid|no such|not found|mailbox)/,
+    /user unknown|unknown user|no such (user|mailbox|recipient|address)|(user|account|mailbox|address|recipient) (does not|doesn.?t) (exist|have)|address (not found|couldn.?t be found)|recipient not found|recipnotfound|invalid recipient|unknown recipient|unknown address(?! error)|mailbox unavailable|not listed in|no mailbox here|mailbox not found|invalid (final delivery )?(user|address|mailbox)|user not found|user.{0,3}s. account is disabled|account (has been |is )?(disabled|inactive|discontinued|locked|frozen|suspended)|account .{0,30}(is inactive|disabled or discontinued)|no longer (on server|available|valid)|not our (customer|user)|inactive (email )?(address|account)|mailbox (is )?(disabled|frozen|inactive)|recipient account is blocked|temporary locked|not a registered|tried to reach does not exist|disabled recipient|recipient (address )?(is )?disabled|user .{0,60} not listed|recipient address rejected: (user|unknown|invalid|no such|not found|mailbox)/,
   ],
   ["relay-denied", /relay(ing)? (access )?(denied|not permitted|prohibited|not allowed)|unable to relay|not permitted to relay|we do not relay|relay access|no relaying|not configured to relay|insecure mail relay/],
   [

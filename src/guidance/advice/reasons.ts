@@ -67,9 +67,12 @@ const builders: Record<Reason, Builder> = {
     const named = blocklistAdvice(ctx) ?? reverseDnsAdvice(ctx) ?? senderAddressAdvice(ctx);
     if (named) return named;
     const p = { ...params(ctx), ip: ctx.ip ?? "?" };
+    // Without the sending IP the sentences that would name it say so instead of showing a "?".
+    const allowSender = step("recipient-admin", ctx.ip ? "step.blocked.allowSender" : "step.blocked.allowSenderNoIp", p);
+    const checkLists = step("your-admin", ctx.ip ? "step.blocked.checkLists" : "step.blocked.checkListsNoIp", p);
     // Blocks kept by the recipient's organization are theirs to lift; reputation and list bans are ours to clear.
     if (ctx.entry?.whoFixes === "recipient_admin" || ctx.entry?.whoFixes === "recipient") {
-      return { steps: [step("you", "step.blocked.askAllow", p), step("recipient-admin", "step.blocked.allowSender", p)], findings: [] };
+      return { steps: [step("you", "step.blocked.askAllow", p), allowSender], findings: [] };
     }
     // Microsoft's own bans and reputation blocks (5.7.511, 5.7.606-649, 5.7.708, ...) are lifted through its delist portal.
     if ((ctx.scope === "microsoft" || ctx.scope === "outlook.com") && ctx.entry?.whoFixes === "sender_admin") {
@@ -81,13 +84,13 @@ const builders: Record<Reason, Builder> = {
     // A bare refusal under a catch-all code, with no word of reputation or lists, is most often the receiver's own rule.
     if (!ctx.entry && !REPUTATION_WORDS.test(diagnosticOf(ctx))) {
       return {
-        steps: [step("you", "step.blocked.askAllow", p), step("recipient-admin", "step.blocked.allowSender", p)],
+        steps: [step("you", "step.blocked.askAllow", p), allowSender],
         findings: [],
       };
     }
     return {
       steps: [
-        step("your-admin", "step.blocked.checkLists", p),
+        checkLists,
         step("your-admin", "step.blocked.checkCompromise"),
         step("recipient-admin", "step.blocked.askDelist", p),
       ],

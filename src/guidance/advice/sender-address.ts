@@ -2,7 +2,9 @@
  * Two refusals that are about who the message claims to be from, not about the sending
  * server: the sender address itself was refused ("Sender address rejected", "sender
  * verify failed"), or the sender may not post to a group or mailing list.
- * Only under a catch-all code: specific codes (5.1.7, 5.1.8, 5.7.27) have their own advice.
+ * Under a catch-all code the words decide; IANA's own sender-address codes (5.1.7 bad
+ * sender mailbox syntax, 5.1.8 bad sender system address) say it by themselves and get
+ * the same steps under their own title. Other specific codes have their own advice.
  */
 import { type Advice, type AdviceContext, step } from "./types";
 
@@ -11,8 +13,11 @@ const SENDER_ADDRESS_WORDS =
 
 const GROUP_WORDS = /not a member of|permission to post|not have permission to post|not allowed to post|members only|moderated list/i;
 
+const SENDER_ADDRESS_CODES = new Set(["X.1.7", "X.1.8"]);
+
 export function senderAddressAdvice(ctx: AdviceContext): Advice | null {
-  if (ctx.entry) return null;
+  const senderCode = ctx.entry?.scope === "iana" && SENDER_ADDRESS_CODES.has(ctx.entry.code);
+  if (ctx.entry && !senderCode) return null;
   const diagnostic = (ctx.recipient?.diagnostic ?? "").slice(0, 2000);
   const p = { sender: ctx.senderDomain ?? "?", domain: ctx.recipientDomain ?? "?", recipient: ctx.recipient?.address ?? "?" };
   // Google Groups writes its refusal in the poster's language; its format says it all.
@@ -23,7 +28,7 @@ export function senderAddressAdvice(ctx: AdviceContext): Advice | null {
       headline: { title: { key: "guidance.group.title" }, summary: { key: "guidance.group.summary", params: p } },
     };
   }
-  if (!SENDER_ADDRESS_WORDS.test(diagnostic)) return null;
+  if (!senderCode && !SENDER_ADDRESS_WORDS.test(diagnostic)) return null;
   return {
     steps: [
       step("you", "step.senderAddress.sendFromOwn"),
