@@ -42,6 +42,11 @@ function isSpecific(entry: CodeEntry | null): boolean {
   return Boolean(entry && !/\.X(\.|$)/.test(entry.code));
 }
 
+/** Whether the entry names only the class of the code (X.0.0, 5.X.X): it says nothing the words could not. */
+function isClassOnly(entry: CodeEntry): boolean {
+  return entry.scope === "iana" && (entry.code === "X.0.0" || /^\d\.X\.X$/.test(entry.code));
+}
+
 function isDelay(recipient: BounceRecipient | null): boolean {
   if (!recipient) return false;
   if (recipient.action === "delayed") return true;
@@ -154,11 +159,15 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
     : t(locale, `guidance.reason.${reason}.summary` as MessageKey, codeParams);
   const summaryParts = entryFits ? [t(locale, `${entryKey(entry!)}.meaning`)] : [reasonSummary];
   // The code stays visible as context: what it says by itself.
-  if (entry && !entryFits && (generic || entry.reason === reason)) {
+  // A class-only code ("5.0.0: no further detail") would contradict the detail the words gave.
+  if (entry && !entryFits && (generic || entry.reason === reason) && !isClassOnly(entry)) {
     summaryParts.push(t(locale, "guidance.codeContext", { code: codeParams.code, meaning: t(locale, `${entryKey(entry)}.meaning`) }));
   }
 
   if (isDelay(recipient)) {
+    // "Gave up after retrying" is the opposite of a delay: when that is all the reason says, the delay speaks alone.
+    const stillRetrying = reason === "expired" && !entryFits;
+    if (stillRetrying) summaryParts.length = 0;
     summaryParts.push(t(locale, "guidance.delayed.summary"));
     const steps: StepKey[] = [
       { actor: "nobody", key: "guidance.delayed.step.retry" },
@@ -168,7 +177,7 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
       scope: ctx.scope,
       code,
       reason,
-      title: t(locale, "guidance.delayed.title", { what: title }),
+      title: stillRetrying ? t(locale, "guidance.delayed.titleRetrying") : t(locale, "guidance.delayed.title", { what: title }),
       summary: joinSentences(summaryParts, locale),
       whoActs: ["nobody"],
       steps: render(locale, steps),
