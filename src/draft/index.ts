@@ -9,7 +9,7 @@ import type { AdminDraft, Locale } from "../guidance/types";
 import { type MessageKey, t } from "../i18n";
 import { escapeHtml, multiLine, singleLine } from "./sanitize";
 
-export { escapeHtml, limitText, MAX_QUOTE, multiLine, singleLine } from "./sanitize";
+export { escapeHtml, limitText, MAX_QUOTE, multiLine, singleLine, withoutControls } from "./sanitize";
 
 /** Traditional Chinese for recipients under Taiwan's, Hong Kong's and Macau's TLDs; English elsewhere. */
 export function draftLanguageFor(recipientDomain: string | null | undefined): Locale {
@@ -37,12 +37,13 @@ function spfFact(checks: Checks | null, ip: string | null, language: Locale): st
   const spf = checks.spf;
   const record = spf.record ? singleLine(spf.record, 500) : t(language, "draft.spf.noRecord");
   if (!ip || !spf.result) return t(language, "draft.spf.recordOnly", { record });
-  return t(language, "draft.spf.result", { ip: singleLine(ip, 64), result: spf.result, record });
+  return t(language, "draft.spf.result", { ip: singleLine(ip, 64), result: singleLine(spf.result, 16), record });
 }
 
 export function buildAdminDraft({ bounce, recipient, checks, language }: DraftInput): AdminDraft | null {
   const recipientDomain = (recipient?.domain ?? recipient?.address?.split("@").pop() ?? "").toLowerCase().replace(/\.$/, "");
-  if (!DOMAIN.test(recipientDomain)) return null;
+  // A numeric last label is an IP address in disguise (127.0.0.1, or fullwidth １２７.０.０.１), not a domain with a postmaster.
+  if (!DOMAIN.test(recipientDomain) || /(?:^|\.)\p{N}+$/u.test(recipientDomain)) return null;
 
   const unknown = t(language, "draft.unknown");
   const senderDomain = singleLine(bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? unknown, 253);

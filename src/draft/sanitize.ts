@@ -32,6 +32,11 @@ export function multiLine(text: string | null | undefined, max = MAX_QUOTE): str
   return limitText(bounded.replace(/\r\n?/g, "\n").replace(CONTROLS, "").trim(), max);
 }
 
+/** Text for a terminal or a plain-text body: controls (escape sequences, CR) and bidi overrides removed (or replaced), line breaks kept. */
+export function withoutControls(text: string, replacement = ""): string {
+  return text.replace(CONTROLS, replacement);
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text to inert HTML: the five significant characters become entities. */

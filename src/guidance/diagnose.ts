@@ -103,8 +103,17 @@ function uniqueActors(steps: { actor: Actor }[]): Actor[] {
   return actors.length > 1 ? actors.filter((a) => a !== "nobody") : actors;
 }
 
+/**
+ * Advice fills its sentences with remote text (SPF records and terms from DNS, server
+ * names): each value becomes one line of bounded length with no control characters.
+ */
+function inSentence(params: MessageParams | undefined): MessageParams | undefined {
+  if (!params) return params;
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === "string" ? singleLine(value) : value]));
+}
+
 function render(locale: Locale, steps: StepKey[]): GuidanceStep[] {
-  return steps.map((s) => ({ actor: s.actor, text: t(locale, s.key, s.params) }));
+  return steps.map((s) => ({ actor: s.actor, text: t(locale, s.key, inSentence(s.params)) }));
 }
 
 function notABounce(bounce: Bounce, locale: Locale): Guidance {
@@ -134,7 +143,7 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
   const ctx = buildContext(bounce, recipient, checks);
   const { entry, reason, code } = ctx;
   const codeParams: MessageParams = {
-    code: code ?? (recipient?.replyCode ? String(recipient.replyCode) : "—"),
+    code: singleLine(code ?? (recipient?.replyCode ? String(recipient.replyCode) : "—"), 32),
     recipient: singleLine(recipient?.address ?? t(locale, "guidance.unknownRecipient"), 320),
     domain: singleLine(ctx.recipientDomain ?? "?", 253),
     sender: singleLine(ctx.senderDomain ?? "?", 253),
@@ -149,13 +158,13 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
   // Under a catch-all code the entry's "who fixes" is a guess about the code, not about this refusal.
   const advice = reasonAdvice(generic ? { ...ctx, entry: null } : ctx);
   const reasonTitle = advice.headline
-    ? t(locale, advice.headline.title.key, advice.headline.title.params)
+    ? t(locale, advice.headline.title.key, inSentence(advice.headline.title.params))
     : t(locale, `guidance.reason.${reason}.title` as MessageKey);
   const title = entryFits ? t(locale, `${entryKey(entry!)}.title`) : reasonTitle;
 
   // What happened: the code's own meaning when it fits, else the reason in general words.
   const reasonSummary = advice.headline
-    ? t(locale, advice.headline.summary.key, { ...codeParams, ...advice.headline.summary.params })
+    ? t(locale, advice.headline.summary.key, inSentence({ ...codeParams, ...advice.headline.summary.params }))
     : t(locale, `guidance.reason.${reason}.summary` as MessageKey, codeParams);
   const summaryParts = entryFits ? [t(locale, `${entryKey(entry!)}.meaning`)] : [reasonSummary];
   // The code stays visible as context: what it says by itself.
@@ -185,7 +194,7 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
     };
   }
 
-  for (const finding of advice.findings) summaryParts.push(t(locale, finding.key, finding.params));
+  for (const finding of advice.findings) summaryParts.push(t(locale, finding.key, inSentence(finding.params)));
 
   // Whoever the reference table says fixes this code gets a step, even when the reason's advice did not name them.
   const steps = [...advice.steps];

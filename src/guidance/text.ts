@@ -5,7 +5,7 @@
 import type { Bounce } from "../ndr/types";
 import type { Checks } from "../spf/types";
 import { type MessageKey, t } from "../i18n";
-import { MAX_QUOTE, singleLine } from "../draft/sanitize";
+import { MAX_QUOTE, singleLine, withoutControls } from "../draft/sanitize";
 import type { Guidance, Locale } from "./types";
 
 export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidance: Guidance, locale: Locale): string {
@@ -38,8 +38,8 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
       lines.push(`  SPF: ${say("text.checks.failed", { error: singleLine(checks.spf.error, 300) })}`);
     } else {
       const spf = checks.spf;
-      lines.push(`  SPF ${spf.domain}: ${spf.record ? singleLine(spf.record, 1000) : say("text.checks.noRecord")}`);
-      if (spf.ip && spf.result) lines.push(`    ${say("text.checks.spfResult", { ip: spf.ip, result: spf.result })}`);
+      lines.push(`  SPF ${singleLine(spf.domain, 253)}: ${spf.record ? singleLine(spf.record, 1000) : say("text.checks.noRecord")}`);
+      if (spf.ip && spf.result) lines.push(`    ${say("text.checks.spfResult", { ip: singleLine(spf.ip, 64), result: singleLine(spf.result, 16) })}`);
       lines.push(`    ${say("text.checks.lookups", { total: spf.lookups.total, limit: spf.lookups.limit })}`);
       for (const p of spf.problems.slice(0, 10)) lines.push(`    - ${p.severity}: ${singleLine(p.message, 300)}`);
     }
@@ -47,7 +47,7 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
       lines.push(`  DMARC: ${say("text.checks.failed", { error: singleLine(checks.dmarc.error, 300) })}`);
     } else {
       const dmarc = checks.dmarc;
-      lines.push(`  DMARC ${dmarc.domain}: ${dmarc.record ? singleLine(dmarc.record, 1000) : say("text.checks.noRecord")}`);
+      lines.push(`  DMARC ${singleLine(dmarc.domain, 253)}: ${dmarc.record ? singleLine(dmarc.record, 1000) : say("text.checks.noRecord")}`);
       for (const p of dmarc.problems.slice(0, 10)) lines.push(`    - ${p.severity}: ${singleLine(p.message, 300)}`);
     }
   }
@@ -55,5 +55,6 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
   if (guidance.draft) {
     lines.push("", `${say("text.draft")}: ${guidance.draft.to}`, `${say("text.draftSubject")}: ${guidance.draft.subject}`);
   }
-  return lines.join("\n") + "\n";
+  // Checks and advice carry DNS text too: nothing that reaches a terminal may hold an escape sequence.
+  return withoutControls(lines.join("\n")) + "\n";
 }

@@ -149,3 +149,30 @@ describe("with the live checks against a loopback DNS server", () => {
     expect(out.guidance.draft.text).toContain("fail");
   });
 });
+
+describe("DNS text from a hostile sender domain", () => {
+  // The bounce names the sender domain, so whoever wrote it may also own that domain's SPF record.
+  const zone: Zone = new Map([
+    ["sender.test", [{ type: "TXT", strings: ["v=spf1 \u001b]0;owned\u0007\u001b[2J\u009b31m\u202e ip4:192.0.2.0/24 -all"] }]],
+    ["_dmarc.sender.test", [{ type: "TXT", strings: ["v=DMARC1; p=reject; \u001b[31m"] }]],
+  ]);
+  let dns: DnsServer;
+  beforeAll(async () => {
+    dns = await startDnsServer(zone);
+  });
+  afterAll(() => dns.close());
+
+  test("reaches the terminal without escape sequences or bidi overrides", async () => {
+    const io = captureIo();
+    expect(await run([file, "--dns", `127.0.0.1:${dns.port}`, "--timeout", "5", "--lang", "en-US"], io)).toBe(0);
+    expect(io.out).toContain("SPF sender.test: v=spf1 ]0;owned [2J 31m ip4:192.0.2.0/24 -all");
+    expect(io.out).toContain("Fix the term ]0;owned [2J 31m");
+    expect(io.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+
+    const json = captureIo();
+    expect(await run([file, "--dns", `127.0.0.1:${dns.port}`, "--json"], json)).toBe(0);
+    const { guidance } = JSON.parse(json.out);
+    const sentences = [guidance.title, guidance.summary, ...guidance.steps.map((s: { text: string }) => s.text), guidance.draft.text];
+    for (const sentence of sentences) expect(sentence).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+  });
+});

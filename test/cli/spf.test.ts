@@ -10,6 +10,7 @@ const zone: Zone = new Map([
   ["why.example.com", [{ type: "TXT", strings: ["%{i} may not send mail for %{d}"] }]],
   ["mail.example.org", [{ type: "TXT", strings: ["v=spf1 a -all"] }, { type: "A", address: "203.0.113.9" }]],
   ["escape.example.com", [{ type: "TXT", strings: ["v=spf1 \u001b[31mred -all"] }]],
+  ["bidi.example.com", [{ type: "TXT", strings: ["v=spf1 \u202eli\u2067a-\u0090x -all"] }]],
   ["slow.example.com", [{ type: "TIMEOUT" }]],
 ]);
 
@@ -81,6 +82,13 @@ describe("bounce-doctor spf against a loopback DNS server", () => {
     expect(await run(["escape.example.com", ...dnsArg], io)).toBe(0);
     expect(io.out).not.toContain("\u001b");
     expect(io.out).toContain("v=spf1 ?[31mred -all");
+  });
+
+  test("C1 controls and bidi overrides in DNS text are not printed either", async () => {
+    const io = captureIo();
+    await run(["bidi.example.com", ...dnsArg], io);
+    expect(io.out).toContain("v=spf1 ?li?a-?x -all");
+    expect(io.out).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
   test("exit 1 with a one-line error when DNS does not answer", async () => {

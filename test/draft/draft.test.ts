@@ -97,9 +97,23 @@ describe("hostile bounce text", () => {
   test("a recipient domain that is not a domain gets no draft", () => {
     const bad = makeBounce({ address: "bob@evil.example>\r\nBcc: x@y", domain: "evil.example>\r\nbcc: x@y" });
     expect(buildAdminDraft({ bounce: bad, recipient: bad.recipients[0], checks: null, language: "en-US" })).toBeNull();
+    for (const literal of ["127.0.0.1", "\uff11\uff12\uff17.0.0.1", "10.0.0.1."]) {
+      const ip = makeBounce({ address: `bob@${literal}`, domain: literal });
+      expect(buildAdminDraft({ bounce: ip, recipient: ip.recipients[0], checks: null, language: "en-US" })).toBeNull();
+    }
     const none = makeBounce({ address: null, domain: null });
     expect(buildAdminDraft({ bounce: none, recipient: none.recipients[0], checks: null, language: "en-US" })).toBeNull();
   });
+});
+
+test("the SPF verdict from the backend is remote text too: one line, no controls, in text and HTML", () => {
+  const hostile = { ...checks, spf: { ...checks.spf, result: "fail\r\nBcc: x@example.net\u001b[2J<b>" } } as unknown as Checks;
+  const bounce = makeBounce({ status: "5.7.23" });
+  const draft = buildAdminDraft({ bounce, recipient: bounce.recipients[0], checks: hostile, language: "en-US" })!;
+  const spfLine = draft.text.split("\n").find((line) => line.startsWith("Our SPF check"))!;
+  expect(spfLine).toContain("192.0.2.10; record v=spf1");
+  expect(draft.text).not.toMatch(/[\r\u001b]|\nBcc:/);
+  expect(draft.html).not.toContain("<b>");
 });
 
 test("helpers: escaping and one-line limiting", () => {

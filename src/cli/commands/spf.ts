@@ -9,6 +9,7 @@
  */
 import { normalizeAddress, normalizeDomain, normalizeHelo, normalizeIp } from "../../backend/validate";
 import { createResolver } from "../../dns/resolver";
+import { withoutControls } from "../../draft/sanitize";
 import { runChecks } from "../../spf/index";
 import type { SpfNode, SpfReport } from "../../spf/types";
 import { type CliIo, UsageError } from "../io";
@@ -114,9 +115,9 @@ export function formatSpfReport(report: SpfReport): string {
   return `${out.map(printable).join("\n")}\n`;
 }
 
-/** DNS text is untrusted: control characters (terminal escapes, CR) are shown as "?". */
+/** DNS text is untrusted: control characters (terminal escapes, CR, C1, bidi overrides) are shown as "?". */
 function printable(line: string): string {
-  return line.replace(/[\x00-\x1f\x7f\x9b]/g, "?");
+  return withoutControls(line.replace(/[\t\n]/g, "?"), "?");
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
