@@ -51,15 +51,20 @@ export function buildAdminDraft({ bounce, recipient, checks, language }: DraftIn
   const code = singleLine(recipient?.status ?? (recipient?.replyCode ? String(recipient.replyCode) : unknown), 32);
   const address = singleLine(recipient?.address ?? unknown, 320);
 
+  // A fact the bounce does not give is left out: a row reading "unknown" only adds noise for the postmaster.
+  const optional = (label: MessageKey, value: string | null | undefined, max: number): Fact[] =>
+    value ? [{ label, value: singleLine(value, max) }] : [];
+  const messageId = bounce.originalMessageId?.replace(/^<?([^<>]*)>?$/, "<$1>");
   const facts: Fact[] = [
-    { label: "draft.fact.sent", value: singleLine(bounce.arrivalDate ?? unknown, 64) },
+    ...optional("draft.fact.sent", bounce.arrivalDate, 64),
     { label: "draft.fact.from", value: singleLine(bounce.originalSender ?? senderDomain, 320) },
-    { label: "draft.fact.ip", value: singleLine(ip ?? unknown, 64) },
+    ...optional("draft.fact.ip", ip, 64),
     { label: "draft.fact.to", value: address },
-    { label: "draft.fact.subject", value: singleLine(bounce.originalSubject ?? unknown, 300) },
-    { label: "draft.fact.messageId", value: singleLine(bounce.originalMessageId ?? unknown, 300) },
+    ...optional("draft.fact.subject", bounce.originalSubject, 300),
+    // In angle brackets, as mail logs print it, so the postmaster can search for it as is.
+    ...optional("draft.fact.messageId", messageId, 300),
     { label: "draft.fact.status", value: recipient?.replyCode ? `${code} (${recipient.replyCode})` : code },
-    { label: "draft.fact.remoteServer", value: singleLine(recipient?.remoteMta ?? unknown, 300) },
+    ...optional("draft.fact.remoteServer", recipient?.remoteMta, 300),
     { label: "draft.fact.response", value: multiLine(recipient?.diagnostic ?? unknown), quote: true },
   ];
   const spf = spfFact(checks, ip, language);

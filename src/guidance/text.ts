@@ -26,7 +26,7 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
   }
 
   lines.push("", say("text.whatHappened"), `  ${guidance.summary}`);
-  lines.push("", `${say("text.whoActs")}: ${guidance.whoActs.map((a) => say(`actor.${a}` as MessageKey)).join(", ")}`);
+  lines.push("", `${say("text.whoActs")}: ${guidance.whoActs.map((a) => say(`actor.${a}` as MessageKey)).join(say("text.listSeparator"))}`);
   lines.push("", say("text.steps"));
   guidance.steps.forEach((s, i) => lines.push(`  ${i + 1}. [${say(`actor.${s.actor}` as MessageKey)}] ${s.text}`));
 

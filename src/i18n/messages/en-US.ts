@@ -204,6 +204,7 @@ export const enUS = {
   "text.sentFrom": "Sent from",
   "text.whatHappened": "What happened",
   "text.whoActs": "Who has to act",
+  "text.listSeparator": ", ",
   "text.steps": "What to do",
   "text.checks": "Checks of the sender's domain",
   "text.checks.none": "Not run (offline).",

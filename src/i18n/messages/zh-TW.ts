@@ -203,6 +203,7 @@ export const zhTW: Record<MessageKey, string> = {
   "text.sentFrom": "寄件來源",
   "text.whatHappened": "發生了什麼事",
   "text.whoActs": "需要處理的人",
+  "text.listSeparator": "、",
   "text.steps": "處理步驟",
   "text.checks": "寄件者網域檢查",
   "text.checks.none": "未執行（離線）。",
