@@ -175,7 +175,8 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
 
   if (isDelay(recipient)) {
     // "Gave up after retrying" is the opposite of a delay: when that is all the reason says, the delay speaks alone.
-    const stillRetrying = reason === "expired" && !entryFits;
+    // 4.4.7 ("delivery time expired") on a delay notice is the same contradiction under a code.
+    const stillRetrying = reason === "expired" && (!entryFits || entry!.code === "X.4.7");
     if (stillRetrying) summaryParts.length = 0;
     summaryParts.push(t(locale, "guidance.delayed.summary"));
     const steps: StepKey[] = [

@@ -123,3 +123,15 @@ test("helpers: escaping and one-line limiting", () => {
   // A surrogate pair is never split by the cut.
   expect(singleLine("😀".repeat(10), 6)).not.toMatch(/[\ud800-\udbff]…/);
 });
+
+test("a fact the bounce does not give is left out, not written as unknown; the Message-ID is bracketed as logs show it", () => {
+  const bounce = makeBounce(
+    { status: "5.7.1", diagnostic: "550 5.7.1 Relay access denied", remoteMta: null },
+    { sendingIp: null, originalSubject: null, originalMessageId: "20261120081500.1@sender.example" },
+  );
+  const draft = buildAdminDraft({ bounce, recipient: bounce.recipients[0], checks: null, language: "en-US" })!;
+  expect(draft.text).not.toMatch(/unknown/i);
+  expect(draft.text).not.toMatch(/^(Sending IP|Subject|Your server):/m);
+  expect(draft.text).toContain("Message-ID: <20261120081500.1@sender.example>");
+  expect(draft.text).toContain("Relay access denied");
+});

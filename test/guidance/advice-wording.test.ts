@@ -1,0 +1,54 @@
+/** The advice as its reader sees it: no "?" standing in for a missing value, the right steps for the code. */
+import { diagnose } from "../../src/guidance";
+import { makeBounce } from "./fixtures";
+
+const stepsText = (g: ReturnType<typeof diagnose>) => g.steps.map((s) => s.text).join("\n");
+
+describe("no placeholder stands in for a missing sending IP", () => {
+  test.each(["en-US", "zh-TW"] as const)("a bare refusal without the IP (%s)", (locale) => {
+    const bounce = makeBounce({ status: "5.7.1", diagnostic: "550 5.7.1 Message refused" }, { sendingIp: null });
+    const g = diagnose(bounce, null, locale);
+    expect(g.reason).toBe("sender-blocked");
+    expect(stepsText(g)).not.toMatch(/\?/);
+  });
+});
+
+describe("5.1.8: the sender's domain was refused", () => {
+  test("sender-address steps, not blocklist ones", () => {
+    const bounce = makeBounce(
+      { status: "5.1.8", diagnostic: "553 5.1.8 <root@host.example>... Domain of sender address root@host.example does not exist" },
+      { sendingIp: null },
+    );
+    const g = diagnose(bounce, null, "en-US");
+    expect(stepsText(g)).toMatch(/publishes MX \(or A\) records/);
+    expect(stepsText(g)).not.toMatch(/block lists|compromised/);
+  });
+});
+
+describe("Gmail's 5.7.26 'sender is unauthenticated': both SPF and DKIM", () => {
+  test("DKIM advice beside the SPF advice", () => {
+    const diagnostic =
+      "550-5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM. DKIM = did not pass SPF = did not pass";
+    const g = diagnose(makeBounce({ status: "5.7.26", diagnostic, remoteMta: "gmail-smtp-in.l.google.com" }), null, "en-US");
+    expect(g.reason).toBe("dmarc-policy");
+    expect(stepsText(g)).toMatch(/DKIM/);
+    expect(stepsText(g)).toMatch(/SPF record/);
+  });
+});
+
+describe("delays", () => {
+  test("a delay with no reason beyond retrying does not say delivery gave up", () => {
+    const bounce = makeBounce({ action: "delayed", status: "4.4.7", diagnostic: "Message will be retried for 2 more day(s)" });
+    const g = diagnose(bounce, null, "en-US");
+    expect(g.title).toMatch(/^Delayed/);
+    expect(`${g.title} ${g.summary}`).not.toMatch(/gave up/);
+  });
+});
+
+describe("a class-only code is not quoted against the words", () => {
+  test("5.0.0 with 'Virus Detected'", () => {
+    const g = diagnose(makeBounce({ status: "5.0.0", diagnostic: "550 Virus Detected; Content Rejected" }), null, "en-US");
+    expect(g.reason).toBe("spam-or-content");
+    expect(g.summary).not.toMatch(/no further detail/);
+  });
+});
