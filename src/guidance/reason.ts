@@ -72,7 +72,7 @@ const RULES: [Reason, RegExp][] = [
   ],
   [
     "sender-blocked",
-    /blacklist|blocklist|block list|blocked using|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|delivery not authorized|client host rejected|refused to talk|service refuse|reputation|banned|access denied|not allowed|denied by policy|rejected for policy|policy reasons|not authori[sz]ed|no access from/,
+    /blacklist|blocklist|block list|blocked using|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|delivery not authorized|client host rejected|refused to talk|service refuse|reputation|banned|access denied|not allowed|denied by policy|rejected for policy|policy reasons|not authori[sz]ed|no access from|smtp server of your isp|dynamic (ip|address)|dial.?up|residential (ip|address)|helo command rejected|invalid (helo|ehlo)/,
   ],
   [
     "expired",

@@ -52,3 +52,23 @@ describe("a class-only code is not quoted against the words", () => {
     expect(g.summary).not.toMatch(/no further detail/);
   });
 });
+
+describe("the sending server's own setup", () => {
+  test("qmail 'my name was rejected': the HELO name, fixed by the sender's admin", () => {
+    const diagnostic =
+      "Connected to 192.0.2.112 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name I'm not going to try again; this message has been in the queue too long.";
+    const g = diagnose(makeBounce({ status: "5.0.0", diagnostic }), null, "en-US");
+    expect(g.reason).toBe("sender-blocked");
+    expect(g.title).toMatch(/HELO/);
+    expect(g.whoActs).not.toContain("recipient-admin");
+    expect(stepsText(g)).not.toMatch(/allowed \(safe\) senders/);
+  });
+
+  test("'use the smtp server of your ISP': deliver through a proper outgoing server", () => {
+    const diagnostic = "SMTP error from remote mail server after MAIL FROM:<a@example.jp>: 550 5.7.0 <a@example.jp>... Please use the smtp server of your ISP.";
+    const g = diagnose(makeBounce({ status: "5.7.0", diagnostic, smtpCommand: "MAIL" }), null, "zh-TW");
+    expect(g.title).toBe("您的郵件直接從家用或浮動 IP 位址寄出");
+    expect(g.whoActs).toEqual(["you", "your-admin"]);
+    expect(stepsText(g)).toMatch(/587/);
+  });
+});

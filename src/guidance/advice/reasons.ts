@@ -9,6 +9,7 @@ import { spfAdvice } from "./spf";
 import { blocklistAdvice } from "./blocklist";
 import { reverseDnsAdvice } from "./reverse-dns";
 import { senderAddressAdvice } from "./sender-address";
+import { sendingServerAdvice } from "./sending-server";
 import { type Advice, type AdviceContext, step } from "./types";
 
 type Builder = (ctx: AdviceContext) => Advice;
@@ -64,7 +65,7 @@ const builders: Record<Reason, Builder> = {
     findings: [],
   }),
   "sender-blocked": (ctx) => {
-    const named = blocklistAdvice(ctx) ?? reverseDnsAdvice(ctx) ?? senderAddressAdvice(ctx);
+    const named = blocklistAdvice(ctx) ?? reverseDnsAdvice(ctx) ?? sendingServerAdvice(ctx) ?? senderAddressAdvice(ctx);
     if (named) return named;
     const p = { ...params(ctx), ip: ctx.ip ?? "?" };
     // Without the sending IP the sentences that would name it say so instead of showing a "?".
