@@ -48,7 +48,8 @@ export function buildAdminDraft({ bounce, recipient, checks, language }: DraftIn
   const unknown = t(language, "draft.unknown");
   const senderDomain = singleLine(bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? unknown, 253);
   const ip = bounce.sendingIp ?? (checks && !("error" in checks.spf) ? checks.spf.ip : null);
-  const code = singleLine(recipient?.status ?? (recipient?.replyCode ? String(recipient.replyCode) : unknown), 32);
+  const rawCode = recipient?.status ?? (recipient?.replyCode ? String(recipient.replyCode) : null);
+  const code = rawCode ? singleLine(rawCode, 32) : null;
   const address = singleLine(recipient?.address ?? unknown, 320);
 
   // A fact the bounce does not give is left out: a row reading "unknown" only adds noise for the postmaster.
@@ -63,14 +64,19 @@ export function buildAdminDraft({ bounce, recipient, checks, language }: DraftIn
     ...optional("draft.fact.subject", bounce.originalSubject, 300),
     // In angle brackets, as mail logs print it, so the postmaster can search for it as is.
     ...optional("draft.fact.messageId", messageId, 300),
-    { label: "draft.fact.status", value: recipient?.replyCode ? `${code} (${recipient.replyCode})` : code },
+    ...optional("draft.fact.status", code && recipient?.replyCode && code !== String(recipient.replyCode) ? `${code} (${recipient.replyCode})` : code, 64),
     ...optional("draft.fact.remoteServer", recipient?.remoteMta, 300),
     { label: "draft.fact.response", value: multiLine(recipient?.diagnostic ?? unknown), quote: true },
   ];
   const spf = spfFact(checks, ip, language);
   if (spf) facts.push({ label: "draft.fact.spf", value: spf });
 
-  const subject = singleLine(t(language, "draft.subject", { sender: senderDomain, recipient: address, code }), 200);
+  const subject = singleLine(
+    code
+      ? t(language, "draft.subject", { sender: senderDomain, recipient: address, code })
+      : t(language, "draft.subjectNoCode", { sender: senderDomain, recipient: address }),
+    200,
+  );
   const greeting = t(language, "draft.greeting", { domain: recipientDomain });
   const intro = t(language, "draft.intro", { sender: senderDomain, recipient: address });
   const request = t(language, "draft.request");

@@ -47,6 +47,10 @@ function isClassOnly(entry: CodeEntry): boolean {
   return entry.scope === "iana" && (entry.code === "X.0.0" || /^\d\.X\.X$/.test(entry.code));
 }
 
+function reasonSummaryKey(reason: Reason, hasCode: boolean): MessageKey {
+  return reason === "other" && !hasCode ? "guidance.reason.other.summaryNoCode" : (`guidance.reason.${reason}.summary` as MessageKey);
+}
+
 function isDelay(recipient: BounceRecipient | null): boolean {
   if (!recipient) return false;
   if (recipient.action === "delayed") return true;
@@ -142,6 +146,8 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
   const recipient = pickRecipient(bounce);
   const ctx = buildContext(bounce, recipient, checks);
   const { entry, reason, code } = ctx;
+  // Without a code the sentences that would quote one are worded without it, rather than showing a dash.
+  const hasCode = Boolean(code || recipient?.replyCode);
   const codeParams: MessageParams = {
     code: singleLine(code ?? (recipient?.replyCode ? String(recipient.replyCode) : "—"), 32),
     recipient: singleLine(recipient?.address ?? t(locale, "guidance.unknownRecipient"), 320),
@@ -165,7 +171,7 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
   // What happened: the code's own meaning when it fits, else the reason in general words.
   const reasonSummary = advice.headline
     ? t(locale, advice.headline.summary.key, inSentence({ ...codeParams, ...advice.headline.summary.params }))
-    : t(locale, `guidance.reason.${reason}.summary` as MessageKey, codeParams);
+    : t(locale, reasonSummaryKey(reason, hasCode), codeParams);
   const summaryParts = entryFits ? [t(locale, `${entryKey(entry!)}.meaning`)] : [reasonSummary];
   // The code stays visible as context: what it says by itself.
   // A class-only code ("5.0.0: no further detail") would contradict the detail the words gave.
@@ -203,7 +209,7 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
   for (const actor of owners) {
     if (!steps.some((s) => s.actor === actor)) steps.push({ actor, key: `guidance.generic.${actor}` as MessageKey, params: codeParams });
   }
-  if (!steps.length) steps.push({ actor: "you", key: "guidance.generic.unknown", params: codeParams });
+  if (!steps.length) steps.push({ actor: "you", key: hasCode ? "guidance.generic.unknown" : "guidance.generic.unknownNoCode", params: codeParams });
 
   const draftLanguage = options.draftLanguage ?? draftLanguageFor(ctx.recipientDomain);
   return {

@@ -88,7 +88,15 @@ const SENDER_STAGE = /after (mail from|initial connection|ehlo|helo|connect)|in 
 
 /** The remote text, cut to a bounded length and folded to lower case for matching. */
 function prepare(text: string | null | undefined): string {
-  return (text ?? "").slice(0, MAX_TEXT).toLowerCase().replace(/\s+/g, " ").trim();
+  return (
+    (text ?? "")
+      .slice(0, MAX_TEXT)
+      .toLowerCase()
+      // A multiline reply repeats its codes on every line ("550-5.7.1 ... multiple 550 5.7.1 addresses"): they would split the words.
+      .replace(/(^|\s)[245]\d\d[- ][245]\.\d{1,3}\.\d{1,3}(?=\s|$)/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** The reason the words alone state, or null. */

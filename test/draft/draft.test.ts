@@ -135,3 +135,10 @@ test("a fact the bounce does not give is left out, not written as unknown; the M
   expect(draft.text).toContain("Message-ID: <20261120081500.1@sender.example>");
   expect(draft.text).toContain("Relay access denied");
 });
+
+test("no status code at all: the subject and facts go without one rather than saying unknown", () => {
+  const bounce = makeBounce({ status: null, replyCode: null, diagnostic: "malformed address: <bob@example.org> may not follow alice@example.org" });
+  const draft = buildAdminDraft({ bounce, recipient: bounce.recipients[0], checks: null, language: "en-US" })!;
+  expect(draft.subject).toBe("Delivery failure from sender.example to bob@example.org");
+  expect(draft.text).not.toMatch(/unknown|Status code/);
+});

@@ -72,3 +72,18 @@ describe("the sending server's own setup", () => {
     expect(stepsText(g)).toMatch(/587/);
   });
 });
+
+describe("no status code at all", () => {
+  test.each(["en-US", "zh-TW"] as const)("the summary and the step say so instead of showing a dash (%s)", (locale) => {
+    const bounce = makeBounce({ status: null, replyCode: null, diagnostic: "malformed address: <bob@example.org> may not follow alice@example.org" });
+    const g = diagnose(bounce, null, locale);
+    expect(g.reason).toBe("other");
+    expect(`${g.summary}\n${stepsText(g)}`).not.toMatch(/—|\(\)|（）/);
+  });
+});
+
+test("a multiline reply's repeated codes do not split its words (Gmail: multiple addresses in From:)", () => {
+  const diagnostic = "550-5.7.1 [192.0.2.222 13] Messages with multiple 550 5.7.1 addresses in From: header are not accepted. - gsmtp";
+  const g = diagnose(makeBounce({ status: "5.7.1", diagnostic }), null, "en-US");
+  expect(g.reason).toBe("spam-or-content");
+});

@@ -30,6 +30,7 @@ export const enUS = {
   "guidance.generic.recipient-admin": "The fix is on the recipient's side ({domain}). Send their email admin the draft below; it has the details they need.",
   "guidance.generic.nobody": "Nothing needs fixing on either side.",
   "guidance.generic.unknown": "The server did not say clearly what went wrong ({code}). Check the address, try again later, and if it fails again send the draft below to the recipient's admin.",
+  "guidance.generic.unknownNoCode": "The server did not say clearly what went wrong. Check the address, try again later, and if it fails again send the draft below to the recipient's admin.",
 
   "guidance.codeContext": "On its own, status code {code} means: {meaning}",
 
@@ -80,6 +81,7 @@ export const enUS = {
   "guidance.reason.expired.summary": "The sending server kept trying to reach the server for {domain} and finally gave up.",
   "guidance.reason.other.title": "The message was not delivered",
   "guidance.reason.other.summary": "The message to {recipient} was not delivered (status {code}).",
+  "guidance.reason.other.summaryNoCode": "The message to {recipient} was not delivered, and the report gives no status code.",
 
   "spf.finding.notChecked": "The SPF record of {domain} was not checked (offline).",
   "spf.finding.unavailable": "The SPF record of {domain} could not be checked just now ({error}).",
@@ -182,6 +184,7 @@ export const enUS = {
 
   "draft.unknown": "unknown",
   "draft.subject": "Delivery failure from {sender} to {recipient} ({code})",
+  "draft.subjectNoCode": "Delivery failure from {sender} to {recipient}",
   "draft.greeting": "Hello postmaster of {domain},",
   "draft.intro": "A message from our domain {sender} to {recipient} was rejected by your mail system. Could you help us find out why? The details:",
   "draft.fact.sent": "Sent",

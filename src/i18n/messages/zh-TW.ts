@@ -29,6 +29,7 @@ export const zhTW: Record<MessageKey, string> = {
   "guidance.generic.recipient-admin": "問題在收件者那一端（{domain}）。請把下方的草稿寄給對方的郵件系統管理員，裡面有他們需要的資訊。",
   "guidance.generic.nobody": "雙方都不需要修正任何東西。",
   "guidance.generic.unknown": "伺服器沒有清楚說明哪裡出錯（{code}）。請檢查地址、稍後再試；如果再次失敗，請把下方草稿寄給收件者的系統管理員。",
+  "guidance.generic.unknownNoCode": "伺服器沒有清楚說明哪裡出錯。請檢查地址、稍後再試；如果再次失敗，請把下方草稿寄給收件者的系統管理員。",
 
   "guidance.codeContext": "狀態碼 {code} 本身的意思是：{meaning}",
 
@@ -79,6 +80,7 @@ export const zhTW: Record<MessageKey, string> = {
   "guidance.reason.expired.summary": "寄件伺服器一直嘗試連線到 {domain} 的郵件伺服器，最後放棄了。",
   "guidance.reason.other.title": "郵件沒有送達",
   "guidance.reason.other.summary": "寄給 {recipient} 的郵件沒有送達（狀態碼 {code}）。",
+  "guidance.reason.other.summaryNoCode": "寄給 {recipient} 的郵件沒有送達，報告中也沒有狀態碼。",
 
   "spf.finding.notChecked": "未檢查 {domain} 的 SPF 記錄（離線）。",
   "spf.finding.unavailable": "目前無法檢查 {domain} 的 SPF 記錄（{error}）。",
@@ -181,6 +183,7 @@ export const zhTW: Record<MessageKey, string> = {
 
   "draft.unknown": "不明",
   "draft.subject": "郵件傳送失敗：{sender} 寄給 {recipient}（{code}）",
+  "draft.subjectNoCode": "郵件傳送失敗：{sender} 寄給 {recipient}",
   "draft.greeting": "{domain} 的郵件系統管理員您好：",
   "draft.intro": "我們網域 {sender} 寄給 {recipient} 的郵件被貴單位的郵件系統拒收。能否請您協助查明原因？詳細資料如下：",
   "draft.fact.sent": "寄出時間",
