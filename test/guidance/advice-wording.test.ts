@@ -87,3 +87,15 @@ test("a multiline reply's repeated codes do not split its words (Gmail: multiple
   const g = diagnose(makeBounce({ status: "5.7.1", diagnostic }), null, "en-US");
   expect(g.reason).toBe("spam-or-content");
 });
+
+describe("a disabled or locked account is not a misspelling", () => {
+  test.each([
+    "554 delivery error: dd Sorry your message to bob@example.org cannot be delivered. This account has been disabled or discontinued [#102].",
+    "550 5.7.1 <bob@example.org>: Recipient address rejected: User bob@example.org temporary locked. Please try again later!",
+  ])("%s", (diagnostic) => {
+    const g = diagnose(makeBounce({ status: "5.7.1", diagnostic }), null, "en-US");
+    expect(g.reason).toBe("unknown-user");
+    expect(g.title).toBe("The recipient's account is disabled or locked");
+    expect(stepsText(g)).not.toMatch(/spelling|auto-complete/);
+  });
+});

@@ -19,6 +19,9 @@ type Builder = (ctx: AdviceContext) => Advice;
  * about this sender; a refusal at connection ("refused to talk to me") can only be about the IP.
  */
 const REPUTATION_WORDS = /reputation|blacklist|blocklist|block list|\bdnsbl\b|\brbl\b|spamhaus|barracuda|reverse dns|\bptr\b|client host rejected|banned|refused to talk to me|network not allowed|service refuse/i;
+/** The mailbox exists but takes no mail for now, or no longer: disabled, suspended, locked, inactive. */
+const DISABLED_ACCOUNT =
+  /account (has been |is )?(disabled|inactive|discontinued|locked|frozen|suspended)|disabled or discontinued|temporar(y|ily) locked|mailbox (is )?(disabled|frozen|inactive)|disabled recipient|recipient (address )?(is )?disabled|inactive (email )?(address|account)|recipient account is blocked/i;
 const STARTTLS_WANTED = /starttls|requiretls|tls (is )?required|requires? (a )?(secure|encrypted|tls)/i;
 
 const diagnosticOf = (ctx: AdviceContext) => (ctx.recipient?.diagnostic ?? "").slice(0, 2000);
@@ -34,14 +37,25 @@ const params = (ctx: AdviceContext) => ({
 });
 
 const builders: Record<Reason, Builder> = {
-  "unknown-user": (ctx) => ({
-    steps: [
-      step("you", "step.unknownUser.checkSpelling", params(ctx)),
-      step("you", "step.unknownUser.removeAutocomplete"),
-      step("you", "step.unknownUser.askOtherChannel"),
-    ],
-    findings: [],
-  }),
+  "unknown-user": (ctx) =>
+    // A disabled or locked account is spelled right: checking the spelling would send the reader the wrong way.
+    DISABLED_ACCOUNT.test(diagnosticOf(ctx))
+      ? {
+          steps: [step("you", "step.disabledAccount.askRecipient", params(ctx)), step("you", "step.disabledAccount.retryIfLocked")],
+          findings: [],
+          headline: {
+            title: { key: "guidance.disabledAccount.title" },
+            summary: { key: "guidance.disabledAccount.summary", params: params(ctx) },
+          },
+        }
+      : {
+          steps: [
+            step("you", "step.unknownUser.checkSpelling", params(ctx)),
+            step("you", "step.unknownUser.removeAutocomplete"),
+            step("you", "step.unknownUser.askOtherChannel"),
+          ],
+          findings: [],
+        },
   "mailbox-full": (ctx) => ({
     steps: [step("recipient-admin", "step.mailboxFull.freeSpace", params(ctx)), step("you", "step.mailboxFull.tellRecipient")],
     findings: [],

@@ -53,6 +53,8 @@ export const enUS = {
 
   "guidance.reason.unknown-user.title": "The recipient address does not exist",
   "guidance.reason.unknown-user.summary": "The receiving server says there is no mailbox {recipient}.",
+  "guidance.disabledAccount.title": "The recipient's account is disabled or locked",
+  "guidance.disabledAccount.summary": "The address {recipient} exists, but its mailbox is disabled, suspended or locked, so it takes no mail. A locked account may open again later; a disabled one usually means the person left or moved to another address.",
   "guidance.reason.mailbox-full.title": "The recipient's mailbox is full",
   "guidance.reason.mailbox-full.summary": "The message to {recipient} was refused because the mailbox has no room left.",
   "guidance.reason.message-too-large.title": "The message is too large",
@@ -132,6 +134,8 @@ export const enUS = {
   "step.unknownUser.checkSpelling": "Check the spelling of {recipient}.",
   "step.unknownUser.removeAutocomplete": "In Outlook, remove the old suggestion from the auto-complete list (the X next to it) so it is not picked again.",
   "step.unknownUser.askOtherChannel": "Ask the recipient for their current address by another channel.",
+  "step.disabledAccount.askRecipient": "Ask the recipient by another channel whether they still use {recipient}, or for the address they use now.",
+  "step.disabledAccount.retryIfLocked": "If the server says the lock is temporary, send the message again later (a day or so).",
   "step.mailboxFull.freeSpace": "The mailbox {recipient} needs room: the recipient deletes old mail, or their admin raises its storage limit.",
   "step.mailboxFull.tellRecipient": "Let the recipient know by another channel that their mailbox is full, then send the message again later.",
   "step.tooLarge.shrink": "Make the message smaller: compress or remove attachments.",

@@ -52,6 +52,8 @@ export const zhTW: Record<MessageKey, string> = {
 
   "guidance.reason.unknown-user.title": "收件者地址不存在",
   "guidance.reason.unknown-user.summary": "收件伺服器表示沒有 {recipient} 這個信箱。",
+  "guidance.disabledAccount.title": "收件者的帳號已停用或被鎖定",
+  "guidance.disabledAccount.summary": "{recipient} 這個地址存在，但信箱已被停用、暫停或鎖定，因此無法收信。鎖定的帳號之後可能會恢復；停用通常表示對方已離職或改用其他地址。",
   "guidance.reason.mailbox-full.title": "收件者的信箱已滿",
   "guidance.reason.mailbox-full.summary": "寄給 {recipient} 的郵件被拒，因為信箱已經沒有空間。",
   "guidance.reason.message-too-large.title": "郵件太大",
@@ -131,6 +133,8 @@ export const zhTW: Record<MessageKey, string> = {
   "step.unknownUser.checkSpelling": "請檢查 {recipient} 的拼字。",
   "step.unknownUser.removeAutocomplete": "在 Outlook 中，從自動完成清單移除舊的建議（點旁邊的 X），以免再次選到。",
   "step.unknownUser.askOtherChannel": "請透過其他管道向收件者詢問目前使用的地址。",
+  "step.disabledAccount.askRecipient": "請透過其他管道詢問收件者是否仍使用 {recipient}，或目前改用哪個地址。",
+  "step.disabledAccount.retryIfLocked": "如果伺服器表示只是暫時鎖定，請稍後（約一天後）再寄一次。",
   "step.mailboxFull.freeSpace": "{recipient} 的信箱需要空出空間：由收件者刪除舊郵件，或由其系統管理員提高信箱容量上限。",
   "step.mailboxFull.tellRecipient": "請透過其他管道告知收件者信箱已滿，稍後再寄一次。",
   "step.tooLarge.shrink": "請縮小郵件：壓縮或移除附件。",
