@@ -27,6 +27,19 @@ export function ipFromRejection(diagnostic: string | null | undefined): string |
   return candidates.size === 1 ? [...candidates][0] : null;
 }
 
+/**
+ * The domain an SPF rejection names as the one it checked: SPF judges the envelope
+ * sender (MAIL FROM), which can differ from the From: domain ("The MAIL FROM domain
+ * [bounces.example.com] has an SPF record with a hard fail", "... is not permitted by example.com").
+ */
+export function spfDomainFromRejection(diagnostic: string | null | undefined): string | null {
+  const text = (diagnostic ?? "").slice(0, 2000);
+  if (!SPF_WORDS.test(text)) return null;
+  const named = /mail from domain \[?([a-z0-9.-]{1,253})\]?|not permitted by ([a-z0-9.-]{1,253})|domain of ([a-z0-9.-]{1,253}) does not designate/i.exec(text);
+  const domain = named ? (named[1] ?? named[2] ?? named[3]).replace(/\.+$/, "").toLowerCase() : null;
+  return domain && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
+}
+
 export function checkTarget(bounce: Bounce): CheckTarget | null {
   const domain = bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
   if (!domain) return null;

@@ -12,7 +12,7 @@ import { buildAdminDraft, draftLanguageFor, singleLine } from "../draft";
 import { type CodeEntry, entryKey, lookupCode, parseStatus, type WhoFixes } from "./codes";
 import { classifyReason, reasonFromText } from "./reason";
 import { isGenericCode } from "./generic";
-import { ipFromRejection } from "./check-target";
+import { ipFromRejection, spfDomainFromRejection } from "./check-target";
 import { pickRecipient } from "./pick";
 import { detectScope } from "./scope";
 import { reasonAdvice } from "./advice/reasons";
@@ -91,7 +91,11 @@ function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks:
     dmarc,
     dmarcError: checks && "error" in checks.dmarc ? checks.dmarc.error : null,
     // Bounce fields end up inside sentences: one line each, of a sane length.
-    senderDomain: bounded(bounce.senderDomain ?? spf?.domain ?? dmarc?.domain, 253),
+    // Without a live check, an SPF failure is about the domain the receiver says it checked (the envelope sender's).
+    senderDomain: bounded(
+      (reason === "spf-failure" && !spf ? spfDomainFromRejection(diagnostic) : null) ?? bounce.senderDomain ?? spf?.domain ?? dmarc?.domain,
+      253,
+    ),
     recipientDomain: bounded(recipient?.domain ?? recipient?.address?.split("@").pop(), 253),
     ip: bounded(bounce.sendingIp ?? spf?.ip ?? ipFromRejection(diagnostic), 64),
   };

@@ -99,3 +99,11 @@ describe("a disabled or locked account is not a misspelling", () => {
     expect(stepsText(g)).not.toMatch(/spelling|auto-complete/);
   });
 });
+
+test("offline, an SPF failure names the domain the receiver checked (the envelope sender's), not the From: domain", () => {
+  const diagnostic =
+    "550-5.7.26 The MAIL FROM domain [mail4.example.com] has an SPF record with a 550-5.7.26 hard fail policy (-all) but it fails to pass SPF checks with the ip: 550-5.7.26 [192.0.2.24].";
+  const g = diagnose(makeBounce({ status: "5.7.26", diagnostic, remoteMta: "gmail-smtp-in.l.google.com" }, { senderDomain: "example.com" }), null, "en-US");
+  expect(g.reason).toBe("spf-failure");
+  expect(stepsText(g)).toContain("SPF record of mail4.example.com");
+});
