@@ -190,7 +190,7 @@ export const enUS = {
   "draft.subject": "Delivery failure from {sender} to {recipient} ({code})",
   "draft.subjectNoCode": "Delivery failure from {sender} to {recipient}",
   "draft.greeting": "Hello postmaster of {domain},",
-  "draft.intro": "A message from our domain {sender} to {recipient} was rejected by your mail system. Could you help us find out why? The details:",
+  "draft.intro": "A message from our domain {sender} to {recipient} could not be delivered to your mail system. Could you help us find out why? The details:",
   "draft.fact.sent": "Sent",
   "draft.fact.from": "From",
   "draft.fact.ip": "Sending IP",
@@ -204,7 +204,7 @@ export const enUS = {
   "draft.spf.noRecord": "no SPF record",
   "draft.spf.recordOnly": "record {record}",
   "draft.spf.result": "{result} for {ip}; record {record}",
-  "draft.request": "Could you check your logs for this message and tell us what caused the rejection, or what we should change on our side? Thank you for your time.",
+  "draft.request": "Could you check your logs for this message and tell us what stopped it, or what we should change on our side? Thank you for your time.",
   "draft.thanks": "Best regards,",
   "draft.signature": "The email administrator of {sender}",
 

@@ -189,7 +189,7 @@ export const zhTW: Record<MessageKey, string> = {
   "draft.subject": "郵件傳送失敗：{sender} 寄給 {recipient}（{code}）",
   "draft.subjectNoCode": "郵件傳送失敗：{sender} 寄給 {recipient}",
   "draft.greeting": "{domain} 的郵件系統管理員您好：",
-  "draft.intro": "我們網域 {sender} 寄給 {recipient} 的郵件被貴單位的郵件系統拒收。能否請您協助查明原因？詳細資料如下：",
+  "draft.intro": "我們網域 {sender} 寄給 {recipient} 的郵件無法送達貴單位的郵件系統。能否請您協助查明原因？詳細資料如下：",
   "draft.fact.sent": "寄出時間",
   "draft.fact.from": "寄件者",
   "draft.fact.ip": "寄件 IP",
@@ -203,7 +203,7 @@ export const zhTW: Record<MessageKey, string> = {
   "draft.spf.noRecord": "沒有 SPF 記錄",
   "draft.spf.recordOnly": "記錄 {record}",
   "draft.spf.result": "{ip} 的結果為 {result}；記錄 {record}",
-  "draft.request": "能否請您查詢這封郵件的記錄，告訴我們拒收的原因，或我們這一端需要修改什麼？感謝您撥冗協助。",
+  "draft.request": "能否請您查詢這封郵件的記錄，告訴我們無法送達的原因，或我們這一端需要修改什麼？感謝您撥冗協助。",
   "draft.thanks": "敬祝 商祺",
   "draft.signature": "{sender} 郵件系統管理員",
 
