@@ -202,6 +202,15 @@ describe("backend limits", () => {
       expect((await request(server.url, "GET", "/api/health")).status).toBe(200);
     }));
 
+  test("behind a proxy, X-Forwarded-For entries the client wrote itself do not make it a new client", () =>
+    withServer({ RATE_LIMIT_BURST: "2", RATE_LIMIT_PER_MINUTE: "6", TRUST_PROXY: "true" }, async (server) => {
+      const from = (forwarded: string) => request(server.url, "GET", "/api/check?domain=example.com", { headers: { "x-forwarded-for": forwarded } });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await from(`198.51.100.${i}, 203.0.113.50`)).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      expect((await from("203.0.113.51")).status).toBe(200);
+    }));
+
   test("504 when the check outlives its time budget, without internals in the answer", () =>
     withServer({ CHECK_BUDGET_MS: "150", DNS_TIMEOUT_MS: "2000", DNS_RETRIES: "0" }, async (server) => {
       const reply = await request(server.url, "GET", "/api/check?domain=slow.example.com&ip=192.0.2.1");
