@@ -107,3 +107,13 @@ test("offline, an SPF failure names the domain the receiver checked (the envelop
   expect(g.reason).toBe("spf-failure");
   expect(stepsText(g)).toContain("SPF record of mail4.example.com");
 });
+
+test("Microsoft's ban without a known IP: the delist step does not show a placeholder", () => {
+  const bounce = makeBounce(
+    { status: "5.7.511", diagnostic: "550 5.7.511 Access denied, banned sender. To request removal from this list, please forward this message to delist@microsoft.com", remoteMta: "mx.protection.outlook.com" },
+    { sendingIp: null },
+  );
+  const g = diagnose(bounce, null, "en-US");
+  expect(g.reason).toBe("sender-blocked");
+  expect(stepsText(g)).not.toMatch(/\?/);
+});

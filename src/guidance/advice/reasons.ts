@@ -92,7 +92,10 @@ const builders: Record<Reason, Builder> = {
     // Microsoft's own bans and reputation blocks (5.7.511, 5.7.606-649, 5.7.708, ...) are lifted through its delist portal.
     if ((ctx.scope === "microsoft" || ctx.scope === "outlook.com") && ctx.entry?.whoFixes === "sender_admin") {
       return {
-        steps: [step("your-admin", "step.blocked.microsoftDelist", p), step("your-admin", "step.blocked.checkCompromise")],
+        steps: [
+          step("your-admin", ctx.ip ? "step.blocked.microsoftDelist" : "step.blocked.microsoftDelistNoIp", p),
+          step("your-admin", "step.blocked.checkCompromise"),
+        ],
         findings: [],
       };
     }

@@ -152,6 +152,7 @@ export const enUS = {
   "step.blocked.checkLists": "Check whether the sending IP {ip} is on public block lists, find out why, and request removal.",
   "step.blocked.checkListsNoIp": "Find out which IP sent this message, check whether it is on public block lists, find out why, and request removal.",
   "step.blocked.microsoftDelist": "Find out why the IP {ip} sent mail Microsoft refuses, fix that first, then request removal at Microsoft's delist portal (sender.office.com).",
+  "step.blocked.microsoftDelistNoIp": "Find out why your sending IP sent mail Microsoft refuses, fix that first, then request removal at Microsoft's delist portal (sender.office.com).",
   "step.blocked.checkCompromise": "Check for a compromised account: unexpected sent mail, forwarding rules, sign-ins from unknown places. Reset its password and turn on multi-factor sign-in.",
   "step.blocked.askDelist": "If the block is theirs alone, they can lift it: send them the draft below, it has the details.",
   "step.blocklist.forward": "Forward this report to your email admin. Sending again will fail until the listing is removed, and asking the recipient to allow you does not help.",

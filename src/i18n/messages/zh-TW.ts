@@ -151,6 +151,7 @@ export const zhTW: Record<MessageKey, string> = {
   "step.blocked.checkLists": "請檢查寄件 IP {ip} 是否列在公開封鎖清單上，找出原因並申請移除。",
   "step.blocked.checkListsNoIp": "請找出寄出這封郵件的 IP，檢查它是否列在公開封鎖清單上，找出原因並申請移除。",
   "step.blocked.microsoftDelist": "請先找出 IP {ip} 寄出被 Microsoft 拒收郵件的原因並修正，再到 Microsoft 的解除封鎖入口網站（sender.office.com）申請移除。",
+  "step.blocked.microsoftDelistNoIp": "請先找出您的寄件 IP 寄出被 Microsoft 拒收郵件的原因並修正，再到 Microsoft 的解除封鎖入口網站（sender.office.com）申請移除。",
   "step.blocked.checkCompromise": "請檢查帳號是否遭盜用：異常的寄件備份、轉寄規則、來自陌生地點的登入。請重設密碼並啟用多重要素驗證。",
   "step.blocked.askDelist": "如果是對方自己設的封鎖，他們可以解除：請把下方草稿寄給對方，裡面有詳細資料。",
   "step.blocklist.forward": "請將這份報告轉寄給您的郵件系統管理員。在移出清單之前，重新寄送仍會失敗；請收件者把您加入允許清單也沒有幫助。",
