@@ -209,7 +209,8 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
 
   // Whoever the reference table says fixes this code gets a step, even when the reason's advice did not name them.
   const steps = [...advice.steps];
-  const owners = entry && (entryFits || reason === "other") ? WHO_FIXES_ACTORS[entry.whoFixes] : [];
+  // A code that names no one (5.0.0) does not make a failed delivery nobody's business: the fallback step below applies.
+  const owners = (entry && (entryFits || reason === "other") ? WHO_FIXES_ACTORS[entry.whoFixes] : []).filter((a) => a !== "nobody");
   for (const actor of owners) {
     if (!steps.some((s) => s.actor === actor)) steps.push({ actor, key: `guidance.generic.${actor}` as MessageKey, params: codeParams });
   }

@@ -117,3 +117,21 @@ test("Microsoft's ban without a known IP: the delist step does not show a placeh
   expect(g.reason).toBe("sender-blocked");
   expect(stepsText(g)).not.toMatch(/\?/);
 });
+
+describe("moved or disabled mailboxes are not misspellings", () => {
+  test.each([
+    ["5.1.6", "550 5.1.6 recipient no longer on server: bob@example.org"],
+    ["5.2.1", "550 5.2.1 <bob@example.org>... Mailbox disabled"],
+  ])("%s", (status, diagnostic) => {
+    const g = diagnose(makeBounce({ status, diagnostic }), null, "en-US");
+    expect(g.reason).toBe("unknown-user");
+    expect(stepsText(g)).not.toMatch(/spelling/);
+    expect(stepsText(g)).toMatch(/another channel/);
+  });
+});
+
+test("a failure under 5.0.0 is never nobody's business", () => {
+  const g = diagnose(makeBounce({ status: "5.0.0", diagnostic: "pipe to |/usr/local/bin/filter bob@example.org" }), null, "en-US");
+  expect(g.whoActs).not.toContain("nobody");
+  expect(stepsText(g)).not.toMatch(/Nothing needs fixing/);
+});

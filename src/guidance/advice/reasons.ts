@@ -36,26 +36,41 @@ const params = (ctx: AdviceContext) => ({
   sender: ctx.senderDomain ?? "?",
 });
 
+/**
+ * "No such recipient" covers three cases that need different steps: a wrong address
+ * (check the spelling), an address that moved (5.1.6: it was right once, ask for the
+ * new one) and a mailbox disabled or locked (spelled right: ask, or wait for the lock).
+ */
+function unknownUserAdvice(ctx: AdviceContext): Advice {
+  const code = ctx.entry?.scope === "iana" ? ctx.entry.code : null;
+  if (code === "X.1.6") {
+    return {
+      steps: [step("you", "step.disabledAccount.askRecipient", params(ctx)), step("you", "step.unknownUser.removeAutocomplete")],
+      findings: [],
+    };
+  }
+  if (code === "X.2.1" || DISABLED_ACCOUNT.test(diagnosticOf(ctx))) {
+    return {
+      steps: [step("you", "step.disabledAccount.askRecipient", params(ctx)), step("you", "step.disabledAccount.retryIfLocked")],
+      findings: [],
+      headline: {
+        title: { key: "guidance.disabledAccount.title" },
+        summary: { key: "guidance.disabledAccount.summary", params: params(ctx) },
+      },
+    };
+  }
+  return {
+    steps: [
+      step("you", "step.unknownUser.checkSpelling", params(ctx)),
+      step("you", "step.unknownUser.removeAutocomplete"),
+      step("you", "step.unknownUser.askOtherChannel"),
+    ],
+    findings: [],
+  };
+}
+
 const builders: Record<Reason, Builder> = {
-  "unknown-user": (ctx) =>
-    // A disabled or locked account is spelled right: checking the spelling would send the reader the wrong way.
-    DISABLED_ACCOUNT.test(diagnosticOf(ctx))
-      ? {
-          steps: [step("you", "step.disabledAccount.askRecipient", params(ctx)), step("you", "step.disabledAccount.retryIfLocked")],
-          findings: [],
-          headline: {
-            title: { key: "guidance.disabledAccount.title" },
-            summary: { key: "guidance.disabledAccount.summary", params: params(ctx) },
-          },
-        }
-      : {
-          steps: [
-            step("you", "step.unknownUser.checkSpelling", params(ctx)),
-            step("you", "step.unknownUser.removeAutocomplete"),
-            step("you", "step.unknownUser.askOtherChannel"),
-          ],
-          findings: [],
-        },
+  "unknown-user": unknownUserAdvice,
   "mailbox-full": (ctx) => ({
     steps: [step("recipient-admin", "step.mailboxFull.freeSpace", params(ctx)), step("you", "step.mailboxFull.tellRecipient")],
     findings: [],

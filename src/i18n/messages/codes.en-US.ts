@@ -14,7 +14,7 @@ export const codeTextsEnUS: CodeTexts = {
     "X.5.X": ["Mail protocol problem", "The two servers did not agree on the mail protocol; the sending system usually has to change something."],
     "X.6.X": ["Message content problem", "The content or format of the message could not be handled on the way to the recipient."],
     "X.7.X": ["Security or policy rejection", "A security check or a policy rule stopped the message. Either side's administrators may need to act."],
-    "X.0.0": ["Unspecified failure", "Only the class of failure is known: the server gave no further detail."],
+    "X.0.0": ["Unspecified failure", "The status code gives only the class of failure; the server's own words, if any, may say more."],
     "X.1.0": ["Address problem", "An address on the message caused the failure, without saying which or why."],
     "X.1.1": ["Recipient address does not exist", "The receiving server has no mailbox with this name: the address is mistyped, or it no longer exists."],
     "X.1.2": ["Recipient domain does not exist", "The part after the @ is not a domain that receives mail. It is probably mistyped."],
