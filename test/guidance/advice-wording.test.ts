@@ -135,3 +135,9 @@ test("a failure under 5.0.0 is never nobody's business", () => {
   expect(g.whoActs).not.toContain("nobody");
   expect(stepsText(g)).not.toMatch(/Nothing needs fixing/);
 });
+
+test("a refused sender address: the advice names the envelope sender's domain the server quoted", () => {
+  const diagnostic = "SMTP error from remote mail server after MAIL FROM:<alice@bounces.sender.example>: 550 5.1.7 No such domain bounces.sender.example.";
+  const g = diagnose(makeBounce({ status: "5.1.7", diagnostic, smtpCommand: "MAIL" }), null, "en-US");
+  expect(stepsText(g)).toContain("bounces.sender.example publishes MX");
+});

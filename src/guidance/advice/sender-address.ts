@@ -13,13 +13,18 @@ const SENDER_ADDRESS_WORDS =
 
 const GROUP_WORDS = /not a member of|permission to post|not have permission to post|not allowed to post|members only|moderated list/i;
 
+/** The envelope sender the server refused, when the report quotes it ("after MAIL FROM:<a@b.example>"). */
+const QUOTED_MAIL_FROM = /mail from:\s*<[^<>@\s]{0,64}@([a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})>/i;
+
 const SENDER_ADDRESS_CODES = new Set(["X.1.7", "X.1.8"]);
 
 export function senderAddressAdvice(ctx: AdviceContext): Advice | null {
   const senderCode = ctx.entry?.scope === "iana" && SENDER_ADDRESS_CODES.has(ctx.entry.code);
   if (ctx.entry && !senderCode) return null;
   const diagnostic = (ctx.recipient?.diagnostic ?? "").slice(0, 2000);
-  const p = { sender: ctx.senderDomain ?? "?", domain: ctx.recipientDomain ?? "?", recipient: ctx.recipient?.address ?? "?" };
+  // The domain the server refused is the envelope sender's, which can differ from the From: domain.
+  const refused = QUOTED_MAIL_FROM.exec(diagnostic)?.[1]?.toLowerCase();
+  const p = { sender: refused ?? ctx.senderDomain ?? "?", domain: ctx.recipientDomain ?? "?", recipient: ctx.recipient?.address ?? "?" };
   // Google Groups writes its refusal in the poster's language; its format says it all.
   if (ctx.bounce.format === "google-groups" || GROUP_WORDS.test(diagnostic)) {
     return {
