@@ -15,7 +15,9 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
 
   lines.push(`${say("text.heading")}: ${guidance.title}`);
   if (guidance.code) lines.push(`${say("text.code")}: ${guidance.code} (${guidance.scope})`);
-  if (bounce.isBounce) lines.push(`${say("text.reason")}: ${say(`guidance.reason.${guidance.reason}.title` as MessageKey)}`);
+  // The reason's own words, unless the heading already says exactly that.
+  const reasonTitle = say(`guidance.reason.${guidance.reason}.title` as MessageKey);
+  if (bounce.isBounce && reasonTitle !== guidance.title) lines.push(`${say("text.reason")}: ${reasonTitle}`);
   if (recipient) {
     lines.push(`${say("text.recipient")}: ${singleLine(recipient.address ?? "?", 320)}`);
     if (recipient.remoteMta) lines.push(`${say("text.remoteServer")}: ${singleLine(recipient.remoteMta, 300)}`);
