@@ -40,9 +40,9 @@ export const uiEnUS = {
 
   "ui.summary.code": "Status {code}",
   "ui.actor.you": "You",
-  "ui.actor.your-admin": "Your mail admin",
-  "ui.actor.recipient-admin": "Recipient's mail admin",
-  "ui.actor.nobody": "Nobody: wait",
+  "ui.actor.your-admin": "Your email admin",
+  "ui.actor.recipient-admin": "The recipient's email admin",
+  "ui.actor.nobody": "Nobody: no action needed",
 
   "ui.recipients.heading": "{count, plural, one {Recipient} other {Recipients (#)}}",
   "ui.recipients.none": "The bounce doesn't say which recipient failed.",

@@ -42,9 +42,9 @@ export const uiZhTW: Record<UiMessageKey, string> = {
 
   "ui.summary.code": "狀態碼 {code}",
   "ui.actor.you": "您",
-  "ui.actor.your-admin": "貴單位的郵件管理員",
-  "ui.actor.recipient-admin": "收件者的郵件管理員",
-  "ui.actor.nobody": "無須處理，請稍候",
+  "ui.actor.your-admin": "您的郵件系統管理員",
+  "ui.actor.recipient-admin": "收件者的郵件系統管理員",
+  "ui.actor.nobody": "無人需要處理",
 
   "ui.recipients.heading": "{count, plural, other {收件者（#）}}",
   "ui.recipients.none": "退信中沒有寫明是哪位收件者失敗。",
