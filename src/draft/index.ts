@@ -83,12 +83,14 @@ export function buildAdminDraft({ bounce, recipient, checks, language }: DraftIn
   const thanks = t(language, "draft.thanks");
   const signature = t(language, "draft.signature", { sender: senderDomain });
 
+  // "Label: value" in English, "標籤：值" in Chinese (a full-width colon, no space).
+  const colon = t(language, "draft.labelSeparator");
   const text = [
     greeting,
     "",
     intro,
     "",
-    ...facts.map((f) => (f.quote ? `${t(language, f.label)}:\n${indent(f.value)}` : `${t(language, f.label)}: ${f.value}`)),
+    ...facts.map((f) => (f.quote ? `${t(language, f.label)}${colon.trimEnd()}\n${indent(f.value)}` : `${t(language, f.label)}${colon}${f.value}`)),
     "",
     request,
     "",

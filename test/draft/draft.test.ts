@@ -142,3 +142,12 @@ test("no status code at all: the subject and facts go without one rather than sa
   expect(draft.subject).toBe("Delivery failure from sender.example to bob@example.org");
   expect(draft.text).not.toMatch(/unknown|Status code/);
 });
+
+test("a Chinese draft sets its labels off with a full-width colon, an English one with a colon and a space", () => {
+  const bounce = makeBounce({ address: "chen@example.com.tw", status: "5.1.1", diagnostic: "550 5.1.1 User unknown" });
+  const zh = buildAdminDraft({ bounce, recipient: bounce.recipients[0], checks: null, language: "zh-TW" })!;
+  expect(zh.text).toMatch(/^收件者：chen@example\.com\.tw$/m);
+  expect(zh.text).not.toMatch(/^[^\s]+: /m);
+  const en = buildAdminDraft({ bounce, recipient: bounce.recipients[0], checks: null, language: "en-US" })!;
+  expect(en.text).toMatch(/^To: chen@example\.com\.tw$/m);
+});

@@ -202,6 +202,7 @@ export const enUS = {
   "draft.fact.remoteServer": "Your server",
   "draft.fact.response": "Your server's response (verbatim)",
   "draft.fact.spf": "Our SPF check",
+  "draft.labelSeparator": ": ",
   "draft.spf.noRecord": "no SPF record",
   "draft.spf.recordOnly": "record {record}",
   "draft.spf.result": "{result} for {ip}; record {record}",

@@ -201,6 +201,7 @@ export const zhTW: Record<MessageKey, string> = {
   "draft.fact.remoteServer": "貴單位的伺服器",
   "draft.fact.response": "貴單位伺服器的回應（原文）",
   "draft.fact.spf": "我們的 SPF 檢查",
+  "draft.labelSeparator": "：",
   "draft.spf.noRecord": "沒有 SPF 記錄",
   "draft.spf.recordOnly": "記錄 {record}",
   "draft.spf.result": "{ip} 的結果為 {result}；記錄 {record}",
