@@ -6,7 +6,7 @@
  */
 import { parseBounce } from "../src/ndr";
 import { BounceInputError, type BounceSource } from "../src/ndr/types";
-import { dsnBounce, largeBody, longHeaderLine, manyAddresses, nestedMultipart, noise } from "../test/support/hostile-mail";
+import { dsnBounce, largeBody, longAddressHeader, longHeaderLine, manyAddresses, nestedMultipart, noise } from "../test/support/hostile-mail";
 
 async function time(name: string, build: () => BounceSource): Promise<void> {
   const input = build();
@@ -29,6 +29,7 @@ async function main() {
   console.log(`${"case".padEnd(34)} ${"input".padStart(10)} ${"time".padStart(10)}  outcome`);
   for (const mb of [1, 10]) await time(`binary noise ${mb} MB`, () => noise(mb * 2 ** 20));
   for (const length of [2 ** 18, 2 ** 20]) await time(`header line ${length / 1024} KB`, () => longHeaderLine(length));
+  for (const length of [2 ** 18, 2 ** 20]) await time(`To: of ":" ${length / 1024} KB`, () => longAddressHeader(length));
   for (const count of [1000, 10000]) await time(`${count} recipients`, () => dsnBounce({ recipients: manyAddresses(count) }));
   for (const depth of [50, 1000]) await time(`multipart nesting ${depth} deep`, () => nestedMultipart(depth));
   for (const mb of [1, 5, 50]) await time(`bounce with a ${mb} MB original`, () => dsnBounce({ original: largeBody(mb) }));

@@ -190,8 +190,61 @@ function headOf(raw: string | Uint8Array): string | Uint8Array {
   return raw.subarray(0, end > 0 ? end + 1 : MAX_PARSED_LENGTH);
 }
 
+/**
+ * How long one top-level header field may be. postal-mime tokenizes address fields
+ * (To, Cc, ...) in time far from linear on hostile input (a 1 MB To: took seconds);
+ * no real field comes near this, and what a bounce says is in its body and DSN part.
+ */
+export const MAX_HEADER_FIELD_BYTES = 64 * 1024;
+
+/** Byte offset just past the top-level header block (its blank line), or the end. */
+function headerBlockEnd(bytes: Uint8Array): number {
+  for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10, nl + 1)) {
+    const next = nl + 1;
+    if (bytes[next] === 10) return next + 1;
+    if (bytes[next] === 13 && bytes[next + 1] === 10) return next + 2;
+  }
+  return bytes.length;
+}
+
+/** The message with every top-level header field cut to MAX_HEADER_FIELD_BYTES. One pass. */
+function capHeaderFields(raw: string | Uint8Array): string | Uint8Array {
+  const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
+  const end = headerBlockEnd(bytes);
+  if (end <= MAX_HEADER_FIELD_BYTES) return raw;
+  const kept: Uint8Array[] = [];
+  let fieldLength = 0;
+  let cut = false;
+  for (let start = 0; start < end; ) {
+    const newline = bytes.indexOf(10, start);
+    const lineEnd = newline < 0 || newline >= end ? end : newline + 1;
+    const continues = bytes[start] === 32 || bytes[start] === 9;
+    if (!continues) fieldLength = 0;
+    const room = MAX_HEADER_FIELD_BYTES - fieldLength;
+    const length = lineEnd - start;
+    if (length <= room) kept.push(bytes.subarray(start, lineEnd));
+    else {
+      cut = true;
+      if (room > 0) kept.push(bytes.subarray(start, start + room), NEWLINE);
+    }
+    fieldLength += Math.min(length, Math.max(room, 0));
+    start = lineEnd;
+  }
+  if (!cut) return raw;
+  kept.push(bytes.subarray(end));
+  const out = new Uint8Array(kept.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of kept) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+const NEWLINE = new Uint8Array([10]);
+
 async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
-  const normalized = normalizeLineEnds(headOf(withoutLeadingBlankLines(fromUtf16(raw))));
+  const normalized = capHeaderFields(normalizeLineEnds(headOf(withoutLeadingBlankLines(fromUtf16(raw)))));
   if (!looksLikeMessage(normalized)) throw new BounceInputError("not an email message: it does not start with a header");
   let email: Email;
   try {

@@ -1,4 +1,4 @@
-import { readMessage } from "../../src/ndr/message";
+import { MAX_HEADER_FIELD_BYTES, readMessage } from "../../src/ndr/message";
 import { parseBounce } from "../../src/ndr";
 import { BounceInputError } from "../../src/ndr/types";
 
@@ -115,4 +115,13 @@ test("what is not a message is told so", async () => {
 test("ordinary mail is not a bounce", async () => {
   const bounce = await parseBounce("From: bob@contoso.example\nTo: alice@fabrikam.example\nSubject: Lunch?\n\nNoon at the usual place.\n");
   expect(bounce).toMatchObject({ isBounce: false, kind: "message", recipients: [] });
+});
+
+test("an over-long header field is cut before MIME parsing; the fields after it survive", async () => {
+  const hostile = `From: a@fabrikam.example\nTo: ${":".repeat(2 ** 20)}\nCc: ${" x@contoso.example,\n".repeat(50_000)}Subject: still here\n\nbody\n`;
+  const message = await readMessage(hostile);
+  expect(message.subject).toBe("still here");
+  expect(message.headers.get("to")!.length).toBeLessThanOrEqual(MAX_HEADER_FIELD_BYTES);
+  expect(message.headers.get("cc")!.length).toBeLessThanOrEqual(MAX_HEADER_FIELD_BYTES);
+  expect(message.text).toContain("body");
 });

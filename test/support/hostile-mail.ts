@@ -69,4 +69,7 @@ export function nestedMultipart(depth: number): string {
 }
 
 /** A message whose Subject is one line of `length` characters. */
+/** A To: field of punctuation: the address tokenizer's worst case. */
+export const longAddressHeader = (length: number): string => `From: a@example.com\nTo: ${":".repeat(length)}\nSubject: x\n\nbody\n`;
+
 export const longHeaderLine = (length: number): string => `From: a@example.com\nSubject: ${"A".repeat(length)}\nTo: b@example.org\n\nbody\n`;
