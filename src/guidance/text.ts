@@ -10,25 +10,27 @@ import type { Guidance, Locale } from "./types";
 
 export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidance: Guidance, locale: Locale): string {
   const say = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
+  // "Label: value", or "標籤：value" with the full-width colon Chinese uses.
+  const label = (key: MessageKey) => `${say(key)}${say("text.labelSeparator")}`;
   const recipient = bounce.recipients.find((r) => r.status === guidance.code) ?? bounce.recipients[0] ?? null;
   const lines: string[] = [];
 
-  lines.push(`${say("text.heading")}: ${guidance.title}`);
-  if (guidance.code) lines.push(`${say("text.code")}: ${guidance.code} (${guidance.scope})`);
+  lines.push(`${label("text.heading")}${guidance.title}`);
+  if (guidance.code) lines.push(`${label("text.code")}${guidance.code} (${guidance.scope})`);
   // The reason's own words, unless the heading already says exactly that.
   const reasonTitle = say(`guidance.reason.${guidance.reason}.title` as MessageKey);
-  if (bounce.isBounce && reasonTitle !== guidance.title) lines.push(`${say("text.reason")}: ${reasonTitle}`);
+  if (bounce.isBounce && reasonTitle !== guidance.title) lines.push(`${label("text.reason")}${reasonTitle}`);
   if (recipient) {
-    lines.push(`${say("text.recipient")}: ${singleLine(recipient.address ?? "?", 320)}`);
-    if (recipient.remoteMta) lines.push(`${say("text.remoteServer")}: ${singleLine(recipient.remoteMta, 300)}`);
-    if (recipient.diagnostic) lines.push(`${say("text.serverSaid")}: "${singleLine(recipient.diagnostic, MAX_QUOTE)}"`);
+    lines.push(`${label("text.recipient")}${singleLine(recipient.address ?? "?", 320)}`);
+    if (recipient.remoteMta) lines.push(`${label("text.remoteServer")}${singleLine(recipient.remoteMta, 300)}`);
+    if (recipient.diagnostic) lines.push(`${label("text.serverSaid")}"${singleLine(recipient.diagnostic, MAX_QUOTE)}"`);
   }
   if (bounce.senderDomain || bounce.sendingIp) {
-    lines.push(`${say("text.sentFrom")}: ${singleLine(bounce.senderDomain ?? "?", 253)}${bounce.sendingIp ? ` (${singleLine(bounce.sendingIp, 64)})` : ""}`);
+    lines.push(`${label("text.sentFrom")}${singleLine(bounce.senderDomain ?? "?", 253)}${bounce.sendingIp ? ` (${singleLine(bounce.sendingIp, 64)})` : ""}`);
   }
 
   lines.push("", say("text.whatHappened"), `  ${guidance.summary}`);
-  lines.push("", `${say("text.whoActs")}: ${guidance.whoActs.map((a) => say(`actor.${a}` as MessageKey)).join(say("text.listSeparator"))}`);
+  lines.push("", `${label("text.whoActs")}${guidance.whoActs.map((a) => say(`actor.${a}` as MessageKey)).join(say("text.listSeparator"))}`);
   lines.push("", say("text.steps"));
   guidance.steps.forEach((s, i) => lines.push(`  ${i + 1}. [${say(`actor.${s.actor}` as MessageKey)}] ${s.text}`));
 
@@ -55,7 +57,7 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
   }
 
   if (guidance.draft) {
-    lines.push("", `${say("text.draft")}: ${guidance.draft.to}`, `${say("text.draftSubject")}: ${guidance.draft.subject}`);
+    lines.push("", `${label("text.draft")}${guidance.draft.to}`, `${label("text.draftSubject")}${guidance.draft.subject}`);
   }
   // Checks and advice carry DNS text too: nothing that reaches a terminal may hold an escape sequence.
   return withoutControls(lines.join("\n")) + "\n";

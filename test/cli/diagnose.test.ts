@@ -78,7 +78,7 @@ describe("offline", () => {
 
     const zh = captureIo();
     expect(await run([file, "--offline", "--lang", "zh-TW", "--draft-lang", "en-US"], zh)).toBe(0);
-    expect(zh.out).toContain("狀態碼: 5.7.23");
+    expect(zh.out).toContain("狀態碼：5.7.23");
     expect(zh.out).toContain("Hello postmaster of example.com.tw");
   });
 

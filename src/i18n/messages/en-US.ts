@@ -220,6 +220,7 @@ export const enUS = {
   "text.whatHappened": "What happened",
   "text.whoActs": "Who has to act",
   "text.listSeparator": ", ",
+  "text.labelSeparator": ": ",
   "text.steps": "What to do",
   "text.checks": "Checks of the sender's domain",
   "text.checks.none": "Not run (offline).",

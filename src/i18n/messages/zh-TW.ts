@@ -219,6 +219,7 @@ export const zhTW: Record<MessageKey, string> = {
   "text.whatHappened": "發生了什麼事",
   "text.whoActs": "需要處理的人",
   "text.listSeparator": "、",
+  "text.labelSeparator": "：",
   "text.steps": "處理步驟",
   "text.checks": "寄件者網域檢查",
   "text.checks.none": "未執行（離線）。",
