@@ -17,9 +17,9 @@ export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidan
 
   lines.push(`${label("text.heading")}${guidance.title}`);
   if (guidance.code) lines.push(`${label("text.code")}${guidance.code} (${guidance.scope})`);
-  // The reason's own words, unless the heading already says exactly that.
-  const reasonTitle = say(`guidance.reason.${guidance.reason}.title` as MessageKey);
-  if (bounce.isBounce && reasonTitle !== guidance.title) lines.push(`${label("text.reason")}${reasonTitle}`);
+  // The kind of failure as a short label: a sentence here could contradict a more precise heading
+  // ("Delayed, not failed yet" over "Delivery gave up"; "account disabled" over "address does not exist").
+  if (bounce.isBounce) lines.push(`${label("text.reason")}${say(`text.reason.${guidance.reason}` as MessageKey)}`);
   if (recipient) {
     lines.push(`${label("text.recipient")}${singleLine(recipient.address ?? "?", 320)}`);
     if (recipient.remoteMta) lines.push(`${label("text.remoteServer")}${singleLine(recipient.remoteMta, 300)}`);

@@ -70,7 +70,7 @@ describe("offline", () => {
     expect(await run([file, "--offline", "--lang", "en-US"], io)).toBe(0);
     expect(io.err).toBe("");
     expect(io.out).toContain("Status code: 5.7.23");
-    expect(io.out).toContain("Reason: Rejected because your domain's SPF check failed");
+    expect(io.out).toContain("Reason: Sender authentication (SPF)");
     expect(io.out).toContain("Not run (offline).");
     expect(io.out).toContain("Draft to: postmaster@example.com.tw");
     // The recipient is under .tw: the draft itself is in Traditional Chinese.
