@@ -141,3 +141,10 @@ test("a refused sender address: the advice names the envelope sender's domain th
   const g = diagnose(makeBounce({ status: "5.1.7", diagnostic, smtpCommand: "MAIL" }), null, "en-US");
   expect(stepsText(g)).toContain("bounces.sender.example publishes MX");
 });
+
+test("5.6.x is about format or encoding: no advice about link shorteners or quarantine", () => {
+  const g = diagnose(makeBounce({ status: "5.6.9", diagnostic: "550 5.6.9 improper use of 8-bit data in message header" }), null, "en-US");
+  expect(g.reason).toBe("spam-or-content");
+  expect(stepsText(g)).toMatch(/simpler form/);
+  expect(stepsText(g)).not.toMatch(/link shorteners|quarantine/);
+});

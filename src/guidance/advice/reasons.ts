@@ -130,11 +130,14 @@ const builders: Record<Reason, Builder> = {
       findings: [],
     };
   },
-  "spam-or-content": simple(
-    step("you", "step.content.revise"),
-    step("your-admin", "step.content.checkOutbound"),
-    step("recipient-admin", "step.content.allowList"),
-  ),
+  "spam-or-content": (ctx) =>
+    // 5.6.x is about the message's format or encoding on the way, not about spam: simpler form, not fewer links.
+    ctx.entry?.scope === "iana" && ctx.entry.code.startsWith("X.6.")
+      ? { steps: [step("you", "step.content.simplify"), step("your-admin", "step.content.checkEncoding")], findings: [] }
+      : {
+          steps: [step("you", "step.content.revise"), step("your-admin", "step.content.checkOutbound"), step("recipient-admin", "step.content.allowList")],
+          findings: [],
+        },
   "relay-denied": (ctx) =>
     ctx.entry?.whoFixes === "sender_admin"
       ? { steps: [step("your-admin", "step.relay.connector")], findings: [] }

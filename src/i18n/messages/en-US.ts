@@ -176,6 +176,8 @@ export const enUS = {
   "step.content.revise": "Remove or change what may look suspicious (link shorteners, attachments such as .zip or macros), then send again.",
   "step.content.checkOutbound": "If this happens often, they should check whether your account or server is sending spam.",
   "step.content.allowList": "If the message is legitimate, they can release it from quarantine or allow your address.",
+  "step.content.simplify": "Send the message again in a simpler form: ordinary text or HTML, common attachment types, and addresses in plain Latin letters where you can.",
+  "step.content.checkEncoding": "If it keeps happening, they should check how your mail server encodes messages (MIME, 8-bit and UTF-8 support) for this destination.",
   "step.relay.connector": "Check the connectors of your mail service: the server that relayed the message is not recognised as yours any more.",
   "step.relay.fixMx": "Their mail server or the MX records of {domain} are set up wrongly, and they must fix them: send them the draft below.",
   "step.relay.checkDomain": "Check that {domain} is spelled correctly.",

@@ -175,6 +175,8 @@ export const zhTW: Record<MessageKey, string> = {
   "step.content.revise": "請移除或修改可能看起來可疑的內容（縮網址、.zip 或含巨集的附件），再寄一次。",
   "step.content.checkOutbound": "如果經常發生，系統管理員應檢查您的帳號或伺服器是否正在寄出垃圾郵件。",
   "step.content.allowList": "如果這是正常郵件，對方的系統管理員可以從隔離區放行，或將您的地址加入允許清單。",
+  "step.content.simplify": "請以較單純的形式再寄一次：一般文字或 HTML、常見的附件類型，並盡量使用只含英文字母的地址。",
+  "step.content.checkEncoding": "如果持續發生，系統管理員應檢查您的郵件伺服器寄往這個目的地時的郵件編碼方式（MIME、8-bit 與 UTF-8 支援）。",
   "step.relay.connector": "請檢查郵件服務的連接器設定：轉送這封郵件的伺服器已不再被認定為您的伺服器。",
   "step.relay.fixMx": "對方的郵件伺服器或 {domain} 的 MX 記錄設定錯誤，需要由他們修正：請把下方草稿寄給對方。",
   "step.relay.checkDomain": "請確認 {domain} 的拼字正確。",
