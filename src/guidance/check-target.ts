@@ -41,8 +41,10 @@ export function spfDomainFromRejection(diagnostic: string | null | undefined): s
 }
 
 export function checkTarget(bounce: Bounce): CheckTarget | null {
-  const domain = bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
+  const diagnostic = pickRecipient(bounce)?.diagnostic;
+  // Check what the receiver checked: the envelope domain its SPF rejection names, else the sender's domain.
+  const domain = spfDomainFromRejection(diagnostic) ?? bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
   if (!domain) return null;
-  const ip = bounce.sendingIp ?? ipFromRejection(pickRecipient(bounce)?.diagnostic);
+  const ip = bounce.sendingIp ?? ipFromRejection(diagnostic);
   return { domain, ip, sender: bounce.originalSender };
 }
