@@ -103,6 +103,29 @@ function installFakeOffice(window, options) {
     return !minimum || compareVersions(mailboxVersion, minimum) >= 0 ? fn : undefined;
   }
 
+  // Shared by read and compose items: the body as text or HTML, and attachment contents.
+  function getBody(spec) {
+    return function () {
+      var a = splitArgs(arguments);
+      var coercion = a.list[0];
+      answer("body.getAsync", a.callback, a.asyncContext, function () {
+        return coercion === CoercionType.Html ? (spec.bodyHtml !== undefined ? spec.bodyHtml : "") : spec.bodyText || "";
+      });
+    };
+  }
+
+  function getAttachmentContent(spec, attachments) {
+    return withApi("getAttachmentContentAsync", function () {
+      var a = splitArgs(arguments);
+      var id = a.list[0];
+      answer("getAttachmentContentAsync", a.callback, a.asyncContext, function () {
+        var index = attachments.findIndex(function (d) { return d.id === id; });
+        if (index < 0) { var e = new Error("The attachment ID was invalid."); e.name = "InvalidAttachmentId"; throw e; }
+        return attachmentContent(spec.attachments[index]);
+      });
+    });
+  }
+
   function readItem(spec) {
     var attachments = (spec.attachments || []).map(attachmentDetails);
     var item = {
@@ -117,28 +140,12 @@ function installFakeOffice(window, options) {
       to: [],
       cc: [],
       attachments: attachments,
-      body: {
-        getAsync: function () {
-          var a = splitArgs(arguments);
-          var coercion = a.list[0];
-          answer("body.getAsync", a.callback, a.asyncContext, function () {
-            return coercion === CoercionType.Html ? (spec.bodyHtml !== undefined ? spec.bodyHtml : "") : spec.bodyText || "";
-          });
-        },
-      },
+      body: { getAsync: getBody(spec) },
       getAllInternetHeadersAsync: withApi("getAllInternetHeadersAsync", function () {
         var a = splitArgs(arguments);
         answer("getAllInternetHeadersAsync", a.callback, a.asyncContext, function () { return spec.internetHeaders || ""; });
       }),
-      getAttachmentContentAsync: withApi("getAttachmentContentAsync", function () {
-        var a = splitArgs(arguments);
-        var id = a.list[0];
-        answer("getAttachmentContentAsync", a.callback, a.asyncContext, function () {
-          var index = attachments.findIndex(function (d) { return d.id === id; });
-          if (index < 0) { var e = new Error("The attachment ID was invalid."); e.name = "InvalidAttachmentId"; throw e; }
-          return attachmentContent(spec.attachments[index]);
-        });
-      }),
+      getAttachmentContentAsync: getAttachmentContent(spec, attachments),
       getAsFileAsync: withApi("getAsFileAsync", function () {
         var a = splitArgs(arguments);
         answer("getAsFileAsync", a.callback, a.asyncContext, function () {
@@ -160,28 +167,14 @@ function installFakeOffice(window, options) {
       subject: getter("subject.getAsync", spec.subject || ""),
       to: getter("to.getAsync", []),
       body: {
-        getAsync: function () {
-          var a = splitArgs(arguments);
-          var coercion = a.list[0];
-          answer("body.getAsync", a.callback, a.asyncContext, function () {
-            return coercion === CoercionType.Html ? (spec.bodyHtml !== undefined ? spec.bodyHtml : "") : spec.bodyText || "";
-          });
-        },
+        getAsync: getBody(spec),
         setAsync: function () { throw new Error("The simulated host is read-only."); },
       },
       getAttachmentsAsync: withApi("getAttachmentsAsync", function () {
         var a = splitArgs(arguments);
         answer("getAttachmentsAsync", a.callback, a.asyncContext, function () { return attachments; });
       }),
-      getAttachmentContentAsync: withApi("getAttachmentContentAsync", function () {
-        var a = splitArgs(arguments);
-        var id = a.list[0];
-        answer("getAttachmentContentAsync", a.callback, a.asyncContext, function () {
-          var index = attachments.findIndex(function (d) { return d.id === id; });
-          if (index < 0) { var e = new Error("The attachment ID was invalid."); e.name = "InvalidAttachmentId"; throw e; }
-          return attachmentContent(spec.attachments[index]);
-        });
-      }),
+      getAttachmentContentAsync: getAttachmentContent(spec, attachments),
     };
   }
 
