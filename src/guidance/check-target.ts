@@ -3,9 +3,9 @@
  * message. The parser finds the IP in the headers where it can; an SPF rejection that
  * quotes it ("SPF validation failed for 192.0.2.10") fills in when it could not.
  */
-import ipaddr from "ipaddr.js";
 import type { Bounce } from "../ndr/types";
 import { pickRecipient } from "./pick";
+import { senderIpFromText } from "./sender-ip";
 
 export interface CheckTarget {
   domain: string;
@@ -13,18 +13,11 @@ export interface CheckTarget {
   sender: string | null;
 }
 
-const IPV4 = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g;
 const SPF_WORDS = /\bspf\b|sender policy framework/i;
 
 /** The client IP an SPF rejection quotes, when the words are about SPF and name exactly one public IP. */
 export function ipFromRejection(diagnostic: string | null | undefined): string | null {
-  const text = (diagnostic ?? "").slice(0, 2000);
-  if (!SPF_WORDS.test(text)) return null;
-  const candidates = new Set<string>();
-  for (const m of text.matchAll(IPV4)) {
-    if (ipaddr.IPv4.isValidFourPartDecimal(m[1]) && ipaddr.IPv4.parse(m[1]).range() !== "private") candidates.add(m[1]);
-  }
-  return candidates.size === 1 ? [...candidates][0] : null;
+  return SPF_WORDS.test((diagnostic ?? "").slice(0, 2000)) ? senderIpFromText(diagnostic) : null;
 }
 
 /**
