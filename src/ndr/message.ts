@@ -9,11 +9,9 @@ import { htmlToText } from "./html-text";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
 import { BounceInputError, type BounceSource, type MessageParts, type SourceAttachment } from "./types";
 
-/** The message the bounce returned (whole, or its headers only). */
+/** The message the bounce returned (whole, or its headers only): what its headers say. */
 export interface ReturnedMessage {
   headers: FieldMap;
-  /** Its body text when the whole message was returned, else "". */
-  text: string;
 }
 
 export interface MailMessage {
@@ -81,10 +79,19 @@ function withoutLeadingBlankLines(raw: string | Uint8Array): string | Uint8Array
   return typeof raw === "string" ? raw.slice(start) : raw.subarray(start);
 }
 
-/** CR-only line ends (old Mac mail) become LF; CRLF is left to the MIME parser. */
+/** Whether some CR is not the first half of a CRLF. One pass. */
+function hasBareCr(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 13 && bytes[i + 1] !== 10) return true;
+  return false;
+}
+
+/**
+ * CR-only line ends (old Mac mail) become LF. CRLF alone is left to the MIME parser,
+ * which reads it natively: rewriting it would copy every CRLF message for nothing.
+ */
 function normalizeLineEnds(raw: string | Uint8Array): string | Uint8Array {
   if (typeof raw === "string") return raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
-  if (!raw.includes(13)) return raw;
+  if (!hasBareCr(raw)) return raw;
   const out = new Uint8Array(raw.length);
   let length = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -107,6 +114,8 @@ function looksLikeMessage(raw: string | Uint8Array): boolean {
 const POSTAL_OPTIONS = {
   forceRfc822Attachments: true,
   attachmentEncoding: "arraybuffer",
+  // The headers are read from `headers`; postal-mime's parsed address fields would go unused.
+  parseAddresses: false,
   maxNestingDepth: 64,
   maxHeadersSize: 4 * 1024 * 1024,
 } as const;
@@ -119,13 +128,16 @@ function isReturnedMessageType(mimeType: string): boolean {
   return mimeType === "message/rfc822" || mimeType === "message/global" || mimeType === "text/rfc822-headers" || mimeType === "message/global-headers";
 }
 
-/** Reads a returned message or header block without a full MIME parse: headers and raw body. */
-export function readReturnedMessage(raw: string): ReturnedMessage {
-  const text = raw.replace(/\r\n?/g, "\n");
-  const blank = text.search(/\n\n/);
-  const headerBlock = blank >= 0 ? text.slice(0, blank) : text;
-  const headers = new FieldMap(parseFields(headerBlock).map(({ name, value }) => ({ name, value: decodeWords(value) })));
-  return { headers, text: blank >= 0 ? text.slice(blank + 2) : "" };
+/**
+ * Reads a returned message or header block without a full MIME parse. Only its header
+ * block is decoded: the body of the original (often the larger part of a bounce) is
+ * never read as text.
+ */
+export function readReturnedMessage(content: string | Uint8Array): ReturnedMessage {
+  const head = (typeof content === "string" ? content : utf8.decode(content.subarray(0, byteEndOfHeaderBlock(content)))).replace(/\r\n?/g, "\n");
+  const blank = head.indexOf("\n\n");
+  const headerBlock = blank >= 0 ? head.slice(0, blank) : head;
+  return { headers: new FieldMap(parseFields(headerBlock).map(({ name, value }) => ({ name, value: decodeWords(value) }))) };
 }
 
 /** Windows-1252's characters at 0x80-0x9F (undefined bytes keep their code). */
@@ -151,7 +163,7 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
   for (const { mimeType, content } of attachments) {
     if (isDeliveryStatusType(mimeType)) statusTexts.push(asUndeclaredText(content));
     else if (isReturnedMessageType(mimeType)) {
-      if (original === null) original = readReturnedMessage(asText(content));
+      if (original === null) original = readReturnedMessage(toBytes(content));
       if (mimeType.startsWith("message/")) attachedMessages.push(typeof content === "string" ? new TextEncoder().encode(content) : content);
     }
   }
@@ -197,8 +209,8 @@ function headOf(raw: string | Uint8Array): string | Uint8Array {
  */
 export const MAX_HEADER_FIELD_BYTES = 64 * 1024;
 
-/** Byte offset just past the top-level header block (its blank line), or the end. */
-function headerBlockEnd(bytes: Uint8Array): number {
+/** Byte offset just past a header block (its blank line), or the end. */
+function byteEndOfHeaderBlock(bytes: Uint8Array): number {
   for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10, nl + 1)) {
     const next = nl + 1;
     if (bytes[next] === 10) return next + 1;
@@ -210,7 +222,7 @@ function headerBlockEnd(bytes: Uint8Array): number {
 /** The message with every top-level header field cut to MAX_HEADER_FIELD_BYTES. One pass. */
 function capHeaderFields(raw: string | Uint8Array): string | Uint8Array {
   const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
-  const end = headerBlockEnd(bytes);
+  const end = byteEndOfHeaderBlock(bytes);
   if (end <= MAX_HEADER_FIELD_BYTES) return raw;
   const kept: Uint8Array[] = [];
   let fieldLength = 0;
@@ -243,18 +255,24 @@ function capHeaderFields(raw: string | Uint8Array): string | Uint8Array {
 
 const NEWLINE = new Uint8Array([10]);
 
+/** Bytes that fill their whole buffer go to postal-mime as that buffer, which it reads without a copy. */
+function forParser(raw: string | Uint8Array): string | Uint8Array | ArrayBuffer {
+  if (typeof raw === "string" || !(raw.buffer instanceof ArrayBuffer)) return raw;
+  return raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw.buffer : raw;
+}
+
 async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
   const normalized = capHeaderFields(normalizeLineEnds(headOf(withoutLeadingBlankLines(fromUtf16(raw)))));
   if (!looksLikeMessage(normalized)) throw new BounceInputError("not an email message: it does not start with a header");
   let email: Email;
   try {
-    email = await PostalMime.parse(normalized, POSTAL_OPTIONS);
+    email = await PostalMime.parse(forParser(normalized), POSTAL_OPTIONS);
     // ISO-2022-JP is 7-bit: 8-bit bytes under that label are UTF-8 that a relay
     // re-encoded without relabelling. Read them as what they are.
     const relabelled = email.text?.includes("\uFFFD") ? relabelIso2022jpAsUtf8(normalized) : null;
     if (relabelled) {
       // Kept only when it reads better: a genuine ISO-2022-JP part elsewhere must not lose.
-      const reread = await PostalMime.parse(relabelled, POSTAL_OPTIONS);
+      const reread = await PostalMime.parse(forParser(relabelled), POSTAL_OPTIONS);
       if (replacementCount(reread.text) < replacementCount(email.text)) email = reread;
     }
   } catch (error) {

@@ -50,7 +50,8 @@ test("every message parses without throwing and states no invented status", asyn
     const bytes = fs.readFileSync(corpus.find((e) => e.file === file)!.path);
     const message = await readMessage(new Uint8Array(bytes));
     // The raw bytes and the decoded text (base64 and quoted-printable bodies hide codes).
-    const raw = [bytes.toString("latin1"), message.text, message.deliveryStatusText, message.original?.text ?? ""].join("\n");
+    const returned = [...message.attachedMessages.map((part) => Buffer.from(part).toString("utf8")), ...(message.original?.headers.fields.map((field) => field.value) ?? [])];
+    const raw = [bytes.toString("latin1"), message.text, message.deliveryStatusText, ...returned].join("\n");
     for (const recipient of bounce.recipients) {
       if (recipient.status === null) continue;
       // A status we report must appear in the message (codes may be zero-padded there).
