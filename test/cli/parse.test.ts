@@ -54,14 +54,16 @@ test("an unreadable file or a non-message exits 1 with a one-line error; the oth
 
 test("--jsonl output comes in blocks, and what came before an error is printed before it", async () => {
   const events: string[] = [];
+  let writes = 0;
   const io: CliIo = {
-    stdout: (text) => void events.push(...text.trim().split("\n").map((line) => `out ${JSON.parse(line).file}`)),
+    stdout: (text) => void (writes++, events.push(...text.trim().split("\n").map((line) => `out ${JSON.parse(line).file}`))),
     stderr: (text) => void events.push(`err ${text.trim()}`),
     readStdin: async () => new Uint8Array(),
   };
   const files = [postfix, gmail, postfix, "/nonexistent/x.eml", gmail];
   expect(await main(["parse", "--jsonl", ...files], io)).toBe(1);
   expect(events).toEqual([`out ${postfix}`, `out ${gmail}`, `out ${postfix}`, "err bounce-doctor parse: /nonexistent/x.eml: no such file", `out ${gmail}`]);
+  expect(writes).toBe(2); // the block before the error, and the rest
 });
 
 test.each([
