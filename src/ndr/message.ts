@@ -79,9 +79,9 @@ function withoutLeadingBlankLines(raw: string | Uint8Array): string | Uint8Array
   return typeof raw === "string" ? raw.slice(start) : raw.subarray(start);
 }
 
-/** Whether some CR is not the first half of a CRLF. One pass. */
+/** Whether some CR is not the first half of a CRLF. Native scans from CR to CR. */
 function hasBareCr(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 13 && bytes[i + 1] !== 10) return true;
+  for (let cr = bytes.indexOf(13); cr >= 0; cr = bytes.indexOf(13, cr + 2)) if (bytes[cr + 1] !== 10) return true;
   return false;
 }
 
@@ -221,6 +221,8 @@ function byteEndOfHeaderBlock(bytes: Uint8Array): number {
 
 /** The message with every top-level header field cut to MAX_HEADER_FIELD_BYTES. One pass. */
 function capHeaderFields(raw: string | Uint8Array): string | Uint8Array {
+  // A message no longer than the limit has no field over it (a UTF-16 unit is at most 3 UTF-8 bytes).
+  if ((typeof raw === "string" ? raw.length * 3 : raw.length) <= MAX_HEADER_FIELD_BYTES) return raw;
   const bytes = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
   const end = byteEndOfHeaderBlock(bytes);
   if (end <= MAX_HEADER_FIELD_BYTES) return raw;
