@@ -48,16 +48,21 @@ export class FieldMap {
 
   /** The first value of the field, or null. */
   get(name: string): string | null {
-    return this.byName.get(name.toLowerCase())?.[0] ?? null;
+    return this.valuesOf(name)?.[0] ?? null;
   }
 
   /** Every value of the field, in order. */
   all(name: string): string[] {
-    return this.byName.get(name.toLowerCase()) ?? [];
+    return this.valuesOf(name) ?? [];
   }
 
   has(name: string): boolean {
-    return this.byName.has(name.toLowerCase());
+    return this.valuesOf(name) !== undefined;
+  }
+
+  /** Callers mostly ask in lower case already: look that up before lowercasing. */
+  private valuesOf(name: string): string[] | undefined {
+    return this.byName.get(name) ?? this.byName.get(name.toLowerCase());
   }
 
   static parse(block: string): FieldMap {

@@ -45,8 +45,10 @@ const REPLY_CODES = /(?:^|[<'"\s(])([245][0-5]\d)(?=[ -]|$)/g;
  */
 export function replyCodeFor(diagnostic: string | null | undefined, status: string | null | undefined): number | undefined {
   if (!diagnostic) return undefined;
-  const codes = Array.from(diagnostic.slice(0, 8192).matchAll(REPLY_CODES), (m) => m[1]);
-  if (codes.length === 0) return undefined;
-  const agreeing = status ? codes.find((code) => code[0] === status[0]) : undefined;
-  return Number(agreeing ?? codes[0]);
+  let first: string | undefined;
+  for (const [, code] of diagnostic.slice(0, 8192).matchAll(REPLY_CODES)) {
+    first ??= code;
+    if (!status || code[0] === status[0]) return Number(status ? code : first);
+  }
+  return first === undefined ? undefined : Number(first);
 }

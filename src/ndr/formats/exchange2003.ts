@@ -12,7 +12,7 @@ const SMTP_REPLY = /<([A-Za-z0-9][A-Za-z0-9.-]{0,252}) #[245]\.\d{1,3}\.\d{1,3} 
 
 export const exchange2003: FormatModule = {
   name: "exchange2003",
-  recognise: (message) => message.headers.has("x-ms-embedded-report") || (START.test(message.text) && /MSEXCH:/.test(message.text)),
+  recognise: (message) => message.headers.has("x-ms-embedded-report") || (/MSEXCH:/.test(message.text) && START.test(message.text)),
   extract: (message) => {
     const blocks = recipientBlocks(message.text, { start: START, addressLine: /^\s{0,12}\S{1,320}@\S{1,253} on /, maxBlankRun: 2 });
     if (blocks.length === 0) return null;

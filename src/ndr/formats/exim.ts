@@ -85,7 +85,7 @@ function joinUnindentedDetails(blocks: string[][]): string[][] {
 }
 
 /** The report's own paragraph(s), up to the returned message, for recipients named only in headers. */
-function reportText(lines: string[]): string | undefined {
+function reportText(lines: readonly string[]): string | undefined {
   const end = findLine(lines, COPY_OF_MESSAGE);
   const text = (end >= 0 ? lines.slice(0, end) : lines.slice(0, 40)).filter((line) => !/^This message was created automatically/i.test(line)).join(" ").trim();
   return text ? text.slice(0, 2000) : undefined;

@@ -47,7 +47,7 @@ function fromBlock(joined: string): RecipientFinding | null {
 }
 
 /** The SMTP server's report of a failed session: the recipients it was given and the error it returned. */
-function fromTranscript(lines: string[]): RecipientFinding[] {
+function fromTranscript(lines: readonly string[]): RecipientFinding[] {
   const start = lines.findIndex((line) => /^Transcript of session follows/i.test(line.trim()));
   if (start < 0) return [];
   const recipients: string[] = [];

@@ -29,7 +29,7 @@ const RETURNED = /^(?:\s{0,12}-{3,}\s{0,3}(?:Original message follows|Unsent mes
 const REASON = /^\(reason:\s{0,3}(.{0,4000}?)\)?$/i;
 
 /** The recipients listed under "The following addresses had ...", with Sendmail's stated reason. */
-function listedRecipients(lines: string[], message: MailMessage): RecipientFinding[] {
+function listedRecipients(lines: readonly string[], message: MailMessage): RecipientFinding[] {
   const listed: { address: string | null; local: string; reason: string | null }[] = [];
   for (const raw of section(lines, ADDRESSES_HAD, SECTION_END) ?? []) {
     const line = raw.trim();
