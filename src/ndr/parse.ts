@@ -5,7 +5,6 @@
  */
 import { FORMATS } from "./formats";
 import type { FormatFindings, FormatModule, RecipientFinding } from "./formats/format";
-import { toIsoDate } from "./date";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply";
@@ -89,6 +88,12 @@ function completeRecipient(finding: RecipientFinding): BounceRecipient {
     remoteMta: finding.remoteMta ?? null,
     smtpCommand: finding.smtpCommand ?? null,
   };
+}
+
+function toIsoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value.replace(/\([^)]*\)/g, "").trim());
+  return Number.isNaN(time) ? null : new Date(time).toISOString().replace(".000Z", "Z");
 }
 
 function originalSenderOf(message: MailMessage, findings: FormatFindings | null): string | null {
