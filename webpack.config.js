@@ -129,7 +129,7 @@ class ExecutableCliPlugin {
     this.file = file;
   }
   apply(compiler) {
-    new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true, include: /^cli\// }).apply(compiler);
+    new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true, include: this.file }).apply(compiler);
     compiler.hooks.afterEmit.tap("ExecutableCliPlugin", () => {
       const file = path.join(compiler.options.output.path, this.file);
       if (fs.existsSync(file)) fs.chmodSync(file, 0o755);
@@ -144,16 +144,21 @@ function nodeConfig(isProduction) {
     mode: isProduction ? "production" : "development",
     devtool: "source-map",
     entry: {
-      "cli/bounce-doctor": "./src/cli/bounce-doctor.ts",
+      // The executable is a small launcher that runs the CLI program (cli/main.js) through V8's code cache.
+      "cli/bounce-doctor": "./src/cli/launch.ts",
+      "cli/main": "./src/cli/bounce-doctor.ts",
       "backend/server": "./src/backend/server.ts",
       "backend/azure": "./src/backend/azure.ts",
     },
     output: { path: dist, filename: "[name].js", library: { type: "commonjs2" }, clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    // One self-contained file per entry: dynamic imports are bundled in, not split into chunks.
-    module: { rules: [typescriptRule], parser: { javascript: { dynamicImportMode: "eager" } } },
+    // One self-contained file per entry: dynamic imports are bundled in, not split into chunks;
+    // createRequire() is left to Node.js (the launcher hands the program a real require).
+    module: { rules: [typescriptRule], parser: { javascript: { dynamicImportMode: "eager", createRequire: false } } },
     externalsPresets: { node: true },
     externals: { "@azure/functions": "commonjs2 @azure/functions" },
+    // __dirname is where the file runs from (the launcher finds the program beside it).
+    node: { __dirname: false, __filename: false },
     // Keep the CLI's stack traces readable and its start fast.
     optimization: { minimize: false },
     performance: { hints: false },
