@@ -46,8 +46,11 @@ function dsnRecipients(dsn: DeliveryStatus | null): RecipientFinding[] {
   }));
 }
 
+/** The fields that hold a value. */
 function defined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+  const kept: Partial<T> = {};
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined && value[key] !== null) kept[key] = value[key];
+  return kept;
 }
 
 /** The family's findings refine the DSN's recipients; recipients only one side knows are kept. */
