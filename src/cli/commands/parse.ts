@@ -60,8 +60,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Standard output in blocks of about 64 KB: a write per line costs a system call per
- * message, a tenth of the time of a run over thousands of files.
+ * Standard output in blocks of about 64 KB rather than a write, and a system call, per
+ * message.
  */
 class BufferedOutput {
   private pending: string[] = [];
