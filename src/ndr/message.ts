@@ -86,8 +86,9 @@ function hasBareCr(bytes: Uint8Array): boolean {
 }
 
 /**
- * CR-only line ends (old Mac mail) become LF. CRLF alone is left to the MIME parser,
- * which reads it natively: rewriting it would copy every CRLF message for nothing.
+ * CR-only line ends (old Mac mail) become LF. In bytes, CRLF alone is left to the MIME
+ * parser, which reads it natively: rewriting it would copy every CRLF message for
+ * nothing. (A string is encoded into new bytes anyway, so it is rewritten whole.)
  */
 function normalizeLineEnds(raw: string | Uint8Array): string | Uint8Array {
   if (typeof raw === "string") return raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;

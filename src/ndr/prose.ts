@@ -17,17 +17,9 @@ function matches(line: string, marker: Marker): boolean {
   return typeof marker === "string" ? line.includes(marker) : marker.test(line);
 }
 
-/** The last text split, and its lines: one family's recogniser, its reader and the DSN merge split the same text. */
-let lastText: string | null = null;
-let lastLines: readonly string[] = [];
-
 /** The text's lines, without their line ends. */
 export function linesOf(text: string): readonly string[] {
-  if (text !== lastText) {
-    lastLines = text.split("\n", MAX_LINES).map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
-    lastText = text;
-  }
-  return lastLines;
+  return text.split("\n", MAX_LINES).map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 
 /** The index of the first line matching `marker`, or -1. */

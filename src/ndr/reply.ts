@@ -48,7 +48,8 @@ export function replyCodeFor(diagnostic: string | null | undefined, status: stri
   let first: string | undefined;
   for (const [, code] of diagnostic.slice(0, 8192).matchAll(REPLY_CODES)) {
     first ??= code;
-    if (!status || code[0] === status[0]) return Number(status ? code : first);
+    // Without a status the first code is the answer; with one, the first that agrees.
+    if (!status || code[0] === status[0]) return Number(code);
   }
   return first === undefined ? undefined : Number(first);
 }
