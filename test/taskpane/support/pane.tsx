@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import { App } from "../../../src/taskpane/App";
 import type { CheckQuery, FetchChecks } from "../../../src/taskpane/checks-client";
 import type { DraftRequest, ItemReading, LabeledSource, MailHost } from "../../../src/taskpane/office/host";
@@ -12,6 +12,10 @@ import type { Services } from "../../../src/taskpane/services";
 import * as engine from "../../../src/taskpane/engine";
 import { CHECKS_SCHEMA, type Checks } from "../../../src/spf/types";
 import { corpusDir } from "../../support/shared-data";
+
+// The first render loads the engine's chunks: on a busy 2-core machine that can take
+// longer than findBy's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 
 export function corpusBounce(name: string): string {
