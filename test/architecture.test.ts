@@ -12,11 +12,12 @@ const SRC = path.resolve(__dirname, "../src");
 
 /** Each pure room, the npm packages it may import, and the rooms it may reach. */
 const PURE_ROOMS: Record<string, { packages: string[]; rooms: string[] }> = {
+  text: { packages: [], rooms: ["text"] },
   ndr: { packages: ["postal-mime"], rooms: ["ndr"] },
   spf: { packages: ["ipaddr.js", "tldts"], rooms: ["spf"] },
   i18n: { packages: ["intl-messageformat"], rooms: ["i18n", "guidance"] },
-  guidance: { packages: ["ipaddr.js"], rooms: ["guidance", "ndr", "spf", "i18n", "draft"] },
-  draft: { packages: [], rooms: ["draft", "guidance", "ndr", "spf", "i18n"] },
+  guidance: { packages: ["ipaddr.js"], rooms: ["guidance", "ndr", "spf", "i18n", "draft", "text"] },
+  draft: { packages: [], rooms: ["draft", "guidance", "ndr", "spf", "i18n", "text"] },
 };
 
 function sourceFiles(dir: string): string[] {

@@ -41,7 +41,3 @@ export function localeOption(option: string, value: string): Locale {
   return value;
 }
 
-/** Text from a bounce or DNS for a terminal: control characters (escape sequences) become spaces. */
-export function oneLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f]+/g, " ").trim();
-}

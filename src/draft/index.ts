@@ -7,9 +7,7 @@ import type { Bounce, BounceRecipient } from "../ndr/types";
 import type { Checks } from "../spf/types";
 import type { AdminDraft, Locale } from "../guidance/types";
 import { type MessageKey, t } from "../i18n";
-import { escapeHtml, multiLine, singleLine } from "./sanitize";
-
-export { escapeHtml, limitText, MAX_QUOTE, multiLine, singleLine, withoutControls } from "./sanitize";
+import { escapeHtml, multiLine, singleLine } from "../text/sanitize";
 
 /** Traditional Chinese for recipients under Taiwan's, Hong Kong's and Macau's TLDs; English elsewhere. */
 export function draftLanguageFor(recipientDomain: string | null | undefined): Locale {

@@ -5,7 +5,7 @@
 import type { Bounce } from "../ndr/types";
 import type { Checks } from "../spf/types";
 import { type MessageKey, t } from "../i18n";
-import { MAX_QUOTE, singleLine, withoutControls } from "../draft/sanitize";
+import { MAX_QUOTE, singleLine, withoutControls } from "../text/sanitize";
 import type { Guidance, Locale } from "./types";
 
 export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidance: Guidance, locale: Locale): string {

@@ -1,5 +1,6 @@
 /** The email to postmaster@: content, language, and hostile bounce text coming out inert and short. */
-import { buildAdminDraft, draftLanguageFor, escapeHtml, MAX_QUOTE, singleLine } from "../../src/draft";
+import { buildAdminDraft, draftLanguageFor } from "../../src/draft";
+import { escapeHtml, MAX_QUOTE, singleLine } from "../../src/text/sanitize";
 import { diagnose } from "../../src/guidance";
 import { CHECKS_SCHEMA, type Checks } from "../../src/spf/types";
 import { makeBounce } from "../guidance/fixtures";

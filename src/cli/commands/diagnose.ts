@@ -16,7 +16,8 @@ import type { Bounce } from "../../ndr/types";
 import { runChecks } from "../../spf/index";
 import type { Checks } from "../../spf/types";
 import { type CliIo, UsageError } from "../io";
-import { dnsOption, localeOption, oneLine, readCommandLine, timeoutOption } from "../options";
+import { singleLine } from "../../text/sanitize";
+import { dnsOption, localeOption, readCommandLine, timeoutOption } from "../options";
 
 const USAGE = "usage: bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--draft-lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]";
 
@@ -78,7 +79,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const source = command.file === "-" ? await io.readStdin() : new Uint8Array(await readFile(command.file));
     bounce = await parseBounce(source);
   } catch (error) {
-    io.stderr(`bounce-doctor diagnose: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr(`bounce-doctor diagnose: ${singleLine(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
 
@@ -88,7 +89,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       checks = await liveChecks(bounce, command);
     } catch (error) {
       // A failed check is reported inside Checks, as the backend does; the guidance says it could not check.
-      const message = oneLine(error instanceof Error ? error.message : String(error));
+      const message = singleLine(error instanceof Error ? error.message : String(error));
       checks = { schema: "bounce-doctor/checks@1", spf: { error: message }, dmarc: { error: message } };
     }
   }

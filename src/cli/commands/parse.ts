@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { parseBounce } from "../../ndr";
 import { type CliIo, UsageError } from "../io";
-import { oneLine, readCommandLine } from "../options";
+import { singleLine } from "../../text/sanitize";
+import { readCommandLine } from "../options";
 
 async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   if (file === "-") return io.readStdin();
@@ -52,7 +53,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     } catch (error) {
       failed = true;
       out.flush(); // what was printed before the error comes before it
-      io.stderr(`bounce-doctor parse: ${file}: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+      io.stderr(`bounce-doctor parse: ${file}: ${singleLine(error instanceof Error ? error.message : String(error))}\n`);
     }
   }
   out.flush();

@@ -9,11 +9,11 @@
  */
 import { normalizeAddress, normalizeDomain, normalizeHelo, normalizeIp } from "../../backend/validate";
 import { createResolver } from "../../dns/resolver";
-import { withoutControls } from "../../draft/sanitize";
 import { runChecks } from "../../spf/index";
 import type { SpfNode, SpfReport } from "../../spf/types";
+import { markControls, singleLine } from "../../text/sanitize";
 import { type CliIo, UsageError } from "../io";
-import { dnsOption, oneLine, readCommandLine, timeoutOption } from "../options";
+import { dnsOption, readCommandLine, timeoutOption } from "../options";
 
 const USAGE = "usage: bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]";
 
@@ -112,12 +112,8 @@ export function formatSpfReport(report: SpfReport): string {
     out.push(`  ${problem.severity.padEnd(7)} ${problem.code}: ${problem.message}${where}`);
     if (problem.hint) out.push(`          hint: ${problem.hint}`);
   }
-  return `${out.map(printable).join("\n")}\n`;
-}
-
-/** DNS text is untrusted: control characters (terminal escapes, CR, C1, bidi overrides) are shown as "?". */
-function printable(line: string): string {
-  return withoutControls(line.replace(/[\t\n]/g, "?"), "?");
+  // DNS text is untrusted: terminal escapes, CR, C1 and bidi controls show as "?".
+  return `${out.map(markControls).join("\n")}\n`;
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -137,12 +133,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     checks = await runChecks({ domain: command.domain, ip: command.ip, sender: command.sender, helo: command.helo }, resolver);
   } catch (error) {
-    io.stderr(`bounce-doctor spf: the check failed: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr(`bounce-doctor spf: the check failed: ${singleLine(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
   const report = checks.spf;
   if ("error" in report) {
-    io.stderr(`bounce-doctor spf: ${oneLine(report.error)}\n`);
+    io.stderr(`bounce-doctor spf: ${singleLine(report.error)}\n`);
     return 1;
   }
   io.stdout(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatSpfReport(report));
