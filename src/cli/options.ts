@@ -4,7 +4,7 @@
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { parseServer } from "../backend/config";
-import type { Locale } from "../guidance/types";
+import type { Locale } from "../i18n";
 import { UsageError } from "./io";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>;

@@ -5,8 +5,8 @@
  */
 import type { Bounce, BounceRecipient } from "../ndr/types";
 import type { Checks } from "../spf/types";
-import type { AdminDraft, Locale } from "../guidance/types";
-import { type MessageKey, t } from "../i18n";
+import type { AdminDraft } from "../guidance/types";
+import { type Locale, type MessageKey, t } from "../i18n";
 import { escapeHtml, multiLine, singleLine } from "../text/sanitize";
 
 /** Traditional Chinese for recipients under Taiwan's, Hong Kong's and Macau's TLDs; English elsewhere. */

@@ -7,10 +7,10 @@ import type { Bounce, BounceRecipient } from "../ndr/types";
 
 export { pickRecipient };
 import type { Checks } from "../spf/types";
-import { type MessageKey, type MessageParams, t } from "../i18n";
+import { codeKey, type Locale, type MessageKey, type MessageParams, t } from "../i18n";
 import { buildAdminDraft, draftLanguageFor } from "../draft";
 import { singleLine } from "../text/sanitize";
-import { type CodeEntry, entryKey, lookupCode, parseStatus, type WhoFixes } from "./codes";
+import { type CodeEntry, lookupCode, parseStatus, type WhoFixes } from "./codes";
 import { classifyReason, reasonFromText } from "./reason";
 import { isGenericCode } from "./generic";
 import { ipFromRejection, spfDomainFromRejection } from "./check-target";
@@ -18,7 +18,7 @@ import { pickRecipient } from "./pick";
 import { detectScope } from "./scope";
 import { reasonAdvice } from "./advice/reasons";
 import type { AdviceContext, StepKey } from "./advice/types";
-import type { Actor, Guidance, GuidanceStep, Locale, Reason } from "./types";
+import type { Actor, Guidance, GuidanceStep, Reason } from "./types";
 
 export interface DiagnoseOptions {
   /** Language of the draft to the recipient's admin; by default chosen from the recipient's domain. */
@@ -171,17 +171,17 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
   const reasonTitle = advice.headline
     ? t(locale, advice.headline.title.key, inSentence(advice.headline.title.params))
     : t(locale, `guidance.reason.${reason}.title` as MessageKey);
-  const title = entryFits ? t(locale, `${entryKey(entry!)}.title`) : reasonTitle;
+  const title = entryFits ? t(locale, `${codeKey(entry!)}.title`) : reasonTitle;
 
   // What happened: the code's own meaning when it fits, else the reason in general words.
   const reasonSummary = advice.headline
     ? t(locale, advice.headline.summary.key, inSentence({ ...codeParams, ...advice.headline.summary.params }))
     : t(locale, reasonSummaryKey(reason, hasCode), codeParams);
-  const summaryParts = entryFits ? [t(locale, `${entryKey(entry!)}.meaning`)] : [reasonSummary];
+  const summaryParts = entryFits ? [t(locale, `${codeKey(entry!)}.meaning`)] : [reasonSummary];
   // The code stays visible as context: what it says by itself.
   // A class-only code ("5.0.0: no further detail") would contradict the detail the words gave.
   if (entry && !entryFits && (generic || entry.reason === reason) && !isClassOnly(entry)) {
-    summaryParts.push(t(locale, "guidance.codeContext", { code: codeParams.code, meaning: t(locale, `${entryKey(entry)}.meaning`) }));
+    summaryParts.push(t(locale, "guidance.codeContext", { code: codeParams.code, meaning: t(locale, `${codeKey(entry)}.meaning`) }));
   }
 
   if (isDelay(recipient)) {

@@ -7,7 +7,8 @@
  * to MAX_TEXT characters before any matching, which bounds the work per message.
  */
 import { lookupCode, parseStatus } from "./codes";
-import type { Reason, Scope } from "./types";
+import type { Scope } from "../i18n";
+import type { Reason } from "./types";
 
 export const MAX_TEXT = 2000;
 

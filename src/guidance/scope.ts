@@ -4,7 +4,7 @@
  * scope is decided from who rejected the message, then from who wrote the report.
  */
 import type { Bounce, BounceRecipient } from "../ndr/types";
-import type { Scope } from "./types";
+import type { Scope } from "../i18n";
 
 type Vendor = Exclude<Scope, "iana">;
 

@@ -4,9 +4,9 @@
  */
 import type { Bounce } from "../ndr/types";
 import type { Checks } from "../spf/types";
-import { type MessageKey, t } from "../i18n";
+import { type Locale, type MessageKey, t } from "../i18n";
 import { MAX_QUOTE, singleLine, withoutControls } from "../text/sanitize";
-import type { Guidance, Locale } from "./types";
+import type { Guidance } from "./types";
 
 export function formatGuidanceText(bounce: Bounce, checks: Checks | null, guidance: Guidance, locale: Locale): string {
   const say = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);

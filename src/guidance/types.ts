@@ -1,10 +1,6 @@
 /** Contract of the guidance engine: diagnose(bounce, checks, locale) -> Guidance. */
+import type { Locale, Scope } from "../i18n";
 import type { Bounce } from "../ndr/types";
-
-export type Locale = "en-US" | "zh-TW";
-
-/** Whose meaning of a status code applies: the same code differs between systems. */
-export type Scope = "microsoft" | "outlook.com" | "google" | "yahoo" | "iana";
 
 export type Reason =
   | "unknown-user"

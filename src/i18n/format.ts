@@ -4,7 +4,7 @@
  * Pure: no Node or DOM.
  */
 import { IntlMessageFormat } from "intl-messageformat";
-import type { Locale } from "../guidance/types";
+import type { Locale } from "./locale";
 
 export type MessageParams = Record<string, string | number | Date>;
 export type Catalogs = Record<Locale, Readonly<Record<string, string>>>;

@@ -3,7 +3,7 @@
  * through t(): flat keys, ICU MessageFormat text (plurals, placeholders) per locale.
  * Pure: no Node or DOM, so the pane, the page, the backend and the CLI share it.
  */
-import type { Locale } from "../guidance/types";
+import type { Locale } from "./locale";
 import { createTranslator, type MessageParams } from "./format";
 import { enUS, type MessageKey as GuidanceMessageKey } from "./messages/en-US";
 import { zhTW } from "./messages/zh-TW";
@@ -13,6 +13,7 @@ import { codesEnUS } from "./messages/codes.en-US";
 import { codesZhTW } from "./messages/codes.zh-TW";
 
 export type { Locale };
+export { codeKey, type Scope } from "./code-keys";
 /** Every fixed key: guidance/report/draft strings (en-US.ts) and the pane's ui.* strings (ui.en-US.ts). */
 export type MessageKey = GuidanceMessageKey | UiMessageKey;
 export const LOCALES: readonly Locale[] = ["en-US", "zh-TW"];

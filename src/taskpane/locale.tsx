@@ -1,6 +1,6 @@
 /** The pane's locale, chosen once from the host's display language, and a t() bound to it. */
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { Locale } from "../guidance/types";
+import type { Locale } from "../i18n";
 import type { MessageParams } from "../i18n/format";
 import { uiText } from "./ui-text";
 

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { allCodes, entryKey, lookupCode } from "../../src/guidance/codes";
-import type { Scope } from "../../src/guidance/types";
-import { catalogs } from "../../src/i18n";
+import { allCodes, lookupCode } from "../../src/guidance/codes";
+import { catalogs, codeKey, type Scope } from "../../src/i18n";
 import { fixturesDir } from "../support/shared-data";
 
 const TSV_SCOPES: Record<string, Scope> = { iana: "iana", "exchange-online": "microsoft", gmail: "google", "outlook-com": "outlook.com" };
@@ -44,7 +43,7 @@ describe.each(rows.map((row) => [`${row.scope} ${row.code}`, row] as const))("%s
   });
 
   test("has a title and a meaning in en-US and zh-TW, in words of its own", () => {
-    const key = entryKey(entry!);
+    const key = codeKey(entry!);
     for (const part of ["title", "meaning"]) {
       const en = catalogs["en-US"][`${key}.${part}`];
       const zh = catalogs["zh-TW"][`${key}.${part}`];

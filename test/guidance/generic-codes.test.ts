@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { diagnose, entryKey, isGenericCode, lookupCode, namedBlocklist, senderIpFromText, type Guidance } from "../../src/guidance";
-import { t } from "../../src/i18n";
+import { diagnose, isGenericCode, lookupCode, namedBlocklist, senderIpFromText, type Guidance } from "../../src/guidance";
+import { codeKey, t } from "../../src/i18n";
 import { parseBounce } from "../../src/ndr";
 import { corpusDir } from "../support/shared-data";
 import { makeBounce } from "./fixtures";
@@ -13,8 +13,8 @@ import { makeBounce } from "./fixtures";
 const corpusBounce = (name: string) => parseBounce(new Uint8Array(readFileSync(path.join(corpusDir, `${name}.eml`))));
 
 const stepsText = (g: Guidance) => g.steps.map((s) => s.text).join("\n");
-const codeTitle = (status: string) => t("en-US", `${entryKey(lookupCode("iana", status)!)}.title`);
-const codeMeaning = (status: string) => t("en-US", `${entryKey(lookupCode("iana", status)!)}.meaning`);
+const codeTitle = (status: string) => t("en-US", `${codeKey(lookupCode("iana", status)!)}.title`);
+const codeMeaning = (status: string) => t("en-US", `${codeKey(lookupCode("iana", status)!)}.meaning`);
 
 describe("which codes are catch-alls", () => {
   test.each([

@@ -9,8 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { createResolver } from "../../dns/resolver";
 import { checkTarget, diagnose, formatGuidanceText } from "../../guidance";
-import type { Locale } from "../../guidance/types";
-import { resolveLocale } from "../../i18n";
+import { type Locale, resolveLocale } from "../../i18n";
 import { parseBounce } from "../../ndr";
 import type { Bounce } from "../../ndr/types";
 import { runChecks } from "../../spf/index";

@@ -1,9 +1,9 @@
 /** What the advice builders work from and what they return: message keys, not text yet. */
 import type { Bounce, BounceRecipient } from "../../ndr/types";
 import type { Checks, DmarcReport, SpfReport } from "../../spf/types";
-import type { MessageKey, MessageParams } from "../../i18n";
+import type { MessageKey, MessageParams, Scope } from "../../i18n";
 import type { CodeEntry } from "../codes";
-import type { Actor, Reason, Scope } from "../types";
+import type { Actor, Reason } from "../types";
 
 export interface AdviceContext {
   bounce: Bounce;

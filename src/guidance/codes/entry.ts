@@ -1,5 +1,6 @@
 /** The shape of one knowledge-base entry: what a status code means in one system. */
-import type { Reason, Scope } from "../types";
+import type { Scope } from "../../i18n";
+import type { Reason } from "../types";
 
 /** Who has to act, as the reference table says it (kept verbatim so the two can be compared). */
 export type WhoFixes = "none" | "sender" | "sender_admin" | "recipient" | "recipient_admin" | "both_admins";
@@ -20,10 +21,4 @@ export interface CodeEntry {
   reason?: Reason;
   /** Variants and code-less entries: the server wording that selects this entry. */
   match?: RegExp;
-}
-
-/** Message-key stem of an entry: code.<scope>.<slug>; the catalogs hold .title and .meaning under it. */
-export function entryKey(entry: Pick<CodeEntry, "scope" | "code">): string {
-  const slug = entry.code.toLowerCase().replace(/[^a-z0-9.-]+/g, "-").replace(/^-+|-+$/g, "");
-  return `code.${entry.scope}.${slug}`;
 }

@@ -2,14 +2,13 @@
  * The status-code knowledge base and its lookup: (scope, code) first, then IANA's
  * meaning of the exact code, then of its subject (X.7.X), then of its class (5.X.X).
  */
-import type { Scope } from "../types";
+import type { Scope } from "../../i18n";
 import type { CodeEntry } from "./entry";
 import { ianaCodes } from "./iana";
 import { microsoftCodes, outlookComCodes } from "./microsoft";
 import { googleCodes } from "./google";
 
 export type { CodeEntry, RelatedCheck, WhoFixes } from "./entry";
-export { entryKey } from "./entry";
 
 export const allCodes: readonly CodeEntry[] = [...ianaCodes, ...microsoftCodes, ...outlookComCodes, ...googleCodes];
 

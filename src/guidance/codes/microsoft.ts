@@ -4,7 +4,8 @@
  * those carry a `match` on the server's text.
  */
 import type { CodeEntry, RelatedCheck, WhoFixes } from "./entry";
-import type { Reason, Scope } from "../types";
+import type { Scope } from "../../i18n";
+import type { Reason } from "../types";
 
 const entry =
   (scope: Scope) =>

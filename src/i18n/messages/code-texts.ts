@@ -3,8 +3,7 @@
  * easier to read and review than flat keys; this turns them into the flat catalog keys
  * code.<scope>.<slug>.title / .meaning that t() looks up.
  */
-import { entryKey } from "../../guidance/codes/entry";
-import type { Scope } from "../../guidance/types";
+import { codeKey, type Scope } from "../code-keys";
 
 export type CodeTexts = Record<Exclude<Scope, "yahoo">, Record<string, readonly [title: string, meaning: string]>>;
 
@@ -12,7 +11,7 @@ export function flattenCodeTexts(texts: CodeTexts): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [scope, codes] of Object.entries(texts) as [Scope, CodeTexts[keyof CodeTexts]][]) {
     for (const [code, [title, meaning]] of Object.entries(codes)) {
-      const key = entryKey({ scope, code });
+      const key = codeKey({ scope, code });
       flat[`${key}.title`] = title;
       flat[`${key}.meaning`] = meaning;
     }

@@ -2,7 +2,8 @@
 import { Button, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
 import { CopyRegular, MailRegular } from "@fluentui/react-icons";
 import { useId } from "react";
-import type { Guidance, Locale } from "../../guidance/types";
+import type { Guidance } from "../../guidance/types";
+import type { Locale } from "../../i18n";
 import { useT } from "../locale";
 import { useSharedStyles } from "./styles";
 

@@ -1,7 +1,8 @@
 /** One diagnosed bounce: summary, recipients, SPF/DMARC, steps and actions. */
 import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Guidance, Locale } from "../../guidance/types";
+import type { Guidance } from "../../guidance/types";
+import type { Locale } from "../../i18n";
 import type { Bounce } from "../../ndr/types";
 import { useLocale, useT } from "../locale";
 import type { MailHost } from "../office/host";
