@@ -5,9 +5,18 @@
  */
 import type { Bounce, BounceRecipient } from "../ndr/types";
 import type { Checks } from "../spf/types";
-import type { AdminDraft } from "../guidance/types";
 import { type Locale, type MessageKey, t } from "../i18n";
 import { escapeHtml, multiLine, singleLine } from "../text/sanitize";
+
+/** The email to the recipient domain's postmaster, ready for the user's mail client. */
+export interface AdminDraft {
+  to: string;
+  subject: string;
+  text: string;
+  /** Escaped HTML: every string from the bounce is inert and length-limited. */
+  html: string;
+  language: Locale;
+}
 
 /** Traditional Chinese for recipients under Taiwan's, Hong Kong's and Macau's TLDs; English elsewhere. */
 export function draftLanguageFor(recipientDomain: string | null | undefined): Locale {

@@ -10,4 +10,4 @@ export { senderIpFromText } from "./sender-ip";
 export { lookupCode, allCodes, parseStatus, type CodeEntry, type WhoFixes, type RelatedCheck } from "./codes";
 export { spfCase, lookupCosts, type SpfCase } from "./advice/spf";
 export { detectSendingService, isMicrosoftIp } from "./services";
-export type { Actor, AdminDraft, Guidance, GuidanceStep, Reason } from "./types";
+export type { Actor, Guidance, GuidanceStep, Reason } from "./types";

@@ -1,5 +1,6 @@
 /** Contract of the guidance engine: diagnose(bounce, checks, locale) -> Guidance. */
-import type { Locale, Scope } from "../i18n";
+import type { AdminDraft } from "../draft";
+import type { Scope } from "../i18n";
 import type { Bounce } from "../ndr/types";
 
 export type Reason =
@@ -24,15 +25,6 @@ export type Actor = "you" | "your-admin" | "recipient-admin" | "nobody";
 export interface GuidanceStep {
   actor: Actor;
   text: string;
-}
-
-export interface AdminDraft {
-  to: string;
-  subject: string;
-  text: string;
-  /** Escaped HTML: every string from the bounce is inert and length-limited. */
-  html: string;
-  language: Locale;
 }
 
 export interface Guidance {
