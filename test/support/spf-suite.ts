@@ -42,8 +42,16 @@ export function sharedDir(): string {
   return process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../../shared");
 }
 
+/** Where a suite is read from: the repository's test/fixtures/spf/ copy, else ../shared/spf/; null when neither has it. */
+export function spfSuitePath(file: SuiteFile): string | null {
+  const candidates = [path.resolve(__dirname, "../fixtures/spf", file), path.join(sharedDir(), "spf", file)];
+  return candidates.find((candidate) => fs.existsSync(candidate)) ?? null;
+}
+
 export function loadSpfSuite(file: SuiteFile): SpfSuiteScenario[] {
-  const text = fs.readFileSync(path.join(sharedDir(), "spf", file), "utf8");
+  const found = spfSuitePath(file);
+  if (found === null) throw new Error(`${file} is neither in test/fixtures/spf/ nor in ${path.join(sharedDir(), "spf")}`);
+  const text = fs.readFileSync(found, "utf8");
   return parseAllDocuments(text).map((document) => {
     if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0].message}`);
     return toScenario(document.toJS() as RawScenario);
