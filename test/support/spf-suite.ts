@@ -39,6 +39,12 @@ export interface SpfSuiteScenario {
 
 type AnsweredType = Exclude<ZoneRecord["type"], "TIMEOUT">;
 
+/** Where a suite is read from (the repository's own copy), or null when it is missing. */
+export function spfSuitePath(file: SuiteFile): string | null {
+  const candidate = path.join(fixturesDir, "spf", file);
+  return fs.existsSync(candidate) ? candidate : null;
+}
+
 export function loadSpfSuite(file: SuiteFile): SpfSuiteScenario[] {
   const text = fs.readFileSync(path.join(fixturesDir, "spf", file), "utf8");
   return parseAllDocuments(text).map((document) => {
