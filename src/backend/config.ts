@@ -20,6 +20,7 @@
  *                             X-Forwarded-For address, the one the proxy appended (false)
  */
 import type { ServerAddress } from "../dns/transport";
+import { parseServer } from "../dns/server-address";
 
 export interface RateLimitConfig {
   requestsPerMinute: number;
@@ -60,14 +61,12 @@ function integer(env: Env, key: string, fallback: number, min: number, max: numb
   return value;
 }
 
-/** "host:port" or "[v6]:port"; the port defaults to 53. */
-export function parseServer(text: string): ServerAddress {
-  const match = /^\[([0-9a-fA-F:.]+)\](?::(\d+))?$/.exec(text) ?? /^([^:\s]+)(?::(\d+))?$/.exec(text);
-  const port = match?.[2] === undefined ? 53 : Number(match[2]);
-  if (!match || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(`not a DNS server address (host:port): "${text}"`);
+function dnsServer(text: string): ServerAddress {
+  try {
+    return parseServer(text);
+  } catch (error) {
+    throw new ConfigError(`DNS_SERVERS: ${(error as Error).message}`);
   }
-  return { host: match[1], port };
 }
 
 function list(raw: string | undefined): string[] {
@@ -79,7 +78,7 @@ function list(raw: string | undefined): string[] {
 
 export function loadConfig(env: Env = process.env): BackendConfig {
   const origins = env.ALLOWED_ORIGINS === undefined ? ["https://localhost:3000", "http://localhost:3000"] : list(env.ALLOWED_ORIGINS);
-  const servers = list(env.DNS_SERVERS).map(parseServer);
+  const servers = list(env.DNS_SERVERS).map(dnsServer);
   return {
     port: integer(env, "PORT", 7071, 0, 65535),
     host: env.HOST?.trim() || "127.0.0.1",

@@ -3,7 +3,7 @@
  * malformed option becomes a UsageError (exit 2) with a one-line message.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { parseServer } from "../backend/config";
+import { parseServer } from "../dns/server-address";
 import type { Locale } from "../i18n";
 import { UsageError } from "./io";
 

@@ -1,4 +1,5 @@
-import { loadConfig, parseServer } from "../../src/backend/config";
+import { loadConfig } from "../../src/backend/config";
+import { parseServer } from "../../src/dns/server-address";
 
 describe("configuration", () => {
   test("defaults", () => {
