@@ -8,7 +8,7 @@
  * - other text (.txt, a pasted bounce saved to disk): MessageParts { text };
  * - other binary files and files over the size cap: a FileReadError that says why.
  */
-import type { LabeledSource } from "../office/host";
+import type { BounceSource } from "../../ndr/types";
 import { isCompoundFile } from "./cfb";
 
 /** Bounces are small; 25 MB is the largest message most mail systems accept at all. */
@@ -18,7 +18,15 @@ export class FileReadError extends Error {
   override name = "FileReadError";
 }
 
-export type FileOrigin = Extract<LabeledSource["origin"], "file" | "drop" | "attachment">;
+/** How the file reached us: opened by the user, dropped on the pane, or an attachment Outlook handed over. */
+export type FileOrigin = "file" | "drop" | "attachment";
+
+/** A file read as parser input, with where it came from (to the pane, a LabeledSource). */
+export interface FileSource {
+  origin: FileOrigin;
+  name: string;
+  source: BounceSource;
+}
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -50,8 +58,8 @@ function decodeText(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
 }
 
-/** Turns named bytes into a LabeledSource. Rejects with FileReadError when they cannot be a message. */
-export async function sourceFromBytes(name: string, bytes: Uint8Array, origin: FileOrigin = "file"): Promise<LabeledSource> {
+/** Turns named bytes into a FileSource. Rejects with FileReadError when they cannot be a message. */
+export async function sourceFromBytes(name: string, bytes: Uint8Array, origin: FileOrigin = "file"): Promise<FileSource> {
   checkSize(name, bytes.byteLength);
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
 
@@ -84,7 +92,7 @@ async function blobBytes(blob: Blob): Promise<Uint8Array> {
 }
 
 /** Reads a Blob under the given name (Outlook's drag-and-drop hands over Blobs and names apart). */
-export async function readBlob(blob: Blob, name: string, origin: FileOrigin = "file"): Promise<LabeledSource> {
+export async function readBlob(blob: Blob, name: string, origin: FileOrigin = "file"): Promise<FileSource> {
   checkSize(name, blob.size);
   let bytes: Uint8Array;
   try {
@@ -96,6 +104,6 @@ export async function readBlob(blob: Blob, name: string, origin: FileOrigin = "f
 }
 
 /** Reads a File chosen or dropped by the user. */
-export function readFile(file: File, origin: FileOrigin = "file"): Promise<LabeledSource> {
+export function readFile(file: File, origin: FileOrigin = "file"): Promise<FileSource> {
   return readBlob(file, file.name || "untitled", origin);
 }
