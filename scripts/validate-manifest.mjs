@@ -1,6 +1,6 @@
 // Validates manifest.xml offline against Microsoft's published XSDs (the online
 // `office-addin-manifest validate manifest.xml` needs a Microsoft service). The XSDs are
-// the repository's copy in test/fixtures/office-schemas/ (see its README).
+// the repository's copy in test/fixtures/office-schemas/ (Apache-2.0; see test/fixtures/README.md).
 // Usage: node scripts/validate-manifest.mjs [manifest.xml] [schema-dir]
 // Prints {"valid":true} or {"valid":false,"errors":[...]} and exits 0 / 1.
 import path from "node:path";

@@ -131,25 +131,6 @@ describe("manifest.xml", () => {
   });
 });
 
-describe("the XSDs the validation uses", () => {
-  const copy = path.join(root, "test/fixtures/office-schemas");
-  const shared = path.join(process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(root, "../shared"), "office-schemas");
-
-  test("are in the repository, with their licence and notice", () => {
-    for (const file of ["OfficeAppManifestV1_1.xsd", "OfficeAppBasicTypesV1_0.xsd", "MailAppVersionOverridesV1_0.xsd", "MailAppVersionOverridesV1_1.xsd", "LICENSE", "NOTICE"]) {
-      expect(existsSync(path.join(copy, file))).toBe(true);
-    }
-  });
-
-  const sharedPresent = existsSync(shared);
-  if (!sharedPresent) console.log(`skipped: the XSD copy is not compared with ${shared} (not present)`);
-  (sharedPresent ? test : test.skip)("are byte for byte the shared copy", () => {
-    for (const file of readdirSync(shared).filter((name) => name.endsWith(".xsd"))) {
-      expect([file, readFileSync(path.join(copy, file))]).toEqual([file, readFileSync(path.join(shared, file))]);
-    }
-  });
-});
-
 describe("manifest.json (unified manifest)", () => {
   const validateJson = (file: string) =>
     run(process.execPath, [require.resolve("office-addin-manifest/cli.js"), "validate", file], { cwd: root }).then(
