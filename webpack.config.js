@@ -1,6 +1,6 @@
 // Two builds from one source tree, both into dist/:
-//  - web: the Outlook task pane (taskpane.html, with office.js) and the standalone
-//    page (index.html, without), sharing the same views;
+//  - web: the Outlook task pane (taskpane.html, with office.js from Microsoft's CDN) and
+//    the standalone page (index.html, with no office.js), sharing the same views;
 //  - node: the CLI and the backend (local server and Azure Functions adapter).
 const fs = require("node:fs");
 const path = require("node:path");
@@ -12,6 +12,12 @@ const root = __dirname;
 const dist = path.resolve(root, "dist");
 const DEV_PORT = 3000;
 const LOCAL_BACKEND = "http://localhost:7071";
+
+/**
+ * Office.js as Microsoft requires add-ins to load it: from its CDN, never a copy.
+ * https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn
+ */
+const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Where the pane sends { domain, ip, sender, helo }: relative "/api" unless the build says otherwise. */
 const backendUrl = (process.env.BACKEND_URL || "/api").replace(/\/+$/, "");
@@ -25,11 +31,16 @@ function backendOrigin(url) {
   }
 }
 
-function contentSecurityPolicy() {
+/**
+ * The page's policy. Scripts come from the page's own origin, and on the task pane from
+ * Office.js's origin too (office.js loads its host and locale scripts from beside itself).
+ */
+function contentSecurityPolicy({ officeJs }) {
   const connect = ["'self'", backendOrigin(backendUrl)].filter(Boolean).join(" ");
+  const scripts = ["'self'", officeJs && new URL(officeJs).origin].filter(Boolean).join(" ");
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src ${scripts}`,
     // Griffel (Fluent UI's CSS-in-JS) inserts <style> elements at run time.
     "style-src 'self' 'unsafe-inline'",
     `connect-src ${connect}`,
@@ -51,14 +62,16 @@ const typescriptRule = {
   },
 };
 
-function page(template, filename, chunk) {
+/** officeJs: the page runs inside Outlook and loads Office.js (before its own deferred bundle). */
+function page(template, filename, chunk, { officeJs = null } = {}) {
   return new HtmlWebpackPlugin({
     template: path.resolve(root, template),
     filename,
     chunks: [chunk],
     scriptLoading: "defer",
+    officeJs,
     // The template puts it first in <head>: a CSP meta only governs what comes after it.
-    csp: contentSecurityPolicy(),
+    csp: contentSecurityPolicy({ officeJs }),
   });
 }
 
@@ -99,13 +112,10 @@ async function webConfig(isProduction, isServe) {
     },
     plugins: [
       new webpack.DefinePlugin({ "process.env.BACKEND_URL": JSON.stringify(backendUrl) }),
-      page("src/taskpane/taskpane.html", "taskpane.html", "taskpane"),
+      page("src/taskpane/taskpane.html", "taskpane.html", "taskpane", { officeJs: OFFICE_JS_URL }),
       page("src/web/index.html", "index.html", "web"),
       new CopyWebpackPlugin({
         patterns: [
-          // office.js lazy-loads its locale and host files from beside itself: copy the whole folder,
-          // as shipped (already minified; Terser would spend minutes on its 86 MB).
-          { from: "node_modules/@microsoft/office-js/dist", to: "assets/office-js", info: { minimized: true } },
           { from: "src/web/samples/*.eml", to: "samples/[name][ext]" },
           { from: "assets", to: "assets" },
         ],
@@ -156,7 +166,10 @@ function nodeConfig(isProduction) {
     // createRequire() is left to Node.js (the launcher hands the program a real require).
     module: { rules: [typescriptRule], parser: { javascript: { dynamicImportMode: "eager", createRequire: false } } },
     externalsPresets: { node: true },
-    externals: { "@azure/functions": "commonjs2 @azure/functions" },
+    // @azure/functions is bundled in, so the Functions app deploys as one file with no
+    // node_modules; the Functions worker provides @azure/functions-core itself (outside it,
+    // the library finds none and runs in its test mode).
+    externals: { "@azure/functions-core": "commonjs2 @azure/functions-core" },
     // __dirname is where the file runs from (the launcher finds the program beside it).
     node: { __dirname: false, __filename: false },
     // Keep the CLI's stack traces readable and its start fast.

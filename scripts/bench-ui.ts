@@ -62,7 +62,7 @@ function gzipKb(file: string): number {
 }
 
 function initialScripts(html: string): string[] {
-  return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((match) => match[1]).filter((src) => !src.includes("office-js"));
+  return [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((match) => match[1]).filter((src) => !/\/office\.js$/.test(src));
 }
 
 async function main(): Promise<void> {

@@ -28,6 +28,22 @@ const SHORT_DESCRIPTION: Record<string, string> = {
 };
 const ACCENT_COLOR = "#0F6CBD";
 
+/**
+ * The newest generally available manifest schema that office-addin-manifest validates
+ * offline (its @microsoft/app-manifest ships the schemas; test/manifest checks this is the newest).
+ */
+export const MANIFEST_VERSION = "1.30";
+export const MANIFEST_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
+const LOCALIZATION_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`;
+
+/**
+ * The app package's two icons, paths inside the zip: a 192x192 colour icon and a 32x32
+ * outline icon, white on transparent.
+ * https://learn.microsoft.com/office/dev/add-ins/overview/app-package-for-microsoft-365
+ * https://learn.microsoft.com/microsoft-365/extensibility/schema/root-icons
+ */
+export const PACKAGE_ICONS = { color: "assets/icon-192.png", outline: "assets/icon-outline-32.png" } as const;
+
 export function buildUnifiedManifest(xmlPath = path.join(repoRoot, "manifest.xml")): UnifiedManifest {
   const outDir = mkdtempSync(path.join(tmpdir(), "bd-manifest-"));
   try {
@@ -48,10 +64,12 @@ export function buildUnifiedManifest(xmlPath = path.join(repoRoot, "manifest.xml
 }
 
 function polish(manifest: Json, localizations: Record<string, Json>): void {
+  // The converter writes an older schema version; the keys stay in the order it wrote them.
+  manifest.$schema = MANIFEST_SCHEMA;
+  manifest.manifestVersion = MANIFEST_VERSION;
   manifest.description.short = SHORT_DESCRIPTION["en-us"];
   manifest.accentColor = ACCENT_COLOR;
-  // The outline icon is the 32 px one; the 128 px icon stays the colour icon.
-  manifest.icons.outline = "assets/icon-32.png";
+  manifest.icons = { ...PACKAGE_ICONS };
 
   // The converter names actions "action_1", "action_2": give each the label of the button that runs it.
   manifest.extensions.forEach((extension: Json, e: number) => {
@@ -77,6 +95,7 @@ function polish(manifest: Json, localizations: Record<string, Json>): void {
   });
 
   for (const [fileName, strings] of Object.entries(localizations)) {
+    strings.$schema = LOCALIZATION_SCHEMA;
     const tag = fileName.replace(/^manifest\.|\.json$/g, "");
     if (SHORT_DESCRIPTION[tag]) strings["description.short"] = SHORT_DESCRIPTION[tag];
   }

@@ -7,7 +7,7 @@
 import { build } from "esbuild";
 import path from "node:path";
 import { launchBrowser, type Browser } from "./support/browser";
-import { draftCalls, fireDrop, fireItemChanged, routeFakeOffice, type FakeOfficeOptions } from "./support/fake-office";
+import { draftCalls, fireDrop, fireItemChanged, OFFICE_JS_CDN_URL, routeFakeOffice, type FakeOfficeOptions } from "./support/fake-office";
 import { NDR_EML } from "../taskpane/office/samples";
 import { writeMsg } from "../support/msg-writer";
 
@@ -43,8 +43,8 @@ async function openPane(options: FakeOfficeOptions) {
   await page.route(`${ORIGIN}/taskpane.html`, (route) =>
     route.fulfill({
       contentType: "text/html",
-      // The pane's own page loads office.js from its assets folder; any office.js URL is routed.
-      body: `<!doctype html><script src="/assets/office-js/office.js"></script><script src="/adapter.js"></script>`,
+      // The pane's own page loads office.js from Microsoft's CDN, which is routed to the simulated host.
+      body: `<!doctype html><script src="${OFFICE_JS_CDN_URL}"></script><script src="/adapter.js"></script>`,
     }),
   );
   await page.goto(`${ORIGIN}/taskpane.html`);
@@ -129,7 +129,7 @@ test("outside Outlook, createOfficeHost refuses so the pane can fall back to the
   await routeFakeOffice(page, { host: null });
   await page.route(`${ORIGIN}/adapter.js`, (route) => route.fulfill({ contentType: "text/javascript", body: adapterBundle }));
   await page.route(`${ORIGIN}/index.html`, (route) =>
-    route.fulfill({ contentType: "text/html", body: `<!doctype html><script src="/assets/office-js/office.js"></script><script src="/adapter.js"></script>` }),
+    route.fulfill({ contentType: "text/html", body: `<!doctype html><script src="${OFFICE_JS_CDN_URL}"></script><script src="/adapter.js"></script>` }),
   );
   await page.goto(`${ORIGIN}/index.html`);
   const outcome = await page.evaluate(async () => {

@@ -7,11 +7,13 @@
  * The jsdom environment is only for its DOMParser.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildUnifiedManifest, serialize } from "../../scripts/manifest-json";
+import { buildUnifiedManifest, MANIFEST_VERSION, PACKAGE_ICONS, serialize } from "../../scripts/manifest-json";
+import { outlineIconProblems } from "../../scripts/lib/manifest-checks";
+import { decodePng, pngSize } from "../../scripts/lib/png";
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, "../..");
@@ -34,10 +36,6 @@ async function validateXml(file: string): Promise<{ valid: boolean; errors?: str
   }
 }
 
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
 
 describe("manifest.xml", () => {
   let scratch: string;
@@ -126,7 +124,7 @@ describe("manifest.xml", () => {
       const size = Number(match![2]);
       expect(pngSize(readFileSync(path.join(root, match![1]!)))).toEqual({ width: size, height: size });
     }
-    for (const size of [16, 32, 64, 80, 128]) {
+    for (const size of [16, 32, 64, 80, 128, 192]) {
       expect(pngSize(readFileSync(path.join(root, `assets/icon-${size}.png`)))).toEqual({ width: size, height: size });
     }
     expect(existsSync(path.join(root, "assets/icon.svg"))).toBe(true);
@@ -149,6 +147,41 @@ describe("manifest.json (unified manifest)", () => {
     expect(Object.keys(localizations)).toEqual(["manifest.zh-tw.json"]);
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([{ name: "MailboxItem.Read.User", type: "Delegated" }]);
     expect(manifest.extensions[0].ribbons.map((r: any) => r.contexts).flat().sort()).toEqual(["mailCompose", "mailRead"]);
+  });
+
+  test("uses the newest generally available schema that office-addin-manifest validates offline", () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, "manifest.json"), "utf8"));
+    const schemas = path.join(path.dirname(require.resolve("@microsoft/app-manifest/package.json")), "build/json-schemas/teams");
+    const versions = readdirSync(schemas)
+      .map((name) => /^v(\d+)\.(\d+)$/.exec(name))
+      .filter((match) => match !== null)
+      .map((match) => [Number(match[1]), Number(match[2])] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(versions.length).toBeGreaterThan(10);
+    expect(MANIFEST_VERSION).toBe(versions.at(-1)!.join("."));
+    expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`);
+    expect(existsSync(path.join(schemas, `v${MANIFEST_VERSION}`, "MicrosoftTeams.schema.json"))).toBe(true);
+    const zh = JSON.parse(readFileSync(path.join(root, "manifest.zh-tw.json"), "utf8"));
+    expect(zh.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`);
+  });
+
+  test("names a 192x192 colour icon and a 32x32 outline icon, white on transparent", () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, "manifest.json"), "utf8"));
+    expect(manifest.icons).toEqual(PACKAGE_ICONS);
+    const color = decodePng(readFileSync(path.join(root, PACKAGE_ICONS.color)));
+    expect([color.width, color.height]).toEqual([192, 192]);
+    // The colour icon has colour: more than one opaque hue.
+    const opaque = new Set<string>();
+    for (let i = 0; i < color.width * color.height; i++) if (color.rgba[i * 4 + 3] === 255) opaque.add(color.rgba.subarray(i * 4, i * 4 + 3).join());
+    expect(opaque.size).toBeGreaterThan(10);
+    const outline = readFileSync(path.join(root, PACKAGE_ICONS.outline));
+    expect(outlineIconProblems(outline)).toEqual([]);
+    // It draws something, and the check rejects the colour icon of the same size.
+    const drawn = decodePng(outline).rgba.filter((_, i) => i % 4 === 3 && _ > 0).length;
+    expect(drawn).toBeGreaterThan(100);
+    expect(outlineIconProblems(readFileSync(path.join(root, "assets/icon-32.png")))).toEqual([expect.stringMatching(/neither transparent nor white/)]);
+    expect(outlineIconProblems(readFileSync(path.join(root, "assets/icon-64.png")))).toEqual(["is 64x64, not 32x32"]);
   });
 
   test("passes office-addin-manifest validate, which rejects a broken copy", async () => {

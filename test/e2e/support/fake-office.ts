@@ -138,10 +138,17 @@ export function fakeOfficeScript(options: FakeOfficeOptions = {}): string {
   return `${browserSource}\ninstallFakeOffice(window, ${JSON.stringify(options)});\n`;
 }
 
-/** Answers the page's request for office.js, wherever it loads it from, with the simulated host. */
+/** Where the task pane loads Office.js from, as Microsoft requires (webpack.config.js). */
+export const OFFICE_JS_CDN_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Answers the page's request for Office.js from Microsoft's CDN with the simulated host, so
+ * nothing leaves the machine. Only that URL: a page that loaded office.js from anywhere
+ * else would get no host and fail its test.
+ */
 export async function routeFakeOffice(page: Page, options: FakeOfficeOptions = {}): Promise<void> {
   const body = fakeOfficeScript(options);
-  await page.route(/\/office(\.debug)?\.js(\?.*)?$/i, (route) =>
+  await page.route(OFFICE_JS_CDN_URL, (route) =>
     route.fulfill({ status: 200, contentType: "application/javascript; charset=utf-8", body }),
   );
 }
