@@ -262,7 +262,6 @@ describe("following the theme while open", () => {
       bodyForegroundColor: "#ffffff",
       controlBackgroundColor: "#292929",
       controlForegroundColor: "#ffffff",
-      isDarkTheme: true,
     });
     expect(reached).toBe(1);
     await page.locator('[data-theme="dark"]').waitFor();
