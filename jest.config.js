@@ -10,7 +10,9 @@ const common = {
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js" },
 };
+// The extra reporter says in one line which tests were skipped because ../shared is absent.
 module.exports = {
+  reporters: ["default", "<rootDir>/test/support/shared-skips-reporter.js"],
   projects: [
     { ...common, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/test/e2e/"] },
     { ...common, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"] },

@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseBounce } from "../src/ndr";
-import { loadCorpus } from "./lib/corpus";
+import { loadCorpus, skipWithoutCorpus } from "./lib/corpus";
 import { repoRoot } from "./lib/paths";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -74,6 +74,7 @@ function throughSisimai(paths: string[], mode: keyof typeof SISIMAI) {
 }
 
 async function main() {
+  skipWithoutCorpus("npm run bench");
   const corpus = loadCorpus();
   const files = corpus.map((entry) => new Uint8Array(fs.readFileSync(entry.path)));
   const megabytes = files.reduce((sum, f) => sum + f.length, 0) / 2 ** 20;

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { parseBounce } from "../src/ndr";
 import type { Bounce } from "../src/ndr/types";
-import { loadCorpus } from "./lib/corpus";
+import { loadCorpus, skipWithoutCorpus } from "./lib/corpus";
 import { type Mismatch, type Score, emptyScore, percent, scoreOne } from "./lib/ndr-score";
 
 const FIELDS: (keyof Score)[] = ["bounce", "recall", "precision", "status", "replyCode", "diagnostic", "senderDomain"];
@@ -38,6 +38,7 @@ function cell(score: Score, field: keyof Score): string {
 }
 
 async function main() {
+  skipWithoutCorpus("npm run eval");
   const args = process.argv.slice(2);
   const familyIndex = args.indexOf("--family");
   const filter = familyIndex >= 0 ? args[familyIndex + 1] : undefined;

@@ -15,10 +15,10 @@ import path from "node:path";
 import type { Bounce, BounceRecipient } from "../src/ndr/types";
 import { classifyReason } from "../src/guidance/reason";
 import { detectScope } from "../src/guidance/scope";
+import { skipWithoutCorpus } from "./lib/corpus";
+import { corpusDir } from "./lib/paths";
 import { SISIMAI_TO_REASONS } from "./sisimai-reasons";
 
-const shared = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../shared");
-const corpusDir = path.join(shared, "corpus/ndr");
 const verbose = process.argv.includes("--verbose");
 
 
@@ -81,6 +81,7 @@ function pick(bounce: Bounce, address: string | null, index: number): BounceReci
 }
 
 async function main(): Promise<void> {
+  skipWithoutCorpus("scripts/eval-reasons.ts");
   const parse = await loadParser();
   const files = readdirSync(corpusDir).filter((f) => f.endsWith(".expected.json")).sort();
   let scored = 0;

@@ -10,8 +10,8 @@ import { xmlRegisterFsInputProviders } from "libxml2-wasm/lib/nodejs.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const manifestPath = path.resolve(process.argv[2] ?? path.join(repoRoot, "manifest.xml"));
-const sharedDir = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(repoRoot, "../shared");
-const schemaDir = path.resolve(process.argv[3] ?? path.join(sharedDir, "office-schemas"));
+// The schemas: the copy in test/fixtures (Apache-2.0, see its README), or a folder named on the command line.
+const schemaDir = path.resolve(process.argv[3] ?? path.join(repoRoot, "test/fixtures/office-schemas"));
 
 // The root schema pulls its siblings in through xs:import with relative paths,
 // which libxml2 resolves through the file system providers.

@@ -35,6 +35,16 @@ export interface CorpusEntry {
   expected: Expected;
 }
 
+/**
+ * Ends an evaluation with one line saying it was skipped and why when the corpus is
+ * not checked out (a clone of the repository alone): never a silent score over nothing.
+ */
+export function skipWithoutCorpus(what: string): void {
+  if (fs.existsSync(path.join(corpusDir, "index.tsv"))) return;
+  console.log(`${what}: skipped, the bounce corpus is not at ${corpusDir} (put the shared data beside the repository as ../shared, or set BOUNCE_DOCTOR_SHARED)`);
+  process.exit(0);
+}
+
 /** Every message of the corpus, newline variants included, in a stable order. */
 export function loadCorpus(options: { variants?: boolean } = {}): CorpusEntry[] {
   const dirs = [""].concat(options.variants === false ? [] : ["newline-variants"]);

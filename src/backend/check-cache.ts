@@ -5,7 +5,7 @@
  * delays by the records' TTLs. Checks that hit DNS failures are never remembered.
  */
 import type { Checks } from "../spf/types";
-import type { CheckInput } from "./validate";
+import { CHECK_FIELDS, type CheckInput } from "../spf/check-input";
 
 const MAX_ENTRIES = 5000;
 
@@ -24,7 +24,8 @@ export function cachedChecks(
   const running = new Map<string, Promise<Checks>>();
 
   return async (input) => {
-    const key = JSON.stringify([input.domain, input.ip ?? null, input.sender ?? null, input.helo ?? null]);
+    // Every field of the contract is part of the key, so a field added to it can never be ignored here.
+    const key = JSON.stringify(CHECK_FIELDS.map((field) => input[field] ?? null));
     const hit = done.get(key);
     if (hit && hit.expiresAt > now()) return hit.checks;
     if (hit) done.delete(key);

@@ -12,7 +12,8 @@
 import { CHECKS_SCHEMA, type Checks } from "../spf/types";
 import { ALLOWED_METHODS, corsFor, preflightHeaders } from "./cors";
 import type { RateLimiter } from "./rate-limit";
-import { validateCheckInput, type CheckInput } from "./validate";
+import type { CheckInput } from "../spf/check-input";
+import { validateCheckInput } from "./validate";
 
 export interface BackendRequest {
   method: string;

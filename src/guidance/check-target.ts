@@ -4,14 +4,9 @@
  * quotes it ("SPF validation failed for 192.0.2.10") fills in when it could not.
  */
 import type { Bounce } from "../ndr/types";
+import type { CheckInput } from "../spf/check-input";
 import { pickRecipient } from "./pick";
 import { senderIpFromText } from "./sender-ip";
-
-export interface CheckTarget {
-  domain: string;
-  ip: string | null;
-  sender: string | null;
-}
 
 const SPF_WORDS = /\bspf\b|sender policy framework/i;
 
@@ -33,11 +28,15 @@ export function spfDomainFromRejection(diagnostic: string | null | undefined): s
   return domain && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain) ? domain : null;
 }
 
-export function checkTarget(bounce: Bounce): CheckTarget | null {
+/** The check request for a bounce (the same in the pane and the CLI), or null when it names nothing to check. */
+export function checkTarget(bounce: Bounce): CheckInput | null {
   const diagnostic = pickRecipient(bounce)?.diagnostic;
   // Check what the receiver checked: the envelope domain its SPF rejection names, else the sender's domain.
   const domain = spfDomainFromRejection(diagnostic) ?? bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
   if (!domain) return null;
   const ip = bounce.sendingIp ?? ipFromRejection(diagnostic);
-  return { domain, ip, sender: bounce.originalSender };
+  const input: CheckInput = { domain };
+  if (ip) input.ip = ip;
+  if (bounce.originalSender) input.sender = bounce.originalSender;
+  return input;
 }

@@ -1,7 +1,7 @@
 /** The guidance engine: diagnose() and its plain-text rendering, plus the parts the pane and CLI show. */
 export { diagnose, pickRecipient, type DiagnoseOptions } from "./diagnose";
 export { formatGuidanceText } from "./text";
-export { checkTarget, ipFromRejection, type CheckTarget } from "./check-target";
+export { checkTarget, ipFromRejection } from "./check-target";
 export { classifyReason, reasonFromText, reasonFromStatus } from "./reason";
 export { detectScope } from "./scope";
 export { isGenericCode } from "./generic";

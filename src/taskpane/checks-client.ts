@@ -1,16 +1,14 @@
 /**
- * Asks the backend for the sender domain's SPF and DMARC facts. Only the four
- * fields of CheckQuery leave the user's machine: never the message itself.
+ * Asks the backend for the live checks a bounce calls for. Only the fields of the
+ * one check contract (src/spf/check-input.ts) leave the user's machine: names and an
+ * IP, never the message itself.
  */
+import { checkTarget } from "../guidance/check-target";
 import type { Bounce } from "../ndr/types";
+import { CHECK_FIELDS, type CheckInput } from "../spf/check-input";
 import { CHECKS_SCHEMA, type Checks } from "../spf/types";
 
-export interface CheckQuery {
-  domain: string;
-  ip?: string;
-  sender?: string;
-  helo?: string;
-}
+export type CheckQuery = CheckInput;
 
 export type CheckFailure = "timeout" | "unreachable" | "http" | "bad-response";
 
@@ -29,13 +27,14 @@ export const CHECK_TIMEOUT_MS = 8000;
 /** Set at build time (BACKEND_URL); relative "/api" by default, proxied by the dev server. */
 export const backendUrl: string = process.env.BACKEND_URL || "/api";
 
-/** The query for a bounce, or null when it names no sender domain to check. */
+/** The query for a bounce (what the CLI's diagnose checks too), or null when it names nothing to check. */
 export function checkQueryFor(bounce: Bounce): CheckQuery | null {
-  if (!bounce.senderDomain) return null;
-  const query: CheckQuery = { domain: bounce.senderDomain };
-  if (bounce.sendingIp) query.ip = bounce.sendingIp;
-  if (bounce.originalSender) query.sender = bounce.originalSender;
-  return query;
+  return checkTarget(bounce);
+}
+
+/** The request body: the contract's fields and nothing else, whatever the object carries. */
+function requestBody(query: CheckQuery): string {
+  return JSON.stringify(Object.fromEntries(CHECK_FIELDS.map((field) => [field, query[field]])));
 }
 
 export interface FetchChecksOptions {
@@ -58,7 +57,7 @@ export const fetchChecks: FetchChecks = async (query, options = {}) => {
       response = await fetch(`${baseUrl.replace(/\/+$/, "")}/check`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ domain: query.domain, ip: query.ip, sender: query.sender, helo: query.helo }),
+        body: requestBody(query),
         signal: timeout.signal,
       });
     } catch (error) {

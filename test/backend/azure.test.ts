@@ -77,9 +77,9 @@ describe("Azure Functions adapter (in @azure/functions test mode)", () => {
   });
 
   test("400 and 405 come back as JSON errors", async () => {
-    const bad = await call({ method: "GET", url: "https://x.azurewebsites.net/api/check?domain=not_a_domain" });
+    const bad = await call({ method: "GET", url: "https://x.azurewebsites.net/api/check?domain=example.com&ip=not-an-ip" });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body as string).error).toMatch(/"domain"/);
+    expect(JSON.parse(bad.body as string).error).toMatch(/"ip"/);
     const wrong = await call({ method: "DELETE", url: "https://x.azurewebsites.net/api/check" });
     expect(wrong.status).toBe(405);
   });

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import type { CliIo } from "../../src/cli/io";
-import { corpusDir } from "../../scripts/lib/paths";
+import { corpusDir } from "../support/shared-data";
 
 function terminal(stdin = "") {
   const out: string[] = [];

@@ -14,6 +14,7 @@ function bounceWith(diagnostic: string, sendingIp: string | null = null): Bounce
 test("an SPF rejection naming the envelope domain it checked is checked there, with the IP it quotes", () => {
   const target = checkTarget(bounceWith("550 5.7.23 The MAIL FROM domain [bounces.fabrikam.example] has an SPF record with a hard fail policy (-all) and 198.51.100.7 is not in it"));
   expect(target).toEqual({ domain: "bounces.fabrikam.example", ip: "198.51.100.7", sender: "alice@fabrikam.example" });
+  expect(checkTarget({ ...bounceWith("550 5.1.1 User unknown"), originalSender: null })).toEqual({ domain: "fabrikam.example" });
 });
 
 test("otherwise the sender's domain, and the IP the parser found", () => {

@@ -1,6 +1,6 @@
 /**
  * The knowledge base against the reference table: every row of
- * shared/reference/status-codes.tsv has an entry of its own, with the same who-fixes
+ * the status-code reference table (test/fixtures/reference/status-codes.tsv) has an entry of its own, with the same who-fixes
  * and related check, and its own title and meaning in en-US and zh-TW.
  */
 import { readFileSync } from "node:fs";
@@ -8,8 +8,8 @@ import path from "node:path";
 import { allCodes, entryKey, lookupCode } from "../../src/guidance/codes";
 import type { Scope } from "../../src/guidance/types";
 import { catalogs } from "../../src/i18n";
+import { fixturesDir } from "../support/shared-data";
 
-const shared = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../../shared");
 const TSV_SCOPES: Record<string, Scope> = { iana: "iana", "exchange-online": "microsoft", gmail: "google", "outlook-com": "outlook.com" };
 
 interface Row {
@@ -21,7 +21,7 @@ interface Row {
 }
 
 function readRows(): Row[] {
-  const [header, ...lines] = readFileSync(path.join(shared, "reference/status-codes.tsv"), "utf8").trim().split("\n");
+  const [header, ...lines] = readFileSync(path.join(fixturesDir, "reference/status-codes.tsv"), "utf8").trim().split("\n");
   const names = header.split("\t");
   return lines.map((line) => Object.fromEntries(line.split("\t").map((value, i) => [names[i], value])) as unknown as Row);
 }

@@ -7,10 +7,10 @@ import path from "node:path";
 import { diagnose, entryKey, isGenericCode, lookupCode, namedBlocklist, senderIpFromText, type Guidance } from "../../src/guidance";
 import { t } from "../../src/i18n";
 import { parseBounce } from "../../src/ndr";
+import { corpusDir } from "../support/shared-data";
 import { makeBounce } from "./fixtures";
 
-const shared = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../../shared");
-const corpusBounce = (name: string) => parseBounce(new Uint8Array(readFileSync(path.join(shared, "corpus/ndr", `${name}.eml`))));
+const corpusBounce = (name: string) => parseBounce(new Uint8Array(readFileSync(path.join(corpusDir, `${name}.eml`))));
 
 const stepsText = (g: Guidance) => g.steps.map((s) => s.text).join("\n");
 const codeTitle = (status: string) => t("en-US", `${entryKey(lookupCode("iana", status)!)}.title`);

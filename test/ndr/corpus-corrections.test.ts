@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseBounce } from "../../src/ndr";
 import type { Bounce } from "../../src/ndr/types";
 import type { Expected } from "../../scripts/lib/corpus";
-import { corpusDir } from "../../scripts/lib/paths";
+import { corpusDir } from "../support/shared-data";
 import { type Correction, corrections } from "./corpus-corrections";
 
 /** The value of the corrected field, as we give it and as the reference gives it. */

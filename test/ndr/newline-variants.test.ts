@@ -5,13 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseBounce } from "../../src/ndr";
-import { corpusDir } from "../../scripts/lib/paths";
+import { corpusDir, testWholeCorpus } from "../support/shared-data";
 
 const variantsDir = path.join(corpusDir, "newline-variants");
 const variants = fs.readdirSync(variantsDir).filter((name) => /^(?:dos|mac)-.+\.eml$/.test(name)).sort();
 const read = (file: string) => parseBounce(new Uint8Array(fs.readFileSync(file)));
 
-test("the corpus holds CRLF and CR-only copies", () => {
+testWholeCorpus("the corpus holds CRLF and CR-only copies", () => {
   expect(variants.filter((name) => name.startsWith("dos-")).length).toBeGreaterThan(20);
   expect(variants.filter((name) => name.startsWith("mac-")).length).toBeGreaterThan(20);
 });

@@ -1,8 +1,8 @@
 /**
- * Loads the openspf.org SPF test suites (../shared/spf/rfc7208-tests.yml and
+ * Loads the openspf.org SPF test suites (test/fixtures/spf/rfc7208-tests.yml and
  * rfc4408-tests.yml, YAML streams of scenarios) into a Zone per scenario plus its cases.
  *
- * Zone conventions of the suites (see ../shared/spf/README.md):
+ * Zone conventions of the suites (see test/fixtures/README.md):
  * - TXT/SPF data is a string or a list of character-strings.
  * - `TXT: NONE` means "no TXT records, and do not copy SPF records to TXT".
  * - SPF (type 99) records are also served as TXT when the name has no TXT item.
@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseAllDocuments } from "yaml";
 import type { SpfResult } from "../../src/spf/types";
+import { fixturesDir } from "./shared-data";
 import type { Zone, ZoneRecord } from "./zone";
 
 export type SuiteFile = "rfc7208-tests.yml" | "rfc4408-tests.yml";
@@ -38,12 +39,14 @@ export interface SpfSuiteScenario {
 
 type AnsweredType = Exclude<ZoneRecord["type"], "TIMEOUT">;
 
-export function sharedDir(): string {
-  return process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../../shared");
+/** Where a suite is read from (the repository's own copy), or null when it is missing. */
+export function spfSuitePath(file: SuiteFile): string | null {
+  const candidate = path.join(fixturesDir, "spf", file);
+  return fs.existsSync(candidate) ? candidate : null;
 }
 
 export function loadSpfSuite(file: SuiteFile): SpfSuiteScenario[] {
-  const text = fs.readFileSync(path.join(sharedDir(), "spf", file), "utf8");
+  const text = fs.readFileSync(path.join(fixturesDir, "spf", file), "utf8");
   return parseAllDocuments(text).map((document) => {
     if (document.errors.length > 0) throw new Error(`${file}: ${document.errors[0].message}`);
     return toScenario(document.toJS() as RawScenario);

@@ -1,6 +1,6 @@
 /**
  * Zone data for the loopback DNS server the tests start (test/support/dns-server.ts)
- * and for the SPF suites (../shared/spf/*.yml are loaded into this shape).
+ * and for the SPF suites (test/fixtures/spf/*.yml are loaded into this shape).
  * Names are lowercased, without the trailing dot.
  */
 export type ZoneRecord =

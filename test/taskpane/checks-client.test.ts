@@ -33,13 +33,14 @@ afterAll(async () => {
 
 const checks = { schema: CHECKS_SCHEMA, spf: { error: "x" }, dmarc: { error: "y" } };
 
-test("posts only domain, ip, sender and helo to <base>/check and returns the checks", async () => {
+test("posts only the check contract's fields to <base>/check and returns the checks", async () => {
   let seen: { method?: string; url?: string; type?: string; body?: unknown } = {};
   handler = (request, body, response) => {
     seen = { method: request.method, url: request.url, type: request.headers["content-type"], body: JSON.parse(body) };
     response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(checks));
   };
-  const result = await fetchChecks({ domain: "example.com", ip: "192.0.2.1", sender: "a@example.com" }, { baseUrl });
+  const query = { domain: "example.com", ip: "192.0.2.1", sender: "a@example.com", subject: "Salary review" };
+  const result = await fetchChecks(query, { baseUrl });
   expect(result).toEqual(checks);
   expect(seen).toEqual({ method: "POST", url: "/api/check", type: "application/json", body: { domain: "example.com", ip: "192.0.2.1", sender: "a@example.com" } });
 });
@@ -59,7 +60,8 @@ test("the query for a bounce carries the sender's domain, the sending IP and the
     recipients: [{ address: "kim@example.net", domain: "example.net", action: "failed", status: "5.1.1", replyCode: 550, diagnostic: "no such user", remoteMta: "mx.example.net" }],
   };
   expect(checkQueryFor(bounce)).toEqual({ domain: "example.com", ip: "192.0.2.17", sender: "sam@example.com" });
-  expect(checkQueryFor({ ...bounce, senderDomain: null })).toBeNull();
+  expect(checkQueryFor({ ...bounce, senderDomain: null })).toEqual({ domain: "example.com", ip: "192.0.2.17", sender: "sam@example.com" });
+  expect(checkQueryFor({ ...bounce, senderDomain: null, originalSender: null })).toBeNull();
   expect(checkQueryFor({ ...bounce, sendingIp: null, originalSender: null })).toEqual({ domain: "example.com" });
 });
 

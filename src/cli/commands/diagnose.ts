@@ -57,11 +57,7 @@ async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<Che
   const target = checkTarget(bounce);
   if (!target) return null;
   const resolver = createResolver({ servers: command.dns, timeoutMs: Math.min(command.timeoutMs, 5000), retries: 1 });
-  return runChecks(
-    { domain: target.domain, ip: target.ip ?? undefined, sender: target.sender ?? undefined },
-    resolver,
-    { timeoutMs: command.timeoutMs },
-  );
+  return runChecks(target, resolver, { timeoutMs: command.timeoutMs });
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {

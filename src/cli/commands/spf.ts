@@ -7,9 +7,9 @@
  * Exit codes: 0 report printed, 1 the check itself could not be done (DNS failure,
  * temperror), 2 bad usage.
  */
-import { normalizeAddress, normalizeDomain, normalizeHelo, normalizeIp } from "../../backend/validate";
 import { createResolver } from "../../dns/resolver";
 import { withoutControls } from "../../draft/sanitize";
+import { checkInputError, validateCheckInput, type CheckInput } from "../../spf/check-input";
 import { runChecks } from "../../spf/index";
 import type { SpfNode, SpfReport } from "../../spf/types";
 import { type CliIo, UsageError } from "../io";
@@ -18,10 +18,7 @@ import { dnsOption, oneLine, readCommandLine, timeoutOption } from "../options";
 const USAGE = "usage: bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]";
 
 interface SpfCommand {
-  domain: string;
-  ip?: string;
-  sender?: string;
-  helo?: string;
+  input: CheckInput;
   dns?: { host: string; port: number }[];
   timeoutMs: number;
   json: boolean;
@@ -40,34 +37,12 @@ function parseCommand(args: string[]): SpfCommand | "help" {
   if (values.help) return "help";
   if (positionals.length > 1) throw new UsageError(`one domain at a time (got ${positionals.length})`);
 
-  const command: Partial<SpfCommand> = { json: values.json ?? false, timeoutMs: 5000 };
-  if (values.ip !== undefined) {
-    const ip = normalizeIp(values.ip);
-    if ("error" in ip) throw new UsageError(`--ip ${ip.error}`);
-    command.ip = ip.ip;
+  // The same contract and validator as the backend: only what cannot be evaluated is refused.
+  const validation = validateCheckInput({ domain: positionals[0], ip: values.ip, sender: values.sender, helo: values.helo });
+  if (!validation.ok) {
+    throw new UsageError(checkInputError(validation, (field) => (field === "domain" ? "DOMAIN" : `--${field}`)));
   }
-  if (values.sender === "") command.sender = "";
-  else if (values.sender !== undefined) {
-    const sender = normalizeAddress(values.sender);
-    if ("error" in sender) throw new UsageError(`--sender ${sender.error}`);
-    command.sender = sender.address;
-  }
-  if (values.helo !== undefined) {
-    const helo = normalizeHelo(values.helo);
-    if ("error" in helo) throw new UsageError(`--helo ${helo.error}`);
-    command.helo = helo.helo;
-  }
-  command.timeoutMs = timeoutOption(values.timeout, 5000);
-  command.dns = dnsOption(values.dns);
-
-  // The identity SPF checks: the domain given, else MAIL FROM's domain, else (null sender) the HELO name.
-  const implied = command.sender ? command.sender.slice(command.sender.lastIndexOf("@") + 1) : values.sender === "" ? command.helo : undefined;
-  const rawDomain = positionals[0] ?? implied;
-  if (rawDomain === undefined) throw new UsageError("give a DOMAIN, or --sender (or --sender '' with --helo)");
-  const domain = normalizeDomain(rawDomain);
-  if ("error" in domain) throw new UsageError(`the domain ${domain.error}`);
-  command.domain = domain.domain;
-  return command as SpfCommand;
+  return { input: validation.input, timeoutMs: timeoutOption(values.timeout, 5000), dns: dnsOption(values.dns), json: values.json ?? false };
 }
 
 function treeLines(node: SpfNode, prefix: string, childPrefix: string, out: string[]): void {
@@ -135,7 +110,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const resolver = createResolver({ servers: command.dns, timeoutMs: command.timeoutMs, retries: 1 });
   let checks;
   try {
-    checks = await runChecks({ domain: command.domain, ip: command.ip, sender: command.sender, helo: command.helo }, resolver);
+    checks = await runChecks(command.input, resolver);
   } catch (error) {
     io.stderr(`bounce-doctor spf: the check failed: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
     return 1;

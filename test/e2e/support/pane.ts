@@ -4,11 +4,11 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { Browser } from "./browser";
 import { routeFakeOffice, type FakeOfficeOptions } from "./fake-office";
+import { corpusDir } from "../../support/shared-data";
 
-export const SHARED = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../../../shared");
 
 export function corpusEml(name: string): string {
-  return readFileSync(path.join(SHARED, "corpus/ndr", `${name}.eml`), "utf8");
+  return readFileSync(path.join(corpusDir, `${name}.eml`), "utf8");
 }
 
 export interface ExpectedRecipient {
@@ -19,7 +19,7 @@ export interface ExpectedRecipient {
 
 /** The corpus' reference values for a message (Sisimai's reading of it). */
 export function corpusExpected(name: string): { recipients: ExpectedRecipient[]; senderDomain: string | null } {
-  return JSON.parse(readFileSync(path.join(SHARED, "corpus/ndr", `${name}.expected.json`), "utf8"));
+  return JSON.parse(readFileSync(path.join(corpusDir, `${name}.expected.json`), "utf8"));
 }
 
 /** Collects what goes wrong in the page: uncaught errors and CSP violations fail the tests that check them. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseBounce } from "../../../src/ndr";
 import { readMessage, type MailMessage } from "../../../src/ndr/message";
 import type { Bounce } from "../../../src/ndr/types";
-import { corpusDir } from "../../../scripts/lib/paths";
+import { corpusDir } from "../../support/shared-data";
 
 export function corpusBytes(name: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(path.join(corpusDir, name)));

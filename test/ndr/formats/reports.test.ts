@@ -9,11 +9,12 @@ import { arf } from "../../../src/ndr/formats/arf";
 import { autoReply } from "../../../src/ndr/formats/auto-reply";
 import { loadCorpus } from "../../../scripts/lib/corpus";
 import { corpusFiles, parseCorpus } from "./corpus-files";
+import { testWholeCorpus } from "../../support/shared-data";
 
 describe("ARF feedback reports (RFC 5965)", () => {
   const files = corpusFiles("arf-");
 
-  test("the corpus holds them", () => expect(files.length).toBeGreaterThanOrEqual(12));
+  testWholeCorpus("the corpus holds them", () => expect(files.length).toBeGreaterThanOrEqual(12));
 
   test.each(files)("%s is a feedback report, not a bounce", async (file) => {
     const result = await parseCorpus(file);
@@ -179,7 +180,7 @@ describe("successful delivery notifications", () => {
 describe("no bounce is claimed by the non-bounce families", () => {
   const bounces = loadCorpus({ variants: false }).filter((entry) => entry.expected.isBounce === true);
 
-  test("every bounce in the corpus is refused by both", async () => {
+  testWholeCorpus("every bounce in the corpus is refused by both", async () => {
     const claimed: string[] = [];
     for (const entry of bounces) {
       const message = await readMessage(new Uint8Array(fs.readFileSync(entry.path)));

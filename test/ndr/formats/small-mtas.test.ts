@@ -1,9 +1,10 @@
 import { parseBounce } from "../../../src/ndr";
 import { essential, familyMismatches } from "./family-score";
 import { parseCorpus } from "./corpus-files";
+import { testWholeCorpus } from "../../support/shared-data";
 
 describe.each(["lhost-opensmtpd", "lhost-courier", "lhost-dragonfly"])("%s", (family) => {
-  test("every corpus message agrees with the reference on bounce, addresses, status and diagnostic", async () => {
+  testWholeCorpus("every corpus message agrees with the reference on bounce, addresses, status and diagnostic", async () => {
     const { files, mismatches } = await familyMismatches(family);
     expect(files).toBeGreaterThanOrEqual(5);
     expect(essential(mismatches)).toEqual([]);

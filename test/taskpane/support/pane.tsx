@@ -11,11 +11,11 @@ import type { DraftRequest, DropEvent, ItemReading, LabeledSource, MailHost } fr
 import type { Services } from "../../../src/taskpane/types";
 import * as engine from "../../../src/taskpane/engine";
 import { CHECKS_SCHEMA, type Checks } from "../../../src/spf/types";
+import { corpusDir } from "../../support/shared-data";
 
-export const SHARED = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(__dirname, "../../../../shared");
 
 export function corpusBounce(name: string): string {
-  return readFileSync(path.join(SHARED, "corpus/ndr", `${name}.eml`), "utf8");
+  return readFileSync(path.join(corpusDir, `${name}.eml`), "utf8");
 }
 
 export function sample(name: string): string {
