@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { resolveLocale } from "./ui-text";
 import { LocaleProvider } from "./locale";
 import type { MailHost } from "./office/host";
-import { defaultServices, type Services } from "./services";
+import { defaultServices } from "./services";
+import type { Services } from "./types";
 import { systemPreferences, themeNameFor, themes, type ThemeName } from "./theme";
 import { BounceDoctor, type BounceDoctorProps } from "./views/BounceDoctor";
 

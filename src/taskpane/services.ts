@@ -1,17 +1,7 @@
-/** What the views need from the outside world, injectable so tests can drive each path. */
-import type { LabeledSource } from "./office/host";
-import { fetchChecks, type FetchChecks } from "./checks-client";
+/** The pane's real services: the engine chunk, the backend client, file reading, the clipboard. */
+import { fetchChecks } from "./checks-client";
 import { loadEngine } from "./preload";
-
-export type Engine = typeof import("./engine");
-
-export interface Services {
-  loadEngine(): Promise<Engine>;
-  fetchChecks: FetchChecks;
-  /** Reads a chosen or dropped file (.eml, .msg, text) into parser input. */
-  readFile(file: File, origin: "file" | "drop"): Promise<LabeledSource>;
-  copyText(text: string): Promise<void>;
-}
+import type { Services } from "./types";
 
 export const defaultServices: Services = {
   loadEngine,

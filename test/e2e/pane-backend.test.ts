@@ -41,7 +41,6 @@ const DARK_OUTLOOK: FakeOfficeOptions["theme"] = {
   bodyForegroundColor: "#ffffff",
   controlBackgroundColor: "#292929",
   controlForegroundColor: "#ffffff",
-  isDarkTheme: true,
 };
 
 let dns: DnsServer;

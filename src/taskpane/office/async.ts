@@ -7,14 +7,24 @@
 
 export const DEFAULT_OFFICE_TIMEOUT_MS = 15_000;
 
+/**
+ * How a call failed: Outlook answered with an error (`failed`, with its numeric code),
+ * never answered (`timeout`), threw on the spot (`threw`), or could not be made here
+ * (`not-loaded`, `not-outlook`, `not-supported`).
+ */
+export type OfficeFailure = "failed" | "timeout" | "threw" | "not-loaded" | "not-outlook" | "not-supported";
+
 export class OfficeCallError extends Error {
   override name = "OfficeCallError";
   constructor(
     /** The API that failed, e.g. "item.getAllInternetHeadersAsync". */
     readonly call: string,
-    /** Outlook's error name ("PermissionDenied", "AttachmentTypeNotSupported", ...) or "Timeout". */
-    readonly code: string,
+    readonly failure: OfficeFailure,
     message: string,
+    /** Outlook's numeric error code (see errors.ts), when Outlook gave one: the only thing failures are classified by. */
+    readonly code: number | null = null,
+    /** Outlook's error name as reported; localized by some clients, so shown, never compared. */
+    readonly officeName?: string,
   ) {
     super(`${call} failed: ${message}`);
   }
@@ -46,7 +56,7 @@ export function officeCall<T>(
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
-      reject(new OfficeCallError(call, "Timeout", `Outlook did not answer within ${Math.round(timeoutMs / 1000)} s`));
+      reject(new OfficeCallError(call, "timeout", `Outlook did not answer within ${Math.round(timeoutMs / 1000)} s`));
     }, timeoutMs);
     const settle = (action: () => void) => {
       if (settled) return;
@@ -60,13 +70,15 @@ export function officeCall<T>(
           if (result && succeeded(result)) resolve(result.value);
           else {
             const error = result?.error;
-            reject(new OfficeCallError(call, error?.name || "Failed", error?.message || "Outlook reported a failure"));
+            const code = typeof error?.code === "number" ? error.code : null;
+            const detail = error?.message || error?.name || "Outlook reported a failure";
+            reject(new OfficeCallError(call, "failed", code === null ? detail : `${detail} (${code})`, code, error?.name));
           }
         }),
       );
     } catch (error) {
       // Some clients throw synchronously (e.g. an API missing on this item type).
-      settle(() => reject(new OfficeCallError(call, "Exception", error instanceof Error ? error.message : String(error))));
+      settle(() => reject(new OfficeCallError(call, "threw", error instanceof Error ? error.message : String(error))));
     }
   });
 }

@@ -17,14 +17,41 @@ export interface LabeledSource {
   source: BounceSource;
 }
 
+/**
+ * Which Outlook item a reading came from, as the pane shows it ("Diagnosis for …"): a
+ * pinned pane may not hear that the selection moved (ItemChanged does not fire onto an
+ * NDR, office-js #974), so the pane must say what it shows. Untrusted text; null when
+ * the client did not say.
+ */
+export interface ItemSummary {
+  subject: string | null;
+  /** Display name and address of the sender ("Mail Delivery System <postmaster@…>"). */
+  from: string | null;
+  /** ISO 8601. */
+  date: string | null;
+}
+
 export type ItemReading =
-  | { ok: true; sources: LabeledSource[] }
+  | { ok: true; sources: LabeledSource[]; item?: ItemSummary }
   | {
       ok: false;
       /** no-item: nothing selected; unreadable: the client refused (restricted item, IRM, ...); error: an API call failed. */
       reason: "no-item" | "unreadable" | "error";
       detail: string;
+      item?: ItemSummary;
     };
+
+/**
+ * What came of a drag onto the pane through Outlook's DragAndDropEvent.
+ * - files: the dropped messages (as .eml) and files, and why some could not be read;
+ * - empty: a drop that carried no data (Outlook-item attachments, office-js #6541);
+ * - no-drop: dragover events and then no drop (the message open in the reading pane
+ *   raises only dragover, office-js #6370).
+ */
+export type DropEvent =
+  | { kind: "files"; sources: LabeledSource[]; errors: string[] }
+  | { kind: "empty" }
+  | { kind: "no-drop" };
 
 export interface DraftRequest {
   to: string[];
@@ -34,7 +61,11 @@ export interface DraftRequest {
 }
 
 export interface MailHost {
-  /** "read" on a received item, "compose" in a draft/forward, "none" outside Outlook. */
+  /**
+   * "read" on a received item, "compose" in a draft/forward, "none" outside Outlook. Fixed
+   * for the pane's life: a pinned pane never crosses between read and compose (Microsoft
+   * docs, "Implement a pinnable task pane in Outlook": pinning isn't supported across modes).
+   */
   readonly mode: "read" | "compose" | "none";
   /** Outlook's display language (e.g. "zh-TW"), or the browser's outside Outlook. */
   readonly displayLanguage: string;
@@ -50,11 +81,11 @@ export interface MailHost {
   /** Pinned pane: called when the user selects another item. Returns an unsubscribe function. */
   onItemChanged(listener: () => void): () => void;
   /**
-   * Messages dropped onto the pane through Outlook's drag-and-drop event.
-   * `errors` names the dropped files that could not be read, and why (Outlook's host always passes it).
+   * Drags onto the pane through Outlook's DragAndDropEvent (web and new Outlook only;
+   * classic Windows and Mac deliver ordinary HTML5 drops, which the views handle).
    */
-  onDrop(listener: (sources: LabeledSource[], errors?: string[]) => void): () => void;
-  /** Whether openDraft can work here. */
+  onDrop(listener: (drop: DropEvent) => void): () => void;
+  /** Whether openDraft can work here (read mode, Mailbox 1.6+). */
   readonly canDraft: boolean;
   /** Open a new message form pre-filled with the draft. */
   openDraft(draft: DraftRequest): Promise<void>;

@@ -4,8 +4,8 @@
  */
 import { DEFAULT_OFFICE_TIMEOUT_MS, officeCall, OfficeCallError } from "./async";
 import { onColorSchemeChange } from "./color-scheme";
-import { readDroppedFiles } from "./drop";
-import type { DraftRequest, ItemReading, LabeledSource, MailHost } from "./host";
+import { DropWatcher } from "./drop";
+import type { DraftRequest, DropEvent, ItemReading, MailHost } from "./host";
 import { isComposeItem, readItem, supportsMailbox } from "./read-item";
 
 type OfficeApi = typeof Office;
@@ -17,6 +17,8 @@ export interface OfficeHostOptions {
   timeoutMs?: number;
   /** How long to wait for Office.onReady before giving up. */
   readyTimeoutMs?: number;
+  /** Quiet time after Outlook's last dragover before the pane hears that no drop came (drop.ts). */
+  noDropAfterMs?: number;
 }
 
 type Listener<A extends unknown[]> = (...args: A) => void;
@@ -33,6 +35,7 @@ class OutlookEvent<A extends unknown[]> {
     private readonly office: OfficeApi,
     private readonly eventType: Office.EventType | undefined,
     private readonly handler: (emit: (...args: A) => void, event: any) => void,
+    private readonly onUnregister: () => void = () => {},
   ) {}
 
   subscribe(listener: Listener<A>): () => void {
@@ -54,25 +57,39 @@ class OutlookEvent<A extends unknown[]> {
     const mailbox = this.office.context.mailbox;
     if (this.eventType === undefined || typeof mailbox?.addHandlerAsync !== "function") return;
     this.registered = true;
-    mailbox.addHandlerAsync(this.eventType, this.onEvent, (result: Office.AsyncResult<void>) => {
-      // Clients without this event (classic Outlook has no drag-and-drop event) answer with an error: nothing to do.
-      if (String(result?.status) !== "succeeded") this.registered = false;
-    });
+    try {
+      mailbox.addHandlerAsync(this.eventType, this.onEvent, (result: Office.AsyncResult<void>) => {
+        // An event the client knows but will not raise here answers with an error (5003): nothing to listen to.
+        if (String(result?.status) !== "succeeded") this.registered = false;
+      });
+    } catch {
+      // Office.js checks the event type before the call: one the client does not dispatch
+      // throws Sys.ArgumentException ("The specified event type … is not supported") on the
+      // spot (addHandlerAsync's argument check, eventDispatch.supportsEvent, in Office.js).
+      this.registered = false;
+    }
   }
 
   private unregister(): void {
     const mailbox = this.office.context.mailbox;
     this.registered = false;
+    this.onUnregister();
     if (this.eventType === undefined || typeof mailbox?.removeHandlerAsync !== "function") return;
-    mailbox.removeHandlerAsync(this.eventType, () => {});
+    try {
+      mailbox.removeHandlerAsync(this.eventType, () => {});
+    } catch {
+      // Nothing was registered for it on this client.
+    }
   }
 }
 
-type OfficeThemeLike = Office.OfficeTheme & { isDarkTheme?: boolean };
+type OfficeThemeLike = Pick<Office.OfficeTheme, "bodyBackgroundColor">;
 
 /**
  * Reads Office's theme on each access, but returns the same object while nothing changed,
- * so views can compare by identity.
+ * so views can compare by identity. Dark or light is decided from the body background:
+ * `isDarkTheme` isn't supported in Outlook (@types/office-js, OfficeTheme.isDarkTheme:
+ * "use the body*Color and control*Color properties instead").
  */
 function themeReader(currentTheme: () => OfficeThemeLike | undefined): () => MailHost["theme"] {
   let last: MailHost["theme"] = null;
@@ -80,7 +97,7 @@ function themeReader(currentTheme: () => OfficeThemeLike | undefined): () => Mai
     const theme = currentTheme();
     if (!theme) return (last = null);
     const background = theme.bodyBackgroundColor || undefined;
-    const isDark = typeof theme.isDarkTheme === "boolean" ? theme.isDarkTheme : isDarkColor(background);
+    const isDark = isDarkColor(background);
     if (last && last.isDark === isDark && last.bodyBackgroundColor === background) return last;
     return (last = { isDark, bodyBackgroundColor: background });
   };
@@ -94,18 +111,37 @@ function isDarkColor(color: string | undefined): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128;
 }
 
+/**
+ * DragAndDropEvent is raised by Outlook on the web and the new Outlook on Windows only;
+ * classic Outlook on Windows and Outlook on Mac deliver HTML5 drops instead (Microsoft
+ * docs, "Drag and drop messages and attachments into the task pane of an Outlook add-in",
+ * supported clients). mailbox.diagnostics.hostName tells them apart: "OutlookWebApp",
+ * "newOutlookWindows", or "Outlook" for classic Windows and Mac (Office.Diagnostics).
+ * Registering elsewhere would throw (see OutlookEvent.register), so it is not tried.
+ */
+function supportsDragAndDropEvent(office: OfficeApi): boolean {
+  if (office.EventType?.DragAndDropEvent === undefined || !supportsMailbox(office, "1.5")) return false;
+  let hostName: string | undefined;
+  try {
+    hostName = office.context.mailbox.diagnostics?.hostName;
+  } catch {
+    hostName = undefined;
+  }
+  return hostName === "OutlookWebApp" || hostName === "newOutlookWindows";
+}
+
 function waitForOutlook(office: OfficeApi, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new OfficeCallError("Office.onReady", "Timeout", "Office.js did not start")), timeoutMs);
+    const timer = setTimeout(() => reject(new OfficeCallError("Office.onReady", "timeout", "Office.js did not start")), timeoutMs);
     office.onReady().then(
       (info) => {
         clearTimeout(timer);
         if (info?.host === office.HostType.Outlook && office.context?.mailbox) resolve();
-        else reject(new OfficeCallError("Office.onReady", "NotOutlook", `running in ${info?.host ?? "no Office host"}, not Outlook`));
+        else reject(new OfficeCallError("Office.onReady", "not-outlook", `running in ${info?.host ?? "no Office host"}, not Outlook`));
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(new OfficeCallError("Office.onReady", "Exception", error instanceof Error ? error.message : String(error)));
+        reject(new OfficeCallError("Office.onReady", "threw", error instanceof Error ? error.message : String(error)));
       },
     );
   });
@@ -113,7 +149,7 @@ function waitForOutlook(office: OfficeApi, timeoutMs: number): Promise<void> {
 
 export async function createOfficeHost(options: OfficeHostOptions = {}): Promise<MailHost> {
   const office = options.office ?? (globalThis as { Office?: OfficeApi }).Office;
-  if (!office || typeof office.onReady !== "function") throw new OfficeCallError("Office.onReady", "NotLoaded", "Office.js is not loaded");
+  if (!office || typeof office.onReady !== "function") throw new OfficeCallError("Office.onReady", "not-loaded", "Office.js is not loaded");
   await waitForOutlook(office, options.readyTimeoutMs ?? DEFAULT_OFFICE_TIMEOUT_MS);
   const timeoutMs = options.timeoutMs;
   const mailbox = office.context.mailbox;
@@ -131,20 +167,29 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
       emit();
     },
   );
-  const dropped = new OutlookEvent<[LabeledSource[], string[]]>(office, office.EventType.DragAndDropEvent, (emit, event) => {
-    void readDroppedFiles(event).then((result) => {
-      if (result) emit(result.sources, result.errors);
-    });
-  });
+  // One watcher turns Outlook's dragover/drop stream into DropEvents (drop.ts).
+  let dropWatcher: DropWatcher | null = null;
+  const dropped = new OutlookEvent<[DropEvent]>(
+    office,
+    supportsDragAndDropEvent(office) ? office.EventType.DragAndDropEvent : undefined,
+    (emit, event) => {
+      dropWatcher ??= new DropWatcher(emit, options.noDropAfterMs);
+      dropWatcher.handle(event);
+    },
+    () => {
+      dropWatcher?.dispose();
+      dropWatcher = null;
+    },
+  );
 
-  const canDraftAsync = supports("1.9") && typeof mailbox.displayNewMessageFormAsync === "function";
-  const canDraftSync = supports("1.6") && typeof mailbox.displayNewMessageForm === "function";
+  // Read mode only (@types/office-js, Mailbox.displayNewMessageForm(Async): "Applicable
+  // Outlook mode: Read"). The pane's mode never changes while it lives (see MailHost.mode).
+  const mode: MailHost["mode"] = isComposeItem(mailbox.item) ? "compose" : "read";
+  const canDraftAsync = mode === "read" && supports("1.9") && typeof mailbox.displayNewMessageFormAsync === "function";
+  const canDraftSync = mode === "read" && supports("1.6") && typeof mailbox.displayNewMessageForm === "function";
 
   return {
-    // A pinned pane outlives the item it opened on: ask Outlook each time.
-    get mode() {
-      return isComposeItem(office.context.mailbox.item) ? "compose" : "read";
-    },
+    mode,
     displayLanguage: office.context.displayLanguage || "en-US",
     get theme() {
       return readTheme();
@@ -170,10 +215,11 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
         try {
           mailbox.displayNewMessageForm(form);
         } catch (error) {
-          throw new OfficeCallError("mailbox.displayNewMessageForm", "Exception", error instanceof Error ? error.message : String(error));
+          throw new OfficeCallError("mailbox.displayNewMessageForm", "threw", error instanceof Error ? error.message : String(error));
         }
       } else {
-        throw new OfficeCallError("mailbox.displayNewMessageForm", "NotSupported", "this Outlook cannot open a new message form (Mailbox 1.6)");
+        const why = mode === "compose" ? "a new message form opens from read mode only" : "this Outlook cannot open a new message form (Mailbox 1.6)";
+        throw new OfficeCallError("mailbox.displayNewMessageForm", "not-supported", why);
       }
     },
   };

@@ -11,7 +11,12 @@ export interface ActionsSectionProps {
   guidance: Guidance;
   draftLanguage: Locale;
   onDraftLanguageChange(language: Locale): void;
-  canDraft: boolean;
+  /**
+   * form: Outlook opens a new message (read mode). copy: the email is copied as text, outside
+   * Outlook or where the client has no form. copy-in-compose: the same in a message being
+   * written, where Outlook has no new-message form (displayNewMessageForm is read mode only).
+   */
+  draftMode: "form" | "copy" | "copy-in-compose";
   onDraft(): void;
   onCopy(): void;
   busy: boolean;
@@ -19,8 +24,14 @@ export interface ActionsSectionProps {
 
 const draftLanguages: Locale[] = ["en-US", "zh-TW"];
 
+const DRAFT_HINTS = {
+  form: "ui.actions.draftTo",
+  copy: "ui.actions.draftUnavailable",
+  "copy-in-compose": "ui.actions.draftInCompose",
+} as const;
+
 export function ActionsSection(props: ActionsSectionProps) {
-  const { guidance, draftLanguage, onDraftLanguageChange, canDraft, onDraft, onCopy, busy } = props;
+  const { guidance, draftLanguage, onDraftLanguageChange, draftMode, onDraft, onCopy, busy } = props;
   const t = useT();
   const styles = useSharedStyles();
   const hintId = useId();
@@ -43,15 +54,15 @@ export function ActionsSection(props: ActionsSectionProps) {
           </Field>
           <Button
             appearance="primary"
-            icon={<MailRegular />}
-            disabled={!canDraft || busy}
+            icon={draftMode === "form" ? <MailRegular /> : <CopyRegular />}
+            disabled={busy}
             aria-describedby={hintId}
             onClick={onDraft}
           >
-            {t("ui.actions.draft")}
+            {draftMode === "form" ? t("ui.actions.draft") : t("ui.actions.copyDraft")}
           </Button>
           <Caption1 id={hintId} className={styles.wrap}>
-            {canDraft ? t("ui.actions.draftTo", { to: draft.to }) : t("ui.actions.draftUnavailable", { to: draft.to })}
+            {t(DRAFT_HINTS[draftMode], { to: draft.to })}
           </Caption1>
         </>
       )}

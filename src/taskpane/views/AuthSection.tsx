@@ -22,7 +22,7 @@ import type { Bounce } from "../../ndr/types";
 import type { DmarcReport, Problem, SpfReport, SpfResult } from "../../spf/types";
 import { useT, type Translate } from "../locale";
 import { uiText } from "../ui-text";
-import type { ChecksState } from "../use-diagnosis";
+import type { ChecksState } from "../types";
 import { IncludeTree } from "./IncludeTree";
 import { useSharedStyles } from "./styles";
 

@@ -5,11 +5,13 @@
  */
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useCallback, useEffect, useState, type DragEvent, type ReactNode } from "react";
-import type { ItemReading, LabeledSource, MailHost } from "../office/host";
+import type { DropEvent, ItemReading, LabeledSource, MailHost } from "../office/host";
 import { useT } from "../locale";
-import type { Services } from "../services";
 import { loadReport } from "../preload";
-import { useDiagnosis, type Outcome } from "../use-diagnosis";
+import type { Outcome, Services } from "../types";
+import { useDiagnosis } from "../use-diagnosis";
+import { DiagnosisSubject } from "./DiagnosisSubject";
+import { DropNotice, type DropProblem } from "./DropNotice";
 import { InputPanel } from "./InputPanel";
 import { ReportBoundary } from "./ReportBoundary";
 import { SourcePicker } from "./SourcePicker";
@@ -52,36 +54,61 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
   const styles = useStyles();
   const shared = useSharedStyles();
   const readCurrentItem = useCallback(() => host.readCurrentItem(), [host]);
-  const { state, readItem, diagnoseSources, select, retryChecks } = useDiagnosis(readCurrentItem, services, { startIdle: variant === "page" });
+  const { state, readItem, diagnoseSources, select, retryChecks } = useDiagnosis(readCurrentItem, services, {
+    startIdle: variant === "page",
+    initialReading,
+  });
   const [dragging, setDragging] = useState(false);
   const [inputError, setInputError] = useState<string | null>(null);
+  const [dropProblem, setDropProblem] = useState<DropProblem | null>(null);
 
-  useEffect(() => {
-    loadReport().catch(() => {}); // a failure shows where the report would be
-    if (variant === "pane") void readItem(initialReading);
-    const offItem = host.onItemChanged(() => void readItem());
-    const offDrop = host.onDrop((sources) => void diagnoseSources(sources));
-    return () => {
-      offItem();
-      offDrop();
-    };
-    // initialReading serves the first run only: these dependencies do not change after mount.
-  }, [host, variant, readItem, diagnoseSources]);
+  const reread = useCallback(() => {
+    setDropProblem(null);
+    readItem();
+  }, [readItem]);
 
-  const diagnoseText = useCallback(
-    (text: string) => {
-      setInputError(null);
-      void diagnoseSources([{ origin: "paste", source: text }]);
+  const onOutlookDrop = useCallback(
+    (drop: DropEvent) => {
+      if (drop.kind !== "files") {
+        setDropProblem({ kind: drop.kind });
+        return;
+      }
+      setDropProblem(drop.errors.length ? { kind: "errors", errors: drop.errors } : null);
+      if (drop.sources.length) diagnoseSources(drop.sources);
     },
     [diagnoseSources],
   );
 
+  useEffect(() => {
+    loadReport().catch(() => {}); // a failure shows where the report would be
+    if (variant === "pane") readItem();
+    const offItem = host.onItemChanged(reread);
+    const offDrop = host.onDrop(onOutlookDrop);
+    return () => {
+      offItem();
+      offDrop();
+    };
+  }, [host, variant, readItem, reread, onOutlookDrop]);
+
+  const diagnoseText = useCallback(
+    (text: string) => {
+      setInputError(null);
+      setDropProblem(null);
+      diagnoseSources([{ origin: "paste", source: text }]);
+    },
+    [diagnoseSources],
+  );
+
+  // Files opened with the picker, and HTML5 drops: how classic Outlook on Windows (.msg) and
+  // Outlook on Mac (.eml) hand over a dragged message (Microsoft docs, "Drag and drop messages
+  // and attachments into the task pane of an Outlook add-in"), and files from the desktop anywhere.
   const diagnoseFiles = useCallback(
     async (files: File[], origin: "file" | "drop") => {
       setInputError(null);
+      setDropProblem(null);
       try {
         const sources = await Promise.all(files.map((file) => services.readFile(file, origin)));
-        await diagnoseSources(sources);
+        diagnoseSources(sources);
       } catch (error) {
         setInputError(error instanceof Error ? error.message : String(error));
       }
@@ -125,7 +152,14 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
         <div role="status" aria-live="polite" className={shared.visuallyHidden} data-testid="announcer">
           {announcement(outcome, t)}
         </div>
-        {state.sources.length > 1 && <SourcePicker sources={state.sources} active={state.active} onSelect={(index) => void select(index)} />}
+        <DiagnosisSubject
+          source={state.sources[state.active]}
+          item={state.item}
+          onReread={variant === "pane" ? reread : undefined}
+          busy={outcome.status === "working"}
+        />
+        {dropProblem && <DropNotice problem={dropProblem} />}
+        {state.sources.length > 1 && <SourcePicker sources={state.sources} active={state.active} onSelect={select} />}
         {outcome.status === "working" && <Spinner size="small" label={t("ui.status.working")} />}
         {(outcome.status === "blocked" || outcome.status === "not-bounce") && <WhyNot outcome={outcome} />}
         {inputError && (
@@ -148,7 +182,7 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
           </ReportBoundary>
         )}
         <InputPanel primary={!diagnosed} dragging={dragging} onText={diagnoseText} onFiles={(files) => void diagnoseFiles(files, "file")}>
-          {extraInput?.((sources) => void diagnoseSources(sources))}
+          {extraInput?.(diagnoseSources)}
         </InputPanel>
       </main>
     </div>

@@ -6,8 +6,7 @@ import type { Locale } from "../../i18n";
 import type { Bounce } from "../../ndr/types";
 import { useLocale, useT } from "../locale";
 import type { MailHost } from "../office/host";
-import type { Engine, Services } from "../services";
-import type { ChecksState } from "../use-diagnosis";
+import type { ChecksState, Engine, Services } from "../types";
 import { ActionsSection } from "./ActionsSection";
 import { AuthSection } from "./AuthSection";
 import { RecipientsSection } from "./RecipientsSection";
@@ -58,6 +57,18 @@ export function Report({ engine, bounce, checks, host, services, onRetryChecks }
     }
   };
 
+  /** Where no new message form can open (compose mode, outside Outlook), the email to the admin is copied as text. */
+  const copyDraft = async () => {
+    const draft = guidance.draft;
+    if (!draft) return;
+    try {
+      await services.copyText(`To: ${draft.to}\nSubject: ${draft.subject}\n\n${draft.text}`);
+      setFeedback({ intent: "success", text: t("ui.actions.draftCopied", { to: draft.to }) });
+    } catch {
+      setFeedback({ intent: "error", text: t("ui.actions.copyFailed") });
+    }
+  };
+
   const copyReport = async () => {
     try {
       await services.copyText(engine.formatGuidanceText(bounce, checksValue, guidance, locale));
@@ -77,8 +88,8 @@ export function Report({ engine, bounce, checks, host, services, onRetryChecks }
         guidance={guidance}
         draftLanguage={draftLanguage ?? guidance.draft?.language ?? locale}
         onDraftLanguageChange={setDraftLanguage}
-        canDraft={host.canDraft}
-        onDraft={() => void openDraft()}
+        draftMode={host.canDraft ? "form" : host.mode === "compose" ? "copy-in-compose" : "copy"}
+        onDraft={() => void (host.canDraft ? openDraft() : copyDraft())}
         onCopy={() => void copyReport()}
         busy={drafting}
       />

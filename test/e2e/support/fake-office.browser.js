@@ -11,6 +11,19 @@ function installFakeOffice(window, options) {
   var delay = typeof opts.callbackDelayMs === "number" ? opts.callbackDelayMs : 1;
   var failures = opts.failures || {};
   var mailboxVersion = opts.mailboxVersion || "1.14";
+  var language = opts.displayLanguage || "en-US";
+  // Which Outlook: mailbox.diagnostics.hostName is "OutlookWebApp", "newOutlookWindows", or
+  // "Outlook" for classic Windows and Mac (Office.Diagnostics); the new Outlook reports the
+  // OfficeOnline platform (office-js #6899).
+  var client = opts.client || "web";
+  var CLIENTS = {
+    web: { hostName: "OutlookWebApp", platform: "OfficeOnline", dragAndDropEvent: true },
+    "new-windows": { hostName: "newOutlookWindows", platform: "OfficeOnline", dragAndDropEvent: true },
+    "classic-windows": { hostName: "Outlook", platform: "PC", dragAndDropEvent: false },
+    mac: { hostName: "Outlook", platform: "Mac", dragAndDropEvent: false },
+  };
+  var clientInfo = CLIENTS[client];
+  if (!clientInfo) throw new Error("unknown client " + client);
 
   var HostType = { Outlook: "Outlook", Word: "Word", Excel: "Excel", PowerPoint: "PowerPoint", OneNote: "OneNote", Project: "Project", Access: "Access" };
   var PlatformType = { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" };
@@ -45,6 +58,36 @@ function installFakeOffice(window, options) {
     return btoa(binary);
   }
 
+  /*
+   * Outlook's errors as Office.js reports them: a numeric code, a name and a message
+   * (Office.js's Outlook error table; Office Common API error codes). Generic errors come
+   * with localized names and messages (office-js #6109: "Une erreur interne s'est
+   * produite", code 5001), and 9017 with an empty message: the adapter must go by code.
+   */
+  var ERRORS = {
+    5001: { name: { "en-US": "Internal Error", "zh-TW": "內部錯誤" }, message: { "en-US": "An internal error has occurred.", "zh-TW": "發生內部錯誤。" } },
+    9003: { name: "InvalidAttachmentId", message: "The attachment ID was invalid." },
+    9017: { name: "AccessRestricted", message: "" },
+    9020: { name: "GenericResponseError", message: "" },
+    9030: { name: "APICallFailedDueToItemChange", message: "The selected item has been changed." },
+    9041: { name: "NetworkError", message: "The user is no longer connected to the network." },
+    9043: { name: "AttachmentTypeNotSupported", message: "The attachment type is not supported." },
+    9049: { name: "ItemNotFound", message: "The item could not be found." },
+  };
+  function localized(value) {
+    return typeof value === "string" ? value : value[language] || value["en-US"];
+  }
+  function officeError(code, name, message) {
+    var known = ERRORS[code] || { name: "GenericResponseError", message: "" };
+    return { code: code, name: name !== undefined ? name : localized(known.name), message: message !== undefined ? message : localized(known.message) };
+  }
+  /** An error a simulated API throws to fail its call with an Outlook code. */
+  function failWith(code) {
+    var e = new Error("simulated");
+    e.officeCode = code;
+    return e;
+  }
+
   /** Calls back later, like Outlook, with an AsyncResult-like object. */
   function answer(api, callback, asyncContext, produce) {
     if (typeof callback !== "function") return;
@@ -53,15 +96,15 @@ function installFakeOffice(window, options) {
       if (failure === "never") return; // Outlook sometimes never calls back.
       if (failure) {
         callback({ status: AsyncResultStatus.Failed, value: undefined, asyncContext: asyncContext,
-          error: { name: failure.name || "GenericResponseError", message: failure.message || "Simulated failure", code: failure.code || 9020 } });
+          error: officeError(failure.code || 9020, failure.name, failure.message) });
         return;
       }
       var value;
       try {
         value = produce();
       } catch (e) {
-        callback({ status: AsyncResultStatus.Failed, value: undefined, asyncContext: asyncContext,
-          error: { name: e.name || "InvalidParameter", message: e.message, code: 9000 } });
+        if (!e.officeCode) throw e;
+        callback({ status: AsyncResultStatus.Failed, value: undefined, asyncContext: asyncContext, error: officeError(e.officeCode) });
         return;
       }
       callback({ status: AsyncResultStatus.Succeeded, value: value, asyncContext: asyncContext, error: undefined });
@@ -77,12 +120,27 @@ function installFakeOffice(window, options) {
     return { list: list, callback: callback, asyncContext: asyncContext };
   }
 
+  /*
+   * AttachmentDetails.contentType is "a direct lookup of the attachment's extension"
+   * (@types/office-js, deprecated): never what the content is. An attached Outlook item
+   * has no extension to look up.
+   */
+  var EXTENSION_TYPES = {
+    txt: "text/plain", eml: "message/rfc822", msg: "application/vnd.ms-outlook", htm: "text/html", html: "text/html",
+    pdf: "application/pdf", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", ics: "text/calendar",
+    zip: "application/x-zip-compressed", csv: "text/csv", xml: "text/xml",
+  };
+  function extensionType(name) {
+    var match = /\.([a-z0-9]+)$/i.exec(name || "");
+    return (match && EXTENSION_TYPES[match[1].toLowerCase()]) || "application/octet-stream";
+  }
+
   function attachmentDetails(spec, index) {
     var content = spec.base64 !== undefined ? spec.base64 : spec.content !== undefined ? spec.content : "";
     return {
       id: spec.id || "AAMkAttachment" + index,
       name: spec.name,
-      contentType: spec.contentType || (spec.attachmentType === "item" ? "message/rfc822" : "application/octet-stream"),
+      contentType: extensionType(spec.name),
       size: typeof spec.size === "number" ? spec.size : content.length,
       attachmentType: spec.attachmentType || "file",
       isInline: Boolean(spec.isInline),
@@ -97,6 +155,18 @@ function installFakeOffice(window, options) {
     return { format: "base64", content: spec.base64 !== undefined ? spec.base64 : utf8Base64(spec.content || "") };
   }
 
+  /**
+   * A restricted item (an NDR, an S/MIME message) in web and new Outlook: the pane opens
+   * after a "Restricted item" notice and every item call fails with 9017 AccessRestricted
+   * (office-js #6558, #6569, #974; #2277 for the code).
+   */
+  function guard(spec, produce) {
+    return function () {
+      if (spec.restricted) throw failWith(9017);
+      return produce.apply(null, arguments);
+    };
+  }
+
   function withApi(name, fn) {
     // An API absent at this Mailbox version is absent from the object, as in Outlook.
     var minimum = { getAsFileAsync: "1.14", getAllInternetHeadersAsync: "1.8", getAttachmentContentAsync: "1.8", getAttachmentsAsync: "1.8" }[name];
@@ -108,9 +178,9 @@ function installFakeOffice(window, options) {
     return function () {
       var a = splitArgs(arguments);
       var coercion = a.list[0];
-      answer("body.getAsync", a.callback, a.asyncContext, function () {
+      answer("body.getAsync", a.callback, a.asyncContext, guard(spec, function () {
         return coercion === CoercionType.Html ? (spec.bodyHtml !== undefined ? spec.bodyHtml : "") : spec.bodyText || "";
-      });
+      }));
     };
   }
 
@@ -118,11 +188,11 @@ function installFakeOffice(window, options) {
     return withApi("getAttachmentContentAsync", function () {
       var a = splitArgs(arguments);
       var id = a.list[0];
-      answer("getAttachmentContentAsync", a.callback, a.asyncContext, function () {
+      answer("getAttachmentContentAsync", a.callback, a.asyncContext, guard(spec, function () {
         var index = attachments.findIndex(function (d) { return d.id === id; });
-        if (index < 0) { var e = new Error("The attachment ID was invalid."); e.name = "InvalidAttachmentId"; throw e; }
+        if (index < 0) throw failWith(9003);
         return attachmentContent(spec.attachments[index]);
-      });
+      }));
     });
   }
 
@@ -143,15 +213,15 @@ function installFakeOffice(window, options) {
       body: { getAsync: getBody(spec) },
       getAllInternetHeadersAsync: withApi("getAllInternetHeadersAsync", function () {
         var a = splitArgs(arguments);
-        answer("getAllInternetHeadersAsync", a.callback, a.asyncContext, function () { return spec.internetHeaders || ""; });
+        answer("getAllInternetHeadersAsync", a.callback, a.asyncContext, guard(spec, function () { return spec.internetHeaders || ""; }));
       }),
       getAttachmentContentAsync: getAttachmentContent(spec, attachments),
       getAsFileAsync: withApi("getAsFileAsync", function () {
         var a = splitArgs(arguments);
-        answer("getAsFileAsync", a.callback, a.asyncContext, function () {
-          if (spec.eml === undefined) { var e = new Error("The item could not be retrieved."); e.name = "ItemNotFound"; throw e; }
+        answer("getAsFileAsync", a.callback, a.asyncContext, guard(spec, function () {
+          if (spec.eml === undefined) throw failWith(9020);
           return utf8Base64(spec.eml);
-        });
+        }));
       }),
     };
     return item;
@@ -172,7 +242,7 @@ function installFakeOffice(window, options) {
       },
       getAttachmentsAsync: withApi("getAttachmentsAsync", function () {
         var a = splitArgs(arguments);
-        answer("getAttachmentsAsync", a.callback, a.asyncContext, function () { return attachments; });
+        answer("getAttachmentsAsync", a.callback, a.asyncContext, guard(spec, function () { return attachments; }));
       }),
       getAttachmentContentAsync: getAttachmentContent(spec, attachments),
     };
@@ -183,25 +253,45 @@ function installFakeOffice(window, options) {
     return spec.kind === "compose" ? composeItem(spec) : readItem(spec);
   }
 
+  function outlookTheme(theme) {
+    return { bodyBackgroundColor: theme.bodyBackgroundColor, bodyForegroundColor: theme.bodyForegroundColor,
+      controlBackgroundColor: theme.controlBackgroundColor, controlForegroundColor: theme.controlForegroundColor };
+  }
+
   var handlers = {};
   var draftCalls = [];
   window.__draftCalls = draftCalls;
 
+  /*
+   * The events this client dispatches. DragAndDropEvent: Outlook on the web and the new
+   * Outlook only (Microsoft docs, "Drag and drop messages and attachments into the task
+   * pane"); ItemChanged from Mailbox 1.5, OfficeThemeChanged from 1.14.
+   */
+  function dispatches(eventType) {
+    if (eventType === EventType.DragAndDropEvent) return clientInfo.dragAndDropEvent && compareVersions(mailboxVersion, "1.5") >= 0;
+    if (eventType === EventType.ItemChanged) return compareVersions(mailboxVersion, "1.5") >= 0;
+    if (eventType === EventType.OfficeThemeChanged) return compareVersions(mailboxVersion, "1.14") >= 0;
+    return false;
+  }
+
+  var initialItem = opts.item === undefined ? null : opts.item;
+  // A pane opened on a draft stays a compose pane, and one opened on a received message a read pane.
+  var paneMode = initialItem && initialItem.kind === "compose" ? "compose" : "read";
+
   var mailbox = {
-    item: makeItem(opts.item === undefined ? null : opts.item),
+    item: makeItem(initialItem),
     userProfile: { displayName: "Test User", emailAddress: "user@outlook.test", timeZone: "UTC" },
-    diagnostics: { hostName: "OutlookWebApp", hostVersion: "16.0", OWAView: "OneColumn" },
+    diagnostics: { hostName: clientInfo.hostName, hostVersion: "16.0", OWAView: client === "web" ? "OneColumn" : undefined },
     addHandlerAsync: function (eventType, handler) {
-      var a = splitArgs(Array.prototype.slice.call(arguments, 2));
-      var supported = eventType === EventType.DragAndDropEvent ? opts.supportsDragAndDrop !== false
-        : eventType === EventType.OfficeThemeChanged ? compareVersions(mailboxVersion, "1.14") >= 0
-        : true;
-      if (!supported) {
-        if (a.callback) setTimeout(function () {
-          a.callback({ status: AsyncResultStatus.Failed, value: undefined, asyncContext: a.asyncContext, error: { name: "InvalidEventType", message: "Event not supported", code: 9026 } });
-        }, delay);
-        return;
+      // Office.js checks the arguments before the call: an event type the client does not
+      // dispatch throws Sys.ArgumentException at once (addHandlerAsync's eventType check,
+      // eventDispatch.supportsEvent, in Office.js), no callback.
+      if (!dispatches(eventType)) {
+        var error = new Error("Sys.ArgumentException: The specified event type " + eventType + " is not supported.\nParameter name: eventType");
+        error.name = "Sys.ArgumentException";
+        throw error;
       }
+      var a = splitArgs(Array.prototype.slice.call(arguments, 2));
       (handlers[eventType] = handlers[eventType] || []).push(handler);
       answer("addHandlerAsync", a.callback, a.asyncContext, function () { return undefined; });
     },
@@ -211,12 +301,13 @@ function installFakeOffice(window, options) {
       answer("removeHandlerAsync", a.callback, a.asyncContext, function () { return undefined; });
     },
   };
-  if (compareVersions(mailboxVersion, "1.6") >= 0) {
+  // displayNewMessageForm(Async): "Applicable Outlook mode: Read" (@types/office-js, Mailbox).
+  if (paneMode === "read" && compareVersions(mailboxVersion, "1.6") >= 0) {
     mailbox.displayNewMessageForm = function (parameters) {
       draftCalls.push({ api: "displayNewMessageForm", parameters: parameters });
     };
   }
-  if (compareVersions(mailboxVersion, "1.9") >= 0) {
+  if (paneMode === "read" && compareVersions(mailboxVersion, "1.9") >= 0) {
     mailbox.displayNewMessageFormAsync = function (parameters) {
       var a = splitArgs(Array.prototype.slice.call(arguments, 1));
       draftCalls.push({ api: "displayNewMessageFormAsync", parameters: parameters });
@@ -228,11 +319,13 @@ function installFakeOffice(window, options) {
   var context = {
     displayLanguage: opts.displayLanguage || "en-US",
     contentLanguage: opts.displayLanguage || "en-US",
-    officeTheme: opts.theme === null ? undefined : opts.theme || {
+    // Mailbox 1.14 and later; isDarkTheme "isn't supported in Outlook" (@types/office-js, OfficeTheme).
+    officeTheme: opts.theme === null || compareVersions(mailboxVersion, "1.14") < 0 ? undefined : outlookTheme(opts.theme || {
       bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#242424",
       controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#242424",
-    },
-    diagnostics: { host: host, platform: PlatformType.OfficeOnline, version: "16.0.0.0" },
+    }),
+    platform: host ? clientInfo.platform : null,
+    diagnostics: { host: host, platform: host ? clientInfo.platform : null, version: "16.0.0.0" },
     requirements: {
       isSetSupported: function (name, version) {
         if (name !== "Mailbox") return false;
@@ -242,7 +335,7 @@ function installFakeOffice(window, options) {
     mailbox: host === HostType.Outlook ? mailbox : undefined,
   };
 
-  var readyInfo = { host: host, platform: host ? PlatformType.OfficeOnline : null };
+  var readyInfo = { host: host, platform: host ? clientInfo.platform : null };
   var Office = {
     HostType: HostType,
     PlatformType: PlatformType,
@@ -263,6 +356,13 @@ function installFakeOffice(window, options) {
   };
   window.Office = Office;
 
+  /** "Pinning isn't supported across different modes" (Microsoft docs, "Implement a pinnable task pane in Outlook"). */
+  function sameMode(spec) {
+    var mode = spec && spec.kind === "compose" ? "compose" : "read";
+    if (spec && mode !== paneMode) throw new Error("a pinned " + paneMode + " pane is never handed a " + mode + " item");
+    return spec;
+  }
+
   function fire(eventType, args) {
     (handlers[eventType] || []).slice().forEach(function (handler) { handler(args); });
     return (handlers[eventType] || []).length;
@@ -272,14 +372,18 @@ function installFakeOffice(window, options) {
   window.__fakeOffice = {
     handlers: handlers,
     draftCalls: draftCalls,
-    setItem: function (spec) { mailbox.item = makeItem(spec); },
+    setItem: function (spec) { mailbox.item = makeItem(sameMode(spec)); },
     fireItemChanged: function (spec) {
-      if (spec !== undefined) mailbox.item = makeItem(spec);
+      if (spec !== undefined) mailbox.item = makeItem(sameMode(spec));
       return fire(EventType.ItemChanged, { type: EventType.ItemChanged });
     },
     fireThemeChanged: function (theme) {
-      context.officeTheme = theme;
-      return fire(EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: theme });
+      context.officeTheme = outlookTheme(theme);
+      return fire(EventType.OfficeThemeChanged, { type: EventType.OfficeThemeChanged, officeTheme: context.officeTheme });
+    },
+    /** A drop whose data Outlook left out (an attached Outlook item, office-js #6541). */
+    fireEmptyDrop: function () {
+      return fire(EventType.DragAndDropEvent, { type: EventType.DragAndDropEvent, dragAndDropEventData: null });
     },
     fireDragOver: function () {
       return fire(EventType.DragAndDropEvent, { type: EventType.DragAndDropEvent,

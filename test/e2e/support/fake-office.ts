@@ -17,12 +17,23 @@
  *   fires `Office.EventType.ItemChanged` to the pane's handlers; returns the handler count;
  * - `window.__fakeOffice.fireDrop(files)`: fires `Office.EventType.DragAndDropEvent` with a
  *   "drop" whose `dataTransfer.files` hold `{ name, type, fileContent: Blob }` built from
- *   `DroppedFileSpec`s; `fireDragOver()` fires the "dragover" kind;
+ *   `DroppedFileSpec`s; `fireDragOver()` fires the "dragover" kind; `fireEmptyDrop()` a
+ *   drop whose `dragAndDropEventData` is null (office-js #6541);
  * - `window.__fakeOffice.fireThemeChanged(theme)`: replaces `context.officeTheme` and fires
  *   `Office.EventType.OfficeThemeChanged` with it (Mailbox 1.14; older versions refuse the handler);
  * - `window.__fakeOffice.setItem(itemSpec | null)`: swaps the item silently;
  * - `window.__fakeOffice.handlers`: the registered handlers by event type.
- * The helpers `fireItemChanged`, `fireDrop`, `fireThemeChanged` and `draftCalls` below do this from the test side.
+ * The helpers `fireItemChanged`, `fireDrop`, `fireDragOver`, `fireEmptyDrop`, `fireThemeChanged` and `draftCalls` below do this from the test side.
+ *
+ * It follows Microsoft's documentation and the office-js issue reports, not convenience:
+ * - per client (`client`): DragAndDropEvent in Outlook on the web and the new Outlook only;
+ *   elsewhere addHandlerAsync for it throws synchronously, as Office.js's argument check does;
+ * - a restricted item (`restricted: true`: an NDR or S/MIME message in web and new Outlook)
+ *   fails every item call with 9017 AccessRestricted; generic errors carry localized names;
+ * - displayNewMessageForm(Async) exist in read mode only;
+ * - AttachmentDetails.contentType is a lookup on the file's extension;
+ * - the pane's mode is fixed: ItemChanged never hands a read pane a draft, or the reverse;
+ * - officeTheme has no isDarkTheme (not supported in Outlook), and exists from Mailbox 1.14.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,10 +42,10 @@ import type { Page } from "playwright-core";
 export interface FakeAttachmentSpec {
   /** Defaults to "AAMkAttachment<index>". */
   id?: string;
+  /** Its contentType is looked up from this name's extension, as Outlook does. */
   name: string;
   /** "file" (default): content is served base64; "item": an attached message served as .eml text; "cloud": a link. */
   attachmentType?: "file" | "item" | "cloud";
-  contentType?: string;
   /** Text content (UTF-8; base64-encoded by the fake for "file" attachments). */
   content?: string;
   /** Raw base64 content for binary files (e.g. a .msg). Wins over `content`. */
@@ -56,12 +67,14 @@ export interface FakeReadItemSpec {
   bodyHtml?: string;
   /** What getAllInternetHeadersAsync returns (Mailbox >= 1.8). */
   internetHeaders?: string;
-  /** The whole message (RFC 5322 text) that getAsFileAsync returns base64-encoded (Mailbox >= 1.14); absent: the call fails with ItemNotFound. */
+  /** The whole message (RFC 5322 text) that getAsFileAsync returns base64-encoded (Mailbox >= 1.14); absent: the call fails (9020). */
   eml?: string;
   attachments?: FakeAttachmentSpec[];
   itemId?: string;
   internetMessageId?: string;
   dateTimeCreated?: string;
+  /** A restricted item (an NDR or S/MIME message in web and new Outlook): every item call fails with 9017 AccessRestricted. */
+  restricted?: boolean;
 }
 
 export interface FakeComposeItemSpec {
@@ -90,7 +103,13 @@ export interface FakeOfficeTheme {
   bodyForegroundColor: string;
   controlBackgroundColor: string;
   controlForegroundColor: string;
-  isDarkTheme?: boolean;
+}
+
+/** An Outlook error: its numeric code (see src/taskpane/office/errors.ts); name and message default to Outlook's, localized where Outlook localizes them. */
+export interface FakeError {
+  code: number;
+  name?: string;
+  message?: string;
 }
 
 export interface FakeOfficeOptions {
@@ -112,9 +131,12 @@ export interface FakeOfficeOptions {
   /** Delay before every callback, in ms (default 1): callbacks are always asynchronous. */
   callbackDelayMs?: number;
   /** APIs that fail with the given Outlook error, or "never" to never call back. */
-  failures?: Partial<Record<FakeApi, { name?: string; message?: string; code?: number } | "never">>;
-  /** false: addHandlerAsync(DragAndDropEvent) fails, as in classic Outlook. Default true. */
-  supportsDragAndDrop?: boolean;
+  failures?: Partial<Record<FakeApi, FakeError | "never">>;
+  /**
+   * Which Outlook (default "web"): sets mailbox.diagnostics.hostName and the platform, and
+   * which events addHandlerAsync accepts (DragAndDropEvent: "web" and "new-windows" only).
+   */
+  client?: "web" | "new-windows" | "classic-windows" | "mac";
 }
 
 /** A file dropped on the pane: text content (UTF-8) or base64 bytes. */
@@ -170,6 +192,16 @@ export function fireItemChanged(page: Page, ...item: [FakeItemSpec | null] | [])
 /** Drops files onto the pane through Outlook's DragAndDropEvent; returns the number of handlers reached. */
 export function fireDrop(page: Page, files: DroppedFileSpec[]): Promise<number> {
   return page.evaluate((list) => (window as unknown as FakeWindow).__fakeOffice.fireDrop(list), files);
+}
+
+/** Fires the "dragover" kind of DragAndDropEvent (what dragging the open message alone raises, office-js #6370). */
+export function fireDragOver(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as FakeWindow).__fakeOffice.fireDragOver(), undefined);
+}
+
+/** Fires a drop whose dragAndDropEventData is null (an attached Outlook item, office-js #6541). */
+export function fireEmptyDrop(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as FakeWindow).__fakeOffice.fireEmptyDrop(), undefined);
 }
 
 /** Switches Outlook's theme and fires OfficeThemeChanged; returns the number of handlers reached. */

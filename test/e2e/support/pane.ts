@@ -66,16 +66,19 @@ export async function shownDiagnosis(page: Page): Promise<{ title: string; recip
   return { title, recipients };
 }
 
-/** An HTML5 drop of a file onto an element, as a browser fires it when a file is dragged from the desktop. */
-export async function dropFile(page: Page, selector: string, name: string, content: string, type = "message/rfc822"): Promise<void> {
-  await page.locator(selector).evaluate(
-    (target, file) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([file.content], file.name, { type: file.type }));
-      for (const kind of ["dragenter", "dragover", "drop"]) {
-        target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      }
-    },
-    { name, content, type },
-  );
+/**
+ * An HTML5 drop of a file onto an element, as a browser fires it when a file is dragged
+ * from the desktop, and as classic Outlook on Windows (.msg) and Outlook on Mac (.eml)
+ * hand a dragged message to the pane. `content` is text, or bytes for binary files.
+ */
+export async function dropFile(page: Page, selector: string, name: string, content: string | Uint8Array, type = "message/rfc822"): Promise<void> {
+  const file = typeof content === "string" ? { name, type, text: content, base64: null } : { name, type, text: null, base64: Buffer.from(content).toString("base64") };
+  await page.locator(selector).first().evaluate((target, spec) => {
+    const bytes = spec.base64 === null ? new TextEncoder().encode(spec.text!) : Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], spec.name, { type: spec.type }));
+    for (const kind of ["dragenter", "dragover", "drop"]) {
+      target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, file);
 }

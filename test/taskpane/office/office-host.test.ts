@@ -2,7 +2,7 @@
  * The Office adapter against the simulated Outlook host (the same script the end-to-end
  * tests serve as office.js), run in node on a stand-in window object.
  */
-import { createBrowserHost, createOfficeHost, OfficeCallError, type MailHost } from "../../../src/taskpane/office";
+import { createBrowserHost, createOfficeHost, OfficeCallError, type DropEvent, type MailHost } from "../../../src/taskpane/office";
 import type { MessageParts } from "../../../src/ndr/types";
 import { installFakeOffice, type FakeOfficeOptions } from "../../e2e/support/fake-office";
 import { writeMsg } from "../../support/msg-writer";
@@ -16,9 +16,11 @@ function base64(bytes: Uint8Array): string {
 
 async function hostWith(options: FakeOfficeOptions, timeoutMs = 2000) {
   const win = installFakeOffice(options);
-  const host = await createOfficeHost({ office: win.Office, timeoutMs, readyTimeoutMs: 2000 });
+  const host = await createOfficeHost({ office: win.Office, timeoutMs, readyTimeoutMs: 2000, noDropAfterMs: 30 });
   return { host, win };
 }
+
+const tick = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const ndrItem = {
   itemClass: "REPORT.IPM.Note.NDR",
@@ -27,7 +29,8 @@ const ndrItem = {
   bodyHtml: "<p>I'm sorry to have to inform you that your message could not be delivered.</p>",
   internetHeaders: NDR_HEADERS,
   eml: NDR_EML,
-  attachments: [{ name: "details.txt", contentType: "message/delivery-status", content: DELIVERY_STATUS }],
+  // The delivery-status part as a server named it: Outlook looks its type up from ".txt".
+  attachments: [{ name: "details.txt", content: DELIVERY_STATUS }],
 };
 
 describe("createOfficeHost", () => {
@@ -44,18 +47,18 @@ describe("createOfficeHost", () => {
     expect(host.canDraft).toBe(true);
   });
 
-  test("a light theme is not dark; an explicit isDarkTheme wins", async () => {
-    expect((await hostWith({ item: ndrItem })).host.theme?.isDark).toBe(false);
-    const explicit = await hostWith({
-      theme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000", controlBackgroundColor: "#FFF", controlForegroundColor: "#000", isDarkTheme: true },
-    });
-    expect(explicit.host.theme?.isDark).toBe(true);
+  test("dark or light comes from the body background, since isDarkTheme isn't supported in Outlook", async () => {
+    const { host, win } = await hostWith({ item: ndrItem });
+    expect(host.theme?.isDark).toBe(false);
+    expect("isDarkTheme" in win.Office.context.officeTheme).toBe(false);
+    // Older clients have no Office theme at all (Mailbox 1.14): the pane follows the system.
+    expect((await hostWith({ mailboxVersion: "1.13", item: ndrItem })).host.theme).toBeNull();
   });
 
   test("refuses to start outside Outlook or without Office.js", async () => {
     const win = installFakeOffice({ host: null });
-    await expect(createOfficeHost({ office: win.Office })).rejects.toMatchObject({ code: "NotOutlook" });
-    await expect(createOfficeHost({ office: undefined })).rejects.toMatchObject({ code: "NotLoaded" });
+    await expect(createOfficeHost({ office: win.Office })).rejects.toMatchObject({ failure: "not-outlook" });
+    await expect(createOfficeHost({ office: undefined })).rejects.toMatchObject({ failure: "not-loaded" });
   });
 });
 
@@ -73,7 +76,7 @@ describe("readCurrentItem", () => {
   });
 
   test("falls back to body, headers and attachment contents on Mailbox 1.8", async () => {
-    const { host } = await hostWith({ mailboxVersion: "1.8", item: ndrItem });
+    const { host, win } = await hostWith({ mailboxVersion: "1.8", item: ndrItem });
     const reading = await host.readCurrentItem();
     if (!reading.ok) throw new Error(reading.detail);
     const parts = reading.sources[0].source as MessageParts;
@@ -82,12 +85,23 @@ describe("readCurrentItem", () => {
     expect(parts.html).toBe(ndrItem.bodyHtml);
     expect(parts.headers).toBe(NDR_HEADERS);
     expect(parts.attachments).toHaveLength(1);
+    // Outlook says text/plain (the extension's lookup); the content says delivery-status, and that is what the parser gets.
+    expect((win.Office.context.mailbox.item as Office.MessageRead).attachments[0].contentType).toBe("text/plain");
     expect(parts.attachments![0]).toMatchObject({ name: "details.txt", contentType: "message/delivery-status" });
     expect(textOf(parts.attachments![0].content as Uint8Array)).toBe(DELIVERY_STATUS);
   });
 
+  test("says which item it read: subject, sender and date", async () => {
+    const { host } = await hostWith({ item: { ...ndrItem, from: { displayName: "Mail Delivery System", emailAddress: "MAILER-DAEMON@mx.sender.test" }, dateTimeCreated: "2026-01-05T10:00:01Z" } });
+    const reading = await host.readCurrentItem();
+    expect(reading).toMatchObject({
+      ok: true,
+      item: { subject: "Undelivered Mail Returned to Sender", from: "Mail Delivery System <MAILER-DAEMON@mx.sender.test>", date: "2026-01-05T10:00:01.000Z" },
+    });
+  });
+
   test("falls back to the parts when getAsFileAsync fails", async () => {
-    const { host } = await hostWith({ item: ndrItem, failures: { getAsFileAsync: { name: "ItemNotFound", message: "gone" } } });
+    const { host } = await hostWith({ item: ndrItem, failures: { getAsFileAsync: { code: 9049 } } });
     const reading = await host.readCurrentItem();
     if (!reading.ok) throw new Error(reading.detail);
     expect((reading.sources[0].source as MessageParts).headers).toBe(NDR_HEADERS);
@@ -122,9 +136,13 @@ describe("readCurrentItem", () => {
         bodyText: FORWARDED_BODY,
         eml: "From: alice@sender.test\r\nSubject: FW: bounces\r\n\r\n" + FORWARDED_BODY,
         attachments: [
-          { name: "logo.png", contentType: "image/png", base64: base64(new Uint8Array([0x89, 0x50, 0x4e, 0x47])) },
+          { name: "logo.png", base64: base64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00])) },
           { name: "Undelivered Mail Returned to Sender", attachmentType: "item", content: NDR_EML },
-          { name: "Undeliverable quarterly report.msg", contentType: "application/vnd.ms-outlook", base64: base64(msg) },
+          { name: "Undeliverable quarterly report.msg", base64: base64(msg) },
+          // Named as text, but a whole message: the content decides.
+          { name: "bounce saved as text.txt", content: NDR_EML },
+          // Named .eml, but an image: not taken for a message.
+          { name: "not a message.eml", base64: base64(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10])) },
         ],
       },
     });
@@ -133,12 +151,14 @@ describe("readCurrentItem", () => {
     expect(reading.sources.map((s) => [s.origin, s.name])).toEqual([
       ["attachment", "Undelivered Mail Returned to Sender"],
       ["attachment", "Undeliverable quarterly report.msg"],
+      ["attachment", "bounce saved as text.txt"],
       ["item", undefined],
     ]);
     expect(reading.sources[0].source).toBe(NDR_EML);
     const fromMsg = reading.sources[1].source as MessageParts;
     expect(fromMsg.text).toContain("carol@example.net\nRemote server returned '550 5.7.1 Service unavailable; client host blocked'");
-    expect(textOf(reading.sources[2].source as Uint8Array)).toContain("550 5.1.1 User unknown");
+    expect(textOf(reading.sources[2].source as Uint8Array)).toBe(NDR_EML);
+    expect(textOf(reading.sources[3].source as Uint8Array)).toContain("550 5.1.1 User unknown");
   });
 
   test("in a Forward draft, reads the quoted bounce from the body", async () => {
@@ -168,15 +188,26 @@ describe("readCurrentItem", () => {
     await expect(host.readCurrentItem()).resolves.toMatchObject({ ok: false, reason: "no-item" });
   });
 
-  test("says unreadable when Outlook refuses a delivery report", async () => {
-    const { host } = await hostWith({
-      mailboxVersion: "1.8",
-      item: ndrItem,
-      failures: { "body.getAsync": { name: "PermissionDenied", message: "Restricted item" } },
-    });
-    const reading = await host.readCurrentItem();
-    expect(reading).toMatchObject({ ok: false, reason: "unreadable" });
-    if (!reading.ok) expect(reading.detail).toMatch(/Restricted item.*Forward the bounce as an attachment/);
+  test("a restricted item (web and new Outlook open the pane on an NDR, then refuse every call with 9017) is unreadable, and says which item", async () => {
+    for (const mailboxVersion of ["1.14", "1.8", "1.1"]) {
+      const { host } = await hostWith({ mailboxVersion, item: { ...ndrItem, itemClass: "IPM.Note", restricted: true } });
+      const reading = await host.readCurrentItem();
+      expect(reading).toMatchObject({ ok: false, reason: "unreadable", item: { subject: ndrItem.subject } });
+      if (!reading.ok) expect(reading.detail).toMatch(/AccessRestricted \(9017\).*Forward the bounce as an attachment/);
+    }
+  });
+
+  test("failures are classified by Outlook's numeric code, never by the (localized) name", async () => {
+    const plain = { ...ndrItem, itemClass: "IPM.Note" };
+    const restricted = await hostWith({ mailboxVersion: "1.8", displayLanguage: "zh-TW", item: plain, failures: { "body.getAsync": { code: 9017, name: "存取受限" } } });
+    expect(await restricted.host.readCurrentItem()).toMatchObject({ ok: false, reason: "unreadable" });
+    const generic = await hostWith({ mailboxVersion: "1.8", item: plain, failures: { "body.getAsync": { code: 9020, name: "AccessRestricted" } } });
+    expect(await generic.host.readCurrentItem()).toMatchObject({ ok: false, reason: "error" });
+    // A generic error in a zh-TW Outlook comes with a Chinese name; it is shown, not matched.
+    const internal = await hostWith({ mailboxVersion: "1.8", displayLanguage: "zh-TW", item: plain, failures: { "body.getAsync": { code: 5001 } } });
+    const reading = await internal.host.readCurrentItem();
+    expect(reading).toMatchObject({ ok: false, reason: "error" });
+    if (!reading.ok) expect(reading.detail).toContain("發生內部錯誤。 (5001)");
   });
 
   test("says error, with the API's name, when the body never comes", async () => {
@@ -198,30 +229,32 @@ describe("readCurrentItem", () => {
 });
 
 describe("events", () => {
-  test("ItemChanged reaches subscribers until they unsubscribe", async () => {
+  test("ItemChanged reaches subscribers until they unsubscribe; the pane's mode never changes", async () => {
     const { host, win } = await hostWith({ item: ndrItem });
     const seen: string[] = [];
     const stop = host.onItemChanged(() => seen.push(host.mode));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(win.__fakeOffice.fireItemChanged({ kind: "compose", bodyText: "x" })).toBe(1);
-    expect(seen).toEqual(["compose"]);
+    await tick();
+    expect(win.__fakeOffice.fireItemChanged({ subject: "another message" })).toBe(1);
+    expect(seen).toEqual(["read"]);
+    // Pinning doesn't cross modes: a read pane is never handed a draft.
+    expect(() => win.__fakeOffice.fireItemChanged({ kind: "compose", bodyText: "x" })).toThrow(/never handed a compose item/);
     stop();
-    await new Promise((r) => setTimeout(r, 10));
+    await tick();
     expect(win.__fakeOffice.fireItemChanged()).toBe(0);
-    expect(seen).toEqual(["compose"]);
+    expect(seen).toEqual(["read"]);
   });
 
   test("OfficeThemeChanged hands the new theme to subscribers until they unsubscribe", async () => {
     const { host, win } = await hostWith({ item: ndrItem });
     const seen: Array<MailHost["theme"]> = [];
     const stop = host.onThemeChanged(() => seen.push(host.theme));
-    await new Promise((r) => setTimeout(r, 10));
+    await tick();
     expect(host.theme?.isDark).toBe(false);
     const dark = { bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#292929", controlForegroundColor: "#FFFFFF" };
     expect(win.__fakeOffice.fireThemeChanged(dark)).toBe(1);
     expect(seen).toEqual([{ isDark: true, bodyBackgroundColor: "#1F1F1F" }]);
     stop();
-    await new Promise((r) => setTimeout(r, 10));
+    await tick();
     expect(win.__fakeOffice.fireThemeChanged(dark)).toBe(0);
     expect(seen).toHaveLength(1);
   });
@@ -229,7 +262,7 @@ describe("events", () => {
   test("no OfficeThemeChanged subscription below Mailbox 1.14, and unsubscribing is harmless", async () => {
     const { host, win } = await hostWith({ mailboxVersion: "1.13", item: ndrItem });
     const stop = host.onThemeChanged(() => {});
-    await new Promise((r) => setTimeout(r, 10));
+    await tick();
     expect(win.__fakeOffice.handlers.officeThemeChanged).toBeUndefined();
     expect(() => stop()).not.toThrow();
   });
@@ -237,29 +270,77 @@ describe("events", () => {
   test("no ItemChanged subscription below Mailbox 1.5", async () => {
     const { host, win } = await hostWith({ mailboxVersion: "1.4", item: ndrItem });
     host.onItemChanged(() => {});
-    await new Promise((r) => setTimeout(r, 10));
+    await tick();
     expect(win.__fakeOffice.fireItemChanged()).toBe(0);
   });
 
   test("a drop hands over readable files as sources and names the others", async () => {
     const { host, win } = await hostWith({ item: null });
-    const drops: Array<[string[], string[]]> = [];
-    host.onDrop((sources, errors) => drops.push([sources.map((s) => `${s.origin}:${s.name}`), errors ?? []]));
-    await new Promise((r) => setTimeout(r, 10));
+    const drops: DropEvent[] = [];
+    host.onDrop((drop) => drops.push(drop));
+    await tick();
     win.__fakeOffice.fireDragOver();
     win.__fakeOffice.fireDrop([
       { name: "Undelivered Mail.eml", content: NDR_EML },
       { name: "photo.jpg", base64: base64(new Uint8Array([0xff, 0xd8, 0xff, 0x00, 0x10])) },
     ]);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(drops).toEqual([[["drop:Undelivered Mail.eml"], ["photo.jpg is neither an email (.eml, .msg) nor text"]]]);
+    await tick(80);
+    expect(drops.map((d) => (d.kind === "files" ? { sources: d.sources.map((s) => `${s.origin}:${s.name}`), errors: d.errors } : d))).toEqual([
+      { sources: ["drop:Undelivered Mail.eml"], errors: ["photo.jpg is neither an email (.eml, .msg) nor text"] },
+    ]);
   });
 
-  test("a client without the drag-and-drop event is not an error", async () => {
-    const { host, win } = await hostWith({ item: null, supportsDragAndDrop: false });
+  test("a drop without data (office-js #6541) and a drag with no drop (#6370) are told, not swallowed", async () => {
+    const { host, win } = await hostWith({ client: "new-windows", item: null });
+    const drops: DropEvent[] = [];
+    host.onDrop((drop) => drops.push(drop));
+    await tick();
+    expect(win.__fakeOffice.fireEmptyDrop()).toBe(1);
+    await tick();
+    expect(drops).toEqual([{ kind: "empty" }]);
+    // Dragging the open message: dragover after dragover, then nothing.
+    for (let i = 0; i < 3; i++) win.__fakeOffice.fireDragOver();
+    await tick(80);
+    expect(drops).toEqual([{ kind: "empty" }, { kind: "no-drop" }]);
+  });
+
+  test.each(["classic-windows", "mac"] as const)("%s Outlook has no DragAndDropEvent: the pane does not register it (Office.js would throw)", async (client) => {
+    const { host, win } = await hostWith({ client, item: null });
+    // The simulated client throws at once, as Office.js's argument check does.
+    expect(() => win.Office.context.mailbox.addHandlerAsync(win.Office.EventType.DragAndDropEvent, () => {})).toThrow(/Sys.ArgumentException.*not supported/);
     expect(() => host.onDrop(() => {})).not.toThrow();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(win.__fakeOffice.fireDrop([{ name: "a.eml", content: NDR_EML }])).toBe(0);
+    await tick();
+    expect(win.__fakeOffice.handlers.olkDragAndDropEvent).toBeUndefined();
+    // ItemChanged is there on every desktop client.
+    host.onItemChanged(() => {});
+    await tick();
+    expect(win.__fakeOffice.handlers.olkItemSelectedChanged).toHaveLength(1);
+  });
+
+  test("an event the client refuses on the spot is caught, whatever the client claims to be", async () => {
+    const win = installFakeOffice({ client: "classic-windows", item: null });
+    // A client that reports itself as the web one but throws like a desktop one.
+    win.Office.context.mailbox.diagnostics.hostName = "OutlookWebApp";
+    const host = await createOfficeHost({ office: win.Office, readyTimeoutMs: 2000 });
+    const stop = host.onDrop(() => {});
+    await tick();
+    expect(win.__fakeOffice.handlers.olkDragAndDropEvent).toBeUndefined();
+    expect(() => stop()).not.toThrow();
+  });
+});
+
+describe("compose mode (a Forward of the bounce)", () => {
+  test("has no new-message form: the draft is not offered as one", async () => {
+    const { host, win } = await hostWith({ mailboxVersion: "1.14", item: { kind: "compose", bodyText: FORWARDED_BODY } });
+    expect(host.mode).toBe("compose");
+    expect(win.Office.context.mailbox.displayNewMessageFormAsync).toBeUndefined();
+    expect(win.Office.context.mailbox.displayNewMessageForm).toBeUndefined();
+    expect(host.canDraft).toBe(false);
+    await expect(host.openDraft({ to: ["postmaster@example.org"], subject: "s", htmlBody: "<p>b</p>" })).rejects.toMatchObject({
+      failure: "not-supported",
+      message: expect.stringMatching(/read mode only/),
+    });
+    expect(win.__draftCalls).toEqual([]);
   });
 });
 
@@ -281,7 +362,7 @@ describe("openDraft", () => {
   });
 
   test("reports a failed form and a client without forms", async () => {
-    const failing = await hostWith({ item: ndrItem, failures: { displayNewMessageFormAsync: { name: "GenericResponseError", message: "form blocked" } } });
+    const failing = await hostWith({ item: ndrItem, failures: { displayNewMessageFormAsync: { code: 9020, message: "form blocked" } } });
     await expect(failing.host.openDraft(draft)).rejects.toThrow(/displayNewMessageFormAsync failed: form blocked/);
     const old = await hostWith({ mailboxVersion: "1.5", item: ndrItem });
     expect(old.host.canDraft).toBe(false);

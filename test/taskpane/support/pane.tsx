@@ -7,8 +7,8 @@ import path from "node:path";
 import { configure, render } from "@testing-library/react";
 import { App } from "../../../src/taskpane/App";
 import type { CheckQuery, FetchChecks } from "../../../src/taskpane/checks-client";
-import type { DraftRequest, ItemReading, LabeledSource, MailHost } from "../../../src/taskpane/office/host";
-import type { Services } from "../../../src/taskpane/services";
+import type { DraftRequest, DropEvent, ItemReading, LabeledSource, MailHost } from "../../../src/taskpane/office/host";
+import type { Services } from "../../../src/taskpane/types";
 import * as engine from "../../../src/taskpane/engine";
 import { CHECKS_SCHEMA, type Checks } from "../../../src/spf/types";
 import { corpusDir } from "../../support/shared-data";
@@ -35,7 +35,8 @@ export interface TestHost extends MailHost {
   reading: ItemReading;
   drafts: DraftRequest[];
   itemChanged(): void;
-  drop(sources: LabeledSource[]): void;
+  /** Outlook's DragAndDropEvent, as the adapter reports it. */
+  drop(drop: DropEvent): void;
   /** Switches the host's theme and tells the pane, as Outlook's OfficeThemeChanged does. */
   changeTheme(theme: MailHost["theme"]): void;
   readCalls: number;
@@ -43,7 +44,7 @@ export interface TestHost extends MailHost {
 
 export function testHost(reading: ItemReading, overrides: Partial<MailHost> = {}): TestHost {
   const itemListeners = new Set<() => void>();
-  const dropListeners = new Set<(sources: LabeledSource[]) => void>();
+  const dropListeners = new Set<(drop: DropEvent) => void>();
   const themeListeners = new Set<() => void>();
   const host: TestHost = {
     mode: "read",
@@ -73,7 +74,7 @@ export function testHost(reading: ItemReading, overrides: Partial<MailHost> = {}
       host.drafts.push(draft);
     },
     itemChanged: () => itemListeners.forEach((listener) => listener()),
-    drop: (sources) => dropListeners.forEach((listener) => listener(sources)),
+    drop: (drop) => dropListeners.forEach((listener) => listener(drop)),
     changeTheme(theme) {
       host.theme = theme;
       themeListeners.forEach((listener) => listener());
