@@ -7,7 +7,7 @@
 import { Body1Strong, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { useId } from "react";
-import { singleLine } from "../../draft/sanitize";
+import { singleLine } from "../../text/sanitize";
 import type { ItemSummary, LabeledSource } from "../office/host";
 import { useLocale, useT } from "../locale";
 import { sourceLabel } from "./SourcePicker";

@@ -4,7 +4,7 @@
  * data; #6370: only dragover, for the message open in the reading pane).
  */
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { singleLine } from "../../draft/sanitize";
+import { singleLine } from "../../text/sanitize";
 import { useT } from "../locale";
 import { useSharedStyles } from "./styles";
 
