@@ -43,7 +43,7 @@ async function openPane(options: FakeOfficeOptions) {
   await page.route(`${ORIGIN}/taskpane.html`, (route) =>
     route.fulfill({
       contentType: "text/html",
-      // The pane's own page loads office.js from Microsoft's CDN, which is routed to the simulated host.
+      // As the production pages do: Office.js from Microsoft's CDN, intercepted and answered by the simulated host.
       body: `<!doctype html><script src="${OFFICE_JS_CDN_URL}"></script><script src="/adapter.js"></script>`,
     }),
   );
@@ -73,7 +73,7 @@ test("hands files dropped through Outlook's DragAndDropEvent to the pane", async
   await page.evaluate(() => {
     const w = window as any;
     w.drops = [];
-    w.host.onDrop((sources: any[], errors: string[]) =>
+    w.host.onDrop(({ sources, errors }: { sources: any[]; errors: string[] }) =>
       w.drops.push({ sources: sources.map((s) => [s.origin, s.name]), errors, size: sources[0]?.source.length, msgText: sources[1]?.source.text }),
     );
   });
@@ -108,12 +108,13 @@ test("follows the selection in a pinned pane and opens the admin draft", async (
   const page = await openPane({ item: ndrItem, mailboxVersion: "1.9" });
   await page.evaluate(() => {
     const w = window as any;
-    w.modes = [];
-    w.host.onItemChanged(() => w.modes.push(w.host.mode));
+    w.subjects = [];
+    w.host.onItemChanged(async () => w.subjects.push((await w.host.readCurrentItem()).item.subject));
   });
   await page.waitForFunction(() => (window as any).__fakeOffice.handlers.olkItemSelectedChanged?.length === 1);
-  expect(await fireItemChanged(page, { kind: "compose", bodyText: "FW: bounce" })).toBe(1);
-  expect(await page.evaluate(() => (window as any).modes)).toEqual(["compose"]);
+  expect(await fireItemChanged(page, { subject: "Delivery Status Notification (Delay)", eml: NDR_EML })).toBe(1);
+  await page.waitForFunction(() => (window as any).subjects.length === 1);
+  expect(await page.evaluate(() => [(window as any).subjects, (window as any).host.mode])).toEqual([["Delivery Status Notification (Delay)"], "read"]);
 
   await page.evaluate(() =>
     (window as any).host.openDraft({ to: ["postmaster@example.org"], subject: "Rejected mail", htmlBody: "<p>Hello</p>" }),
@@ -138,9 +139,9 @@ test("outside Outlook, createOfficeHost refuses so the pane can fall back to the
       await w.BounceDoctorOffice.createOfficeHost();
       return "started";
     } catch (error: any) {
-      return `${error.name}:${error.code}:${w.BounceDoctorOffice.createBrowserHost().mode}`;
+      return `${error.name}:${error.failure}:${w.BounceDoctorOffice.createBrowserHost().mode}`;
     }
   });
-  expect(outcome).toBe("OfficeCallError:NotOutlook:none");
+  expect(outcome).toBe("OfficeCallError:not-outlook:none");
   await page.close();
 });
