@@ -15,6 +15,7 @@ const PURE_ROOMS: Record<string, { packages: string[]; rooms: string[] }> = {
   text: { packages: [], rooms: ["text"] },
   ndr: { packages: ["postal-mime"], rooms: ["ndr"] },
   spf: { packages: ["ipaddr.js", "tldts"], rooms: ["spf"] },
+  checks: { packages: ["ipaddr.js", "tldts"], rooms: ["checks", "spf", "text"] },
   i18n: { packages: ["intl-messageformat"], rooms: ["i18n", "guidance"] },
   guidance: { packages: ["ipaddr.js"], rooms: ["guidance", "ndr", "spf", "i18n", "draft", "text"] },
   draft: { packages: [], rooms: ["draft", "guidance", "ndr", "spf", "i18n", "text"] },
