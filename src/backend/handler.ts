@@ -3,13 +3,15 @@
  * and the Azure Functions adapter both translate to and from these plain objects.
  *
  *   GET  /api/health                      -> { status: "ok", schema }
- *   POST /api/check  {domain, ip?, sender?, helo?}  -> Checks
+ *   POST /api/check  {domain, ip?, sender?, helo?, checks?, recipientDomain?, zones?}
+ *                                          -> Checks, with `live` when checks were named
  *   GET  /api/check?domain=...&ip=...     -> Checks
  *
  * Errors are JSON `{ error }` with a message meant for the caller; internal failures
  * never leak stack traces or exception text.
  */
-import { CHECKS_SCHEMA, type Checks } from "../spf/types";
+import type { CheckReport, LiveCheckRequest } from "../checks/types";
+import { CHECKS_SCHEMA } from "../spf/types";
 import { ALLOWED_METHODS, corsFor, preflightHeaders } from "./cors";
 import type { RateLimiter } from "./rate-limit";
 import type { CheckInput } from "../spf/check-input";
@@ -50,7 +52,8 @@ export interface HandlerDeps {
   maxBodyBytes: number;
   checkBudgetMs: number;
   rateLimiter: RateLimiter;
-  runChecks(input: CheckInput): Promise<Checks>;
+  /** SPF/DMARC for input, and the live checks when `live` asks for any. */
+  runChecks(input: CheckInput, live: LiveCheckRequest | null): Promise<CheckReport>;
   log?(entry: RequestLogEntry): void;
   now?(): number;
 }
@@ -134,7 +137,7 @@ async function route(request: BackendRequest, deps: HandlerDeps, cors: Record<st
   if (!validation.ok) return error(400, validation.error, cors);
   logged.domain = validation.input.domain;
 
-  const outcome = await withinBudget(deps.runChecks(validation.input), deps.checkBudgetMs);
+  const outcome = await withinBudget(deps.runChecks(validation.input, validation.live), deps.checkBudgetMs);
   if (outcome instanceof Timeout) return error(504, `the check took longer than ${outcome.ms} ms`, cors);
   return json(200, outcome, cors);
 }
