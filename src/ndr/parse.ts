@@ -3,8 +3,8 @@
  * message; the first format family that recognises the message adds what its prose
  * says; the two are merged per recipient.
  */
-import { FORMATS } from "./formats";
-import type { FormatFindings, FormatModule, RecipientFinding } from "./formats/format";
+import { FORMATS, type FormatRegistry } from "./formats";
+import type { FormatFindings, RecipientFinding } from "./formats/format";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply";
@@ -115,7 +115,7 @@ function originalSenderOf(message: MailMessage, findings: FormatFindings | null)
   return null;
 }
 
-function firstMatching(message: MailMessage): { module: FormatModule; findings: FormatFindings } | null {
+function firstMatching(message: MailMessage): { module: FormatRegistry[number]; findings: FormatFindings } | null {
   for (const module of FORMATS) {
     if (!module.recognise(message)) continue;
     const findings = module.extract(message);
