@@ -22,7 +22,10 @@ export const FORMATS = [
 ] as const satisfies readonly FormatModule[];
 
 /** The registry's type: every module with its literal name. */
-export type FormatRegistry = typeof FORMATS;
+type FormatRegistry = typeof FORMATS;
+
+/** One module of the registry, its name a literal. */
+export type RegisteredFormat = FormatRegistry[number];
 
 /** The name of a format family, as Bounce.format reports it ("postfix", "exchange-online", ...). */
-export type FormatName = FormatRegistry[number]["name"];
+export type FormatName = RegisteredFormat["name"];
