@@ -7,6 +7,7 @@
  * - CNAMEs are answered and followed inside the zone, as an authoritative server does.
  * - names with a TIMEOUT entry are never answered (UDP or TCP), except for the
  *   types its `except` lists, which are answered from the name's other records.
+ * - names with a SERVFAIL entry are answered with rcode SERVFAIL.
  * - UDP answers over 512 octets are truncated (TC bit, no records) to force TCP.
  * - `delayMs` holds every answer back, to model network round trips.
  */
@@ -100,6 +101,7 @@ export function answerQuery(zone: Zone, query: Message, ttl: number): Message | 
     if (timeout && timeout.type === "TIMEOUT" && !timeout.except?.some((type) => QTYPE[type] === question.type)) {
       return hop === 0 ? null : reply;
     }
+    if (records?.some((r) => r.type === "SERVFAIL")) return { ...reply, answers: [], rcode: RCODE.SERVFAIL };
     if (!records) {
       const hasDescendants = [...zone.keys()].some((known) => known.endsWith(`.${name}`));
       return withSoa({ ...reply, rcode: hasDescendants ? RCODE.NOERROR : RCODE.NXDOMAIN }, ttl);

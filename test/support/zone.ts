@@ -15,6 +15,8 @@ export type ZoneRecord =
    * for the types in `except`, which are answered from the name's other records
    * (the SPF suites' "types listed before TIMEOUT are answered").
    */
-  | { type: "TIMEOUT"; except?: Array<"A" | "AAAA" | "TXT" | "SPF" | "MX" | "PTR" | "CNAME"> };
+  | { type: "TIMEOUT"; except?: Array<"A" | "AAAA" | "TXT" | "SPF" | "MX" | "PTR" | "CNAME"> }
+  /** The server answers every query for this name with SERVFAIL (a broken name server). */
+  | { type: "SERVFAIL" };
 
 export type Zone = Map<string, ZoneRecord[]>;
