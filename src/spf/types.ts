@@ -81,6 +81,11 @@ export interface SpfReport {
   /** Authorized networks, flattened over the tree (CIDR strings). */
   networks: { ip4: string[]; ip6: string[]; addressCount4: number };
   problems: Problem[];
+  /**
+   * check_host() for ip as the strictest deployed receivers read the record (strict-receivers.ts),
+   * with the strict-only rule that changed the answer; null without an ip.
+   */
+  strictReceivers?: { result: SpfResult; rule: "self-include" | "void-per-query" | null } | null;
 }
 
 export interface DmarcPolicy {

@@ -6,16 +6,17 @@
  * pane that is not told the selection moved. Every page must run without a page error.
  * Uses only the repository's own sample bounces (src/web/samples).
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import PostalMime from "postal-mime";
 import { parseBounce } from "../../src/ndr";
 import { diagnose } from "../../src/guidance";
 import { writeMsg } from "../support/msg-writer";
+import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/a11y";
 import { launchBrowser, type Browser } from "./support/browser";
-import { draftCalls, fireDragOver, fireDrop, fireEmptyDrop, type FakeReadItemSpec } from "./support/fake-office";
+import { draftCalls, fireDragOver, fireDrop, fireEmptyDrop, type FakeOfficeOptions, type FakeReadItemSpec } from "./support/fake-office";
 import { dropFile, openPane, shownDiagnosis } from "./support/pane";
-import { assertBuilt, startStaticServer, type StaticServer } from "./support/static-server";
+import { assertBuilt, REPO_ROOT, startStaticServer, type StaticServer } from "./support/static-server";
 
 const sample = (name: string) => readFileSync(path.resolve(__dirname, "../../src/web/samples", name), "utf8");
 const EXCHANGE = sample("exchange-online-spf-5.7.23.eml");
@@ -196,4 +197,54 @@ test("a pinned pane that is not told the selection moved onto an NDR (office-js 
   expect(await page.getByTestId("subject-title").textContent()).toBe("Delayed Mail (still being retried)");
   expect(problems).toEqual([]);
   await page.close();
+});
+
+describe("the Outlook-only views at 320 px, checked by axe in light, dark and high contrast", () => {
+  const SCREENSHOTS = path.join(REPO_ROOT, "test-output/screenshots");
+  const DARK: FakeOfficeOptions["theme"] = { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#292929", controlForegroundColor: "#ffffff" };
+  const themes = [
+    { name: "light", office: {}, forcedColors: false },
+    { name: "dark", office: { theme: DARK }, forcedColors: false },
+    // Windows high contrast reaches the pane as forced colours; Outlook's theme stays what it was.
+    { name: "high-contrast", office: {}, forcedColors: true },
+  ] as const;
+  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+
+  async function open(theme: (typeof themes)[number], office: FakeOfficeOptions) {
+    const opened = await openPane(browser, server.url, { ...theme.office, ...office });
+    if (theme.forcedColors) await opened.page.emulateMedia({ forcedColors: "active" });
+    return opened;
+  }
+
+  async function check(page: Awaited<ReturnType<typeof open>>["page"], theme: (typeof themes)[number], name: string) {
+    expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe(theme.name);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `outlook-${name}-${theme.name}.png`), fullPage: true, animations: "disabled" });
+    await expectNoAxeViolations(page);
+  }
+
+  test.each(themes)("a restricted NDR with a drop that brought nothing, $name", async (theme) => {
+    const { page, problems } = await open(theme, {
+      client: "web",
+      item: { itemClass: "REPORT.IPM.Note.NDR", subject: "Undeliverable: Quarterly figures", restricted: true, eml: EXCHANGE },
+    });
+    await page.getByText("Outlook won't share this message").waitFor();
+    await page.waitForFunction(() => ((window as any).__fakeOffice.handlers.olkDragAndDropEvent ?? []).length === 1);
+    await fireEmptyDrop(page);
+    await page.getByTestId("drop-notice").waitFor();
+    await check(page, theme, "restricted-empty-drop");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test.each(themes)("compose on a Forward, with the email offered to copy, $name", async (theme) => {
+    const email = await PostalMime.parse(GMAIL);
+    const quoted = ["Please have a look.", "", "-----Original Message-----", `From: ${email.from?.address}`, `Subject: ${email.subject}`, "", email.text ?? ""].join("\n");
+    const { page, problems } = await open(theme, { client: "web", item: { kind: "compose", subject: `FW: ${email.subject}`, bodyText: quoted } });
+    await shownDiagnosis(page);
+    await page.getByRole("button", { name: "Copy email for recipient admin" }).waitFor();
+    await check(page, theme, "compose");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
