@@ -6,10 +6,9 @@
  */
 import { createResolver, type ContextResolver } from "../dns/resolver";
 import { runChecks } from "../spf/index";
-import type { Checks, Resolver } from "../spf/types";
-import type { CheckInput } from "../spf/check-input";
+import type { Resolver } from "../spf/types";
 import { budgetedResolver, type CheckBudget } from "./check-budget";
-import { cachedChecks, type RunChecks } from "./check-cache";
+import { cachedChecks, type CheckContext } from "./check-cache";
 import type { BackendConfig } from "./config";
 import { FairSlots } from "./fair-slots";
 import { handleCheck, type BackendRequest, type BackendResponse, type RequestLogEntry } from "./handler";
@@ -40,9 +39,14 @@ export function backendResolver(config: ResolverConfig): ContextResolver {
 /**
  * Runs `check` with a resolver held to `budget`: over budget, the check's DNS work is
  * cancelled and the promise rejects with OverBudgetError (the handler answers 504).
- * Every check the backend runs goes through here.
+ * Every check the backend runs (SPF and DMARC, and any other check given a Resolver)
+ * goes through here.
  */
-export function withCheckBudget(check: (input: CheckInput, resolver: Resolver) => Promise<Checks>, dns: ContextResolver, budget: CheckBudget): RunChecks {
+export function withCheckBudget<I, O>(
+  check: (input: I, resolver: Resolver) => Promise<O>,
+  dns: ContextResolver,
+  budget: CheckBudget,
+): (input: I, context: CheckContext) => Promise<O> {
   return async (input, context) => {
     const budgeted = budgetedResolver(dns, budget, context.client, context.signal);
     try {

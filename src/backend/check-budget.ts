@@ -31,7 +31,8 @@ export function answerSize(result: LookupResult<unknown>): number {
   for (const record of result.records as Array<RecordData[RecordType]>) {
     if (typeof record === "string") size += record.length;
     else if (Array.isArray(record)) for (const text of record) size += text.length;
-    else size += 2 + record.exchange.length;
+    else if ("exchange" in record) size += 2 + record.exchange.length;
+    else size += 3 + record.data.length;
   }
   return size;
 }

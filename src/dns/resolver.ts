@@ -139,6 +139,7 @@ function toRecordData(rr: ResourceRecord): AnyRecord | null {
   if ("strings" in d) return d.strings;
   if ("exchange" in d) return { priority: d.priority, exchange: canonicalName(d.exchange) };
   if ("target" in d) return canonicalName(d.target);
+  if ("tlsa" in d) return { ...d.tlsa };
   return null;
 }
 
@@ -149,7 +150,8 @@ export function resultBytes(result: AnyResult): number {
   for (const record of result.records) {
     if (typeof record === "string") bytes += 40 + record.length * 2;
     else if (Array.isArray(record)) for (const s of record) bytes += 40 + s.length * 2;
-    else bytes += 80 + record.exchange.length * 2;
+    else if ("exchange" in record) bytes += 80 + record.exchange.length * 2;
+    else bytes += 120 + record.data.length * 2;
   }
   return bytes;
 }
