@@ -91,6 +91,7 @@ function toRecordData(rr: ResourceRecord): AnyRecord | null {
   if ("strings" in d) return d.strings;
   if ("exchange" in d) return { priority: d.priority, exchange: canonicalName(d.exchange) };
   if ("target" in d) return canonicalName(d.target);
+  if ("tlsa" in d) return { ...d.tlsa };
   return null;
 }
 

@@ -18,7 +18,9 @@ export {
   type CheckHostOptions,
   type CheckHostResult,
   type DecidingTerm,
+  type StrictRule,
 } from "./check-host";
+export { strictReceiverRisks, answerSize, splitInsideTerm, UDP_ANSWER_LIMIT, type StrictReading } from "./strict-receivers";
 export { parseRecord, isSpfRecord, type SpfRecord, type SpfSyntaxError, type Mechanism, type Modifier, type Term } from "./record";
 export { parseMacroString, expandMacroTokens, type MacroValues } from "./macro";
 export * from "./types";

@@ -13,6 +13,8 @@ export interface RecordData {
   SPF: string[];
   MX: { priority: number; exchange: string };
   PTR: string;
+  /** DANE (RFC 6698 section 2.1): certificate usage, selector, matching type, association data in hex. */
+  TLSA: { usage: number; selector: number; matchingType: number; data: string };
 }
 export type RecordType = keyof RecordData;
 
@@ -81,6 +83,11 @@ export interface SpfReport {
   /** Authorized networks, flattened over the tree (CIDR strings). */
   networks: { ip4: string[]; ip6: string[]; addressCount4: number };
   problems: Problem[];
+  /**
+   * check_host() for ip as the strictest deployed receivers read the record (strict-receivers.ts),
+   * with the strict-only rule that changed the answer; null without an ip.
+   */
+  strictReceivers?: { result: SpfResult; rule: "self-include" | "void-per-query" | null } | null;
 }
 
 export interface DmarcPolicy {
