@@ -7,7 +7,7 @@ import http from "node:http";
 import { createBackend } from "../../src/backend/app";
 import { ConfigError, loadConfig, type BackendConfig } from "../../src/backend/config";
 import { startBackendServer, type RunningServer } from "../../src/backend/http";
-import { createResolver } from "../../src/dns/resolver";
+import type { Resolver } from "../../src/spf/types";
 import { createPolicyFetcher } from "../../src/fetch/mta-sts-fetcher";
 import { LIVE_SCHEMA } from "../../src/checks";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
@@ -43,9 +43,8 @@ describe("backend /api/check with live checks", () => {
       ...loadConfig({ DNS_SERVERS: `127.0.0.1:${dns.port}`, DNS_TIMEOUT_MS: "300", DNS_RETRIES: "0", RATE_LIMIT_BURST: "1000", CHECK_CACHE_SECONDS: "0" }),
       port: 0,
     };
-    const resolver = createResolver({ servers: [{ host: dns.host, port: dns.port }], timeoutMs: 300, retries: 0 });
-    const fetcher = createPolicyFetcher({ resolver, port: policies.port, ca: certs.ca, allowPrivateAddresses: true, timeoutMs: 800 });
-    server = await startBackendServer(createBackend(config, { fetcher }), config);
+    const fetcherFor = (resolver: Resolver) => createPolicyFetcher({ resolver, port: policies.port, ca: certs.ca, allowPrivateAddresses: true, timeoutMs: 800 });
+    server = await startBackendServer(createBackend(config, { fetcherFor }), config);
   });
   afterAll(async () => {
     await server?.close();
