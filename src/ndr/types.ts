@@ -3,6 +3,10 @@
  * out (a Bounce). The CLI prints these objects as JSON, the task pane shows them.
  */
 
+import type { ReturnedAuthentication } from "./returned-auth";
+
+export type { AuthResult, DkimSignatureRef, ReturnedAuthentication } from "./returned-auth";
+
 /** An attachment handed over by Outlook when the raw message is not available. */
 export interface SourceAttachment {
   name?: string;
@@ -72,6 +76,8 @@ export interface Bounce {
   originalMessageId: string | null;
   originalSubject: string | null;
   recipients: BounceRecipient[];
+  /** What the returned original's headers say about its authentication (src/ndr/returned-auth.ts), when it is returned. */
+  authentication?: ReturnedAuthentication | null;
 }
 
 /** Thrown (or returned as CLI error) when the input is not a message at all. */
