@@ -3,8 +3,8 @@
  * message; the first format family that recognises the message adds what its prose
  * says; the two are merged per recipient.
  */
-import { FORMATS } from "./formats";
-import type { FormatFindings, FormatModule, RecipientFinding } from "./formats/format";
+import { FORMATS, type RegisteredFormat } from "./formats";
+import type { FormatFindings, RecipientFinding } from "./formats/format";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply";
@@ -122,10 +122,10 @@ export interface ParseOptions {
    * The format modules to ask, in order (default: every module, FORMATS). An evaluation
    * withholds a family's module to measure how the rest read that family's bounces.
    */
-  formats?: readonly FormatModule[];
+  formats?: readonly RegisteredFormat[];
 }
 
-function firstMatching(message: MailMessage, formats: readonly FormatModule[]): { module: FormatModule; findings: FormatFindings } | null {
+function firstMatching(message: MailMessage, formats: readonly RegisteredFormat[]): { module: RegisteredFormat; findings: FormatFindings } | null {
   for (const module of formats) {
     if (!module.recognise(message)) continue;
     const findings = module.extract(message);

@@ -2,6 +2,7 @@
  * The contract of the bounce parser: what goes in (a BounceSource) and what comes
  * out (a Bounce). The CLI prints these objects as JSON, the task pane shows them.
  */
+import type { FormatName } from "./formats";
 
 import type { ReturnedAuthentication } from "./returned-auth";
 
@@ -65,7 +66,7 @@ export interface Bounce {
   isBounce: boolean;
   kind: MessageKind;
   /** The format family that recognised it ("postfix", "exchange-online", "rfc3464", ...), or null. */
-  format: string | null;
+  format: FormatName | null;
   reportingMta: string | null;
   /** ISO 8601 (UTC) time of the original's arrival or of the report, or null. */
   arrivalDate: string | null;

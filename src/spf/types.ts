@@ -19,6 +19,8 @@ export interface RecordData {
   SPF: string[];
   MX: { priority: number; exchange: string };
   PTR: string;
+  /** DANE (RFC 6698 section 2.1): certificate usage, selector, matching type, association data in hex. */
+  TLSA: { usage: number; selector: number; matchingType: number; data: string };
 }
 export type RecordType = keyof RecordData;
 

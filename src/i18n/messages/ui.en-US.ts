@@ -43,6 +43,8 @@ export const uiEnUS = {
   "ui.subject.from": "From {from}",
   "ui.subject.reread": "Read selected message",
   "ui.subject.rereadHint": "A pinned pane may not notice when you select a bounce. Read the selected message again to be sure.",
+  "ui.subject.same.title": "Outlook handed over the same message",
+  "ui.subject.same.body": "If you selected another message, Outlook isn't telling this pane. Close the pane and open it again on that message, or drag the message onto the pane.",
 
   "ui.drop.empty.title": "Outlook handed over nothing",
   "ui.drop.empty.body": "This happens when a message attached to another one is dragged. Open the attached message and drag it from there, or save it and open it below.",

@@ -45,6 +45,8 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.subject.from": "寄件者：{from}",
   "ui.subject.reread": "讀取選取的郵件",
   "ui.subject.rereadHint": "釘選的窗格可能不會察覺您選取了退信。請再讀取一次目前選取的郵件以確認。",
+  "ui.subject.same.title": "Outlook 交回的仍是同一封郵件",
+  "ui.subject.same.body": "如果您選取了另一封郵件，Outlook 並未通知此窗格。請關閉窗格，在該郵件上重新開啟，或將該郵件拖曳到此窗格。",
 
   "ui.drop.empty.title": "Outlook 沒有提供任何內容",
   "ui.drop.empty.body": "拖曳附加在另一封郵件中的郵件時會發生這種情況。請開啟該附加郵件後再從那裡拖曳，或另存成檔案後在下方開啟。",

@@ -62,9 +62,15 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
   const [inputError, setInputError] = useState<string | null>(null);
   const [dropProblem, setDropProblem] = useState<DropProblem | null>(null);
 
+  // ItemChanged: Outlook says the selection moved.
   const reread = useCallback(() => {
     setDropProblem(null);
     readItem();
+  }, [readItem]);
+  // "Read selected message": the user asks, because Outlook may not say (office-js #974, #6833).
+  const rereadAsked = useCallback(() => {
+    setDropProblem(null);
+    readItem(true);
   }, [readItem]);
 
   const onOutlookDrop = useCallback(
@@ -155,7 +161,8 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
         <DiagnosisSubject
           source={state.sources[state.active]}
           item={state.item}
-          onReread={variant === "pane" ? reread : undefined}
+          onReread={variant === "pane" ? rereadAsked : undefined}
+          sameItem={state.sameItem}
           busy={outcome.status === "working"}
         />
         {dropProblem && <DropNotice problem={dropProblem} />}
