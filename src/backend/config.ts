@@ -11,9 +11,14 @@
  *   DNS_TIMEOUT_MS            per-query timeout (2000)
  *   DNS_RETRIES               extra rounds over the server list (1)
  *   MAX_CONCURRENT_DNS        DNS queries in flight at once, across all checks (64)
+ *   MAX_DNS_PER_CLIENT        of those, held by one client at most (16)
+ *   MAX_DNS_PER_CHECK         DNS lookups one check may ask (300)
+ *   MAX_ANSWER_BYTES_PER_CHECK  bytes of DNS answers one check may receive (2 MiB)
+ *   DNS_CACHE_MB              memory for cached DNS answers (32)
  *   CHECK_BUDGET_MS           overall time allowed for one check (8000)
  *   CHECK_CACHE_SECONDS       how long a finished check is reused for the same
  *                             input; 0 turns it off (30)
+ *   CHECK_CACHE_MB            memory for remembered check results (16)
  *   RATE_LIMIT_PER_MINUTE     sustained checks per client per minute (30)
  *   RATE_LIMIT_BURST          checks a client may make at once (10)
  *   TRUST_PROXY               "true" behind one reverse proxy: the client is the last
@@ -36,8 +41,13 @@ export interface BackendConfig {
   dnsTimeoutMs: number;
   dnsRetries: number;
   maxConcurrentDns: number;
+  maxDnsPerClient: number;
+  maxDnsPerCheck: number;
+  maxAnswerBytesPerCheck: number;
+  dnsCacheBytes: number;
   checkBudgetMs: number;
   checkCacheSeconds: number;
+  checkCacheBytes: number;
   maxBodyBytes: number;
   rateLimit: RateLimitConfig;
   trustProxy: boolean;
@@ -87,8 +97,13 @@ export function loadConfig(env: Env = process.env): BackendConfig {
     dnsTimeoutMs: integer(env, "DNS_TIMEOUT_MS", 2000, 50, 30_000),
     dnsRetries: integer(env, "DNS_RETRIES", 1, 0, 5),
     maxConcurrentDns: integer(env, "MAX_CONCURRENT_DNS", 64, 1, 10_000),
+    maxDnsPerClient: integer(env, "MAX_DNS_PER_CLIENT", 16, 1, 10_000),
+    maxDnsPerCheck: integer(env, "MAX_DNS_PER_CHECK", 300, 10, 100_000),
+    maxAnswerBytesPerCheck: integer(env, "MAX_ANSWER_BYTES_PER_CHECK", 2 * 2 ** 20, 65_536, 2 ** 30),
+    dnsCacheBytes: integer(env, "DNS_CACHE_MB", 32, 1, 4096) * 2 ** 20,
     checkBudgetMs: integer(env, "CHECK_BUDGET_MS", 8000, 100, 60_000),
     checkCacheSeconds: integer(env, "CHECK_CACHE_SECONDS", 30, 0, 3600),
+    checkCacheBytes: integer(env, "CHECK_CACHE_MB", 16, 1, 4096) * 2 ** 20,
     maxBodyBytes: MAX_BODY_BYTES,
     rateLimit: {
       requestsPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 30, 1, 10_000_000),

@@ -11,7 +11,7 @@ import ipaddr from "ipaddr.js";
 
 export const QTYPE = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, OPT: 41, TLSA: 52, SPF: 99 } as const;
 export const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
-const CLASS_IN = 1;
+export const CLASS_IN = 1;
 
 /** Largest DNS message over UDP without EDNS (RFC 1035 section 4.2.1). */
 export const CLASSIC_UDP_LIMIT = 512;
@@ -214,8 +214,17 @@ export function encodeQuery(id: number, name: string, type: number): Buffer {
   });
 }
 
+/**
+ * Labels and compression pointers followed while decoding one message, at most. Pointers
+ * let a 64 KB message name the same long chain of labels thousands of times (about
+ * 100 ms of decoding); a genuine reply needs a few steps per name.
+ */
+export const MAX_NAME_STEPS = 20_000;
+
 class Reader {
   offset = 0;
+  /** Steps left for reading names in this message (see MAX_NAME_STEPS). */
+  private nameSteps = MAX_NAME_STEPS;
   constructor(readonly buf: Buffer) {}
   need(n: number): void {
     if (this.offset + n > this.buf.length) throw new WireError("message truncated");
@@ -249,6 +258,7 @@ class Reader {
     let resumeAt = -1;
     let octets = 1;
     for (;;) {
+      if (--this.nameSteps < 0) throw new WireError("names take too many steps to read");
       if (pos >= this.buf.length) throw new WireError("name runs past the message");
       const len = this.buf[pos];
       if (len === 0) {
