@@ -58,6 +58,9 @@ export function weighEvidence(message: MailMessage, report: Report): Evidence {
   return { score, signs, statesFailure: subject || sentence || signs.includes("x-failed-recipients") };
 }
 
+/** Signs only a mail system gives: a person writing about a bounce shows none of them. */
+const MACHINE_SIGNS = new Set(["daemon sender", "null return-path", "x-failed-recipients", "multipart/report", "returned original"]);
+
 export function isBounce(evidence: Evidence): boolean {
-  return evidence.statesFailure && evidence.score >= BOUNCE_THRESHOLD;
+  return evidence.statesFailure && evidence.score >= BOUNCE_THRESHOLD && evidence.signs.some((sign) => MACHINE_SIGNS.has(sign));
 }

@@ -9,13 +9,18 @@ import type { MailMessage } from "../message";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, foldWhitespace } from "../text";
 import { STRONG_BOUNCE, isBounce, weighEvidence } from "./evidence";
-import { DAEMON_SENDER, RETURNED_MARKER } from "./phrases";
+import { RETURNED_MARKER } from "./phrases";
 
 /** A returned-message marker that is itself the first header of the copy ("Received: from ..."). */
 const RETURNED_HEADER = /^(?:return-path|received):/i;
 import { type RemoteWords, findRemoteWords, transcriptReplies } from "./remote-words";
 import { type Report, reportOf } from "./report";
-import { type FailedRecipient, whoFailed } from "./who-failed";
+import { type FailedRecipient, isBounceItself, whoFailed } from "./who-failed";
+
+/** A bounce reports failures: a success code among its words ("250 2.1.0 Ok") is not the recipient's. */
+function failureOnly<T extends string | number>(code: T | null): T | undefined {
+  return code !== null && !String(code).startsWith("2") ? code : undefined;
+}
 
 function finding(address: string | null, words: RemoteWords | null, ownLines: string[]): RecipientFinding {
   const own = foldWhitespace(ownLines.join(" "));
@@ -23,8 +28,8 @@ function finding(address: string | null, words: RemoteWords | null, ownLines: st
   return {
     address,
     diagnostic,
-    status: words?.status ?? findStatus(own) ?? undefined,
-    replyCode: words?.replyCode ?? findReplyCode(own) ?? undefined,
+    status: words?.status ?? failureOnly(findStatus(own)),
+    replyCode: words?.replyCode ?? failureOnly(findReplyCode(own)),
     smtpCommand: words?.smtpCommand,
   };
 }
@@ -48,7 +53,7 @@ export function readGeneralBounce(message: MailMessage): FormatFindings | null {
   let findings = recipientFindings(recipients, report);
   if (findings.length === 0) {
     // A bounce of a bounce names its recipients in the returned one: unwrapping reads that.
-    if (evidence.score < STRONG_BOUNCE || DAEMON_SENDER.test(message.original?.headers.get("from") ?? "")) return null;
+    if (evidence.score < STRONG_BOUNCE || isBounceItself(message.original?.headers)) return null;
     findings = [finding(null, findRemoteWords(report.lines), [])];
   }
   return { recipients: findings, originalSender: returnedTo(message, quoted) };

@@ -7,14 +7,14 @@
  * - addresses the report names at the head of a line, beside a failure sentence or
  *   error words, or after a "recipient(s):" label, with the lines that follow them;
  * - else the returned original's To/Cc, when exactly one of them is named in the report,
- *   or is the only one and its domain is named there.
+ *   or it had only one.
  * Never the bounce's own parties, the original sender or a mail system's mailbox.
  */
 import { addressesIn } from "../header-addresses";
 import type { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
 import { findAddress, normalizeAddress } from "../text";
-import { ERROR_WORDS, FAILURE_PHRASE, SYSTEM_LOCAL_PART } from "./phrases";
+import { BOUNCE_SUBJECT, ERROR_WORDS, FAILURE_PHRASE, SYSTEM_LOCAL_PART } from "./phrases";
 import type { Report } from "./report";
 
 /** No bounce reports more: a longer list is read as far as this. */
@@ -52,6 +52,11 @@ function ignoredAddresses(message: MailMessage, original: FieldMap | null): Set<
   return new Set(values.map((value) => findAddress(value)).filter((address): address is string => address !== null));
 }
 
+/** The returned message is itself a bounce (a bounce of a bounce). */
+export function isBounceItself(headers: FieldMap | null | undefined): boolean {
+  return /mailer-daemon|mail delivery (?:system|subsystem)/i.test(headers?.get("from") ?? "") && BOUNCE_SUBJECT.test(headers?.get("subject") ?? "");
+}
+
 function isSystemMailbox(address: string): boolean {
   return SYSTEM_LOCAL_PART.test(address.slice(0, address.lastIndexOf("@")));
 }
@@ -61,7 +66,8 @@ function addressesOnLine(line: string): { address: string; index: number }[] {
   const found: { address: string; index: number }[] = [];
   const pattern = /<?(?:mailto:)?([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,128}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){0,20}[A-Za-z0-9-]{1,63})>?/g;
   for (const match of line.slice(0, 4000).matchAll(pattern)) {
-    const address = normalizeAddress(match[1]);
+    // X.400 and Exchange proxy lines write "dda:SMTP=bob@example.com": the address follows the "=".
+    const address = normalizeAddress(match[1].replace(/^(?:dda:)?smtp[=:]/i, ""));
     if (address) found.push({ address, index: match.index + match[0].length });
     if (found.length >= 20) break;
   }
@@ -93,7 +99,7 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
     }
     if (named.length === 0 || afterSenderLabel || QUOTED_HEADER_LINE.test(raw) || (SENDER_LINE.test(line) && !FAILURE_PHRASE.test(line))) {
       const continues = current && (raw[0] === " " || raw[0] === "\t" || current.lines.length === 0) && named.length === 0 && !QUOTED_HEADER_LINE.test(raw);
-      if (continues) current!.lines.push(line);
+      if (continues) current!.lines.push(raw);
       else current = null;
       continue;
     }
@@ -119,18 +125,17 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
   return [...found.values()];
 }
 
-/** The returned original's To/Cc recipient the report names, or its only one when the report names its domain. */
+/** The returned original's To/Cc recipient the report names, or its only one. */
 function fromOriginal(headers: FieldMap | null, report: Report, ignore: ReadonlySet<string>): string | null {
   if (!headers) return null;
   const listed = [...new Set(addressesIn([...headers.all("to"), ...headers.all("cc")]))].filter((address) => !ignore.has(address) && !isSystemMailbox(address));
   const text = report.text.toLowerCase();
   const named = listed.filter((address) => text.includes(address));
   if (named.length === 1) return named[0];
-  if (listed.length === 1 && named.length === 0) {
-    const domain = listed[0].slice(listed[0].lastIndexOf("@") + 1);
-    if (domain.includes(".") && text.includes(domain)) return listed[0];
-  }
-  return null;
+  // A message to one recipient that came back, with a report that names no other mailbox: it failed for that one.
+  if (listed.length !== 1 || named.length !== 0) return null;
+  const others = addressesOnLine(report.text).filter(({ address }) => !isSystemMailbox(address));
+  return others.length === 0 ? listed[0] : null;
 }
 
 /**
@@ -138,6 +143,8 @@ function fromOriginal(headers: FieldMap | null, report: Report, ignore: Readonly
  * the report quotes after its "original message follows" line.
  */
 export function whoFailed(message: MailMessage, report: Report, original: FieldMap | null = message.original?.headers ?? null): FailedRecipient[] {
+  // A bounce of a bounce: the returned one names the recipients, and is read when it is unwrapped.
+  if (isBounceItself(original)) return [];
   const ignore = ignoredAddresses(message, original);
   const found = new Map<string, FailedRecipient>();
   const add = (address: string | null, lines: string[] = []) => {
