@@ -7,7 +7,7 @@
  * The general readers (the RFC 3464 reader and the generic path) are never withheld:
  * they are what is being measured.
  */
-import { FORMATS, type FormatModule } from "../../src/ndr";
+import { FORMATS, type RegisteredFormat } from "../../src/ndr";
 
 /** Modules that read any family's messages: never withheld. */
 export const GENERAL_MODULES: ReadonlySet<string> = new Set(["rfc3464", "generic"]);
@@ -23,6 +23,6 @@ export function familyModules(formatsByFile: ReadonlyMap<string, { family: strin
 }
 
 /** Every module except the withheld ones, in the usual order. */
-export function formatsWithout(withheld: ReadonlySet<string>): FormatModule[] {
+export function formatsWithout(withheld: ReadonlySet<string>): RegisteredFormat[] {
   return FORMATS.filter((module) => !withheld.has(module.name));
 }

@@ -2,5 +2,5 @@
 export { parseBounce, analyseMessage, type ParseOptions } from "./parse";
 export { readMessage, type MailMessage } from "./message";
 export type { FormatModule, FormatFindings, RecipientFinding } from "./formats/format";
-export { FORMATS } from "./formats";
+export { FORMATS, type FormatName, type RegisteredFormat } from "./formats";
 export * from "./types";

@@ -3,8 +3,8 @@
  * message; the first format family that recognises the message adds what its prose
  * says; the two are merged per recipient.
  */
-import { FORMATS } from "./formats";
-import type { FormatFindings, FormatModule, RecipientFinding } from "./formats/format";
+import { FORMATS, type RegisteredFormat } from "./formats";
+import type { FormatFindings, RecipientFinding } from "./formats/format";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply";
@@ -12,6 +12,7 @@ import { findSendingIp } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import { unwrapInlineForward } from "./forwarded";
+import { readReturnedAuthentication } from "./returned-auth";
 
 const ACTIONS: readonly RecipientAction[] = ["failed", "delayed", "delivered", "relayed", "expanded"];
 /** How deep a bounce may be wrapped in forwards before we stop looking. */
@@ -133,10 +134,10 @@ export interface ParseOptions {
    * The format modules to ask, in order (default: every module, FORMATS). An evaluation
    * withholds a family's module to measure how the rest read that family's bounces.
    */
-  formats?: readonly FormatModule[];
+  formats?: readonly RegisteredFormat[];
 }
 
-function firstMatching(message: MailMessage, formats: readonly FormatModule[]): { module: FormatModule; findings: FormatFindings } | null {
+function firstMatching(message: MailMessage, formats: readonly RegisteredFormat[]): { module: RegisteredFormat; findings: FormatFindings } | null {
   for (const module of formats) {
     if (!module.recognise(message)) continue;
     const findings = module.extract(message);
@@ -173,6 +174,7 @@ export function analyseMessage(message: MailMessage, options: ParseOptions = {})
     originalMessageId: message.original?.headers.get("message-id")?.replace(/^<|>$/g, "") ?? null,
     originalSubject: message.original?.headers.get("subject") ?? null,
     recipients: isBounce || kind === "delivery-success" ? recipients : [],
+    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to"))) : null,
   };
 }
 

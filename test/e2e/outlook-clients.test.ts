@@ -150,6 +150,27 @@ test("compose on a Forward: the quoted bounce is diagnosed and the admin email i
   await page.close();
 });
 
+test("a new-message form Outlook fails to open (office-js #6806: form calls that fail or never answer) leaves the email to copy", async () => {
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const { page, problems } = await openPane(browser, server.url, {
+    client: "classic-windows",
+    item: { itemClass: "IPM.Note", subject: "Delivery Status Notification (Failure)", eml: GMAIL },
+    failures: { displayNewMessageFormAsync: { code: 5001 } },
+  });
+  await shownDiagnosis(page);
+  await page.getByRole("button", { name: "Draft email to recipient admin" }).click();
+  await page.getByText(/^Outlook couldn't open the draft \(mailbox\.displayNewMessageFormAsync failed: An internal error has occurred\. \(5001\)\)\. Copy the email instead\.$/).waitFor();
+  expect(await draftCalls(page)).toHaveLength(1);
+  await page.getByText(/^Outlook didn't open a new message\. Copy this email and send it to postmaster@/).waitFor();
+  await page.getByRole("button", { name: "Copy email for recipient admin" }).click();
+  await page.getByText(/^Email copied\. Paste it into a new message to postmaster@/).waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^To: postmaster@\S+\nSubject: .+\n\n/);
+  // Copying never tries the form again.
+  expect(await draftCalls(page)).toHaveLength(1);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test("a delivery-status part named details.txt (Outlook says text/plain) is read as the delivery status it is", async () => {
   const email = await PostalMime.parse(EXCHANGE, { attachmentEncoding: "utf8" });
   const status = email.attachments.find((a) => a.mimeType === "message/delivery-status");
@@ -199,6 +220,27 @@ test("a pinned pane that is not told the selection moved onto an NDR (office-js 
   await page.close();
 });
 
+test("a pinned pane that Outlook keeps handing its first message (outlook.live.com, office-js #6833) says so when asked to read the selected one", async () => {
+  const { page, problems } = await openPane(browser, server.url, {
+    client: "web",
+    item: { itemClass: "IPM.Note", subject: "FW: Undeliverable: Quarterly figures", attachments: [{ name: "Undeliverable", attachmentType: "item", content: EXCHANGE }], eml: "Subject: FW\n\nsee attached\n" },
+  });
+  await expectRecipients(await shownDiagnosis(page), EXCHANGE);
+  // The user selects an NDR; Outlook neither fires ItemChanged nor changes mailbox.item.
+  await page.getByRole("button", { name: "Read selected message" }).click();
+  await page.getByTestId("same-item-notice").getByText("Outlook handed over the same message").waitFor();
+  await expectRecipients(await shownDiagnosis(page), EXCHANGE);
+  expect(await page.getByTestId("subject-title").textContent()).toBe("FW: Undeliverable: Quarterly figures");
+  // Where Outlook does hand the new message over, reading it again shows it, and the notice goes.
+  await page.evaluate((eml) => (window as any).__fakeOffice.setItem({ itemClass: "REPORT.IPM.Note.NDR", subject: "Delayed Mail (still being retried)", eml }), POSTFIX);
+  await page.getByRole("button", { name: "Read selected message" }).click();
+  await page.getByTestId("recipient").filter({ hasText: (await recipientTexts(POSTFIX))[0] }).waitFor();
+  expect(await page.getByTestId("subject-title").textContent()).toBe("Delayed Mail (still being retried)");
+  expect(await page.getByTestId("same-item-notice").count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 describe("the Outlook-only views at 320 px, checked by axe in light, dark and high contrast", () => {
   const SCREENSHOTS = path.join(REPO_ROOT, "test-output/screenshots");
   const DARK: FakeOfficeOptions["theme"] = { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#292929", controlForegroundColor: "#ffffff" };
@@ -223,12 +265,15 @@ describe("the Outlook-only views at 320 px, checked by axe in light, dark and hi
     await expectNoAxeViolations(page);
   }
 
-  test.each(themes)("a restricted NDR with a drop that brought nothing, $name", async (theme) => {
+  test.each(themes)("a restricted NDR read twice, with a drop that brought nothing, $name", async (theme) => {
     const { page, problems } = await open(theme, {
       client: "web",
       item: { itemClass: "REPORT.IPM.Note.NDR", subject: "Undeliverable: Quarterly figures", restricted: true, eml: EXCHANGE },
     });
     await page.getByText("Outlook won't share this message").waitFor();
+    // Read again: the same refused message comes back, and the pane says so.
+    await page.getByRole("button", { name: "Read selected message" }).click();
+    await page.getByTestId("same-item-notice").waitFor();
     await page.waitForFunction(() => ((window as any).__fakeOffice.handlers.olkDragAndDropEvent ?? []).length === 1);
     await fireEmptyDrop(page);
     await page.getByTestId("drop-notice").waitFor();

@@ -2,4 +2,4 @@
 import type { FormatModule } from "./format";
 import { general } from "./general";
 
-export const FALLBACK_FORMATS: readonly FormatModule[] = [general];
+export const FALLBACK_FORMATS = [general] as const satisfies readonly FormatModule[];
