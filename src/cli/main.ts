@@ -1,7 +1,7 @@
 /**
  * The command dispatcher of bounce-doctor, the command-line front door to the same core the task pane uses.
  *   bounce-doctor parse FILE... [--json | --jsonl]
- *   bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]
+ *   bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]
  *   bounce-doctor check [--recipient DOMAIN] [--ip IP] [--zone ZONE]... [--only CHECKS] [--dns HOST:PORT] [--json]
  *   bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--json]
  */
@@ -19,7 +19,7 @@ const commands: Record<string, () => Promise<Command>> = {
 
 const USAGE = `Usage: bounce-doctor <command> [options]
   parse FILE... [--json | --jsonl]   read bounces (- = standard input) and print what they say
-  spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]
+  spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]
   diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--json]
   check [--recipient DOMAIN] [--ip IP] [--zone ZONE]... [--only CHECKS] [--dns HOST:PORT] [--json]
                                      recipient domain, blocklists, reverse DNS, TLS policy, live
