@@ -17,6 +17,7 @@ import { ipFromRejection, spfDomainFromRejection } from "./check-target";
 import { pickRecipient } from "./pick";
 import { detectScope } from "./scope";
 import { reasonAdvice } from "./advice/reasons";
+import { alignmentOf, senderSideFails } from "./advice/alignment";
 import type { AdviceContext, StepKey } from "./advice/types";
 import type { Actor, Guidance, GuidanceStep, Reason } from "./types";
 
@@ -226,6 +227,7 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
     summary: joinSentences(summaryParts, locale),
     whoActs: uniqueActors(steps),
     steps: render(locale, steps),
-    draft: buildAdminDraft({ bounce, recipient, checks, language: draftLanguage }),
+    // Where our own authentication is what fails, only our side can act: no email to the recipient's admin.
+    draft: AUTH_REASONS.includes(reason) && senderSideFails(alignmentOf(ctx)) ? null : buildAdminDraft({ bounce, recipient, checks, language: draftLanguage }),
   };
 }
