@@ -30,6 +30,8 @@ export interface DraftInput {
   recipient: BounceRecipient | null;
   checks: Checks | null;
   language: Locale;
+  /** What the live checks found, already in the draft's language (one sentence each). */
+  liveFacts?: string[];
 }
 
 interface Fact {
@@ -55,7 +57,7 @@ function alignmentFact(checks: Checks | null, language: Locale): string | null {
   return t(language, "draft.dmarc.pass", { fromDomain: singleLine(alignment.fromDomain, 253), via, domain: singleLine(String(alignment.params.domain ?? ""), 253) });
 }
 
-export function buildAdminDraft({ bounce, recipient, checks, language }: DraftInput): AdminDraft | null {
+export function buildAdminDraft({ bounce, recipient, checks, language, liveFacts = [] }: DraftInput): AdminDraft | null {
   const recipientDomain = (recipient?.domain ?? recipient?.address?.split("@").pop() ?? "").toLowerCase().replace(/\.$/, "");
   // A numeric last label is an IP address in disguise (127.0.0.1, or fullwidth １２７.０.０.１), not a domain with a postmaster.
   if (!DOMAIN.test(recipientDomain) || /(?:^|\.)\p{N}+$/u.test(recipientDomain)) return null;
@@ -87,6 +89,7 @@ export function buildAdminDraft({ bounce, recipient, checks, language }: DraftIn
   if (spf) facts.push({ label: "draft.fact.spf", value: spf });
   const dmarc = alignmentFact(checks, language);
   if (dmarc) facts.push({ label: "draft.fact.dmarc", value: dmarc });
+  for (const fact of liveFacts.slice(0, 4)) facts.push({ label: "draft.fact.live", value: singleLine(fact, 500) });
 
   const subject = singleLine(
     code
