@@ -1,5 +1,5 @@
 /**
- * bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]
+ * bounce-doctor diagnose (options and help in ../spec.ts)
  *
  * Parses a bounce (FILE, or - for standard input), checks the sender domain's SPF and
  * DMARC live unless --offline, and prints the guidance: as text, or with --json as
@@ -16,9 +16,7 @@ import { runChecks } from "../../spf/index";
 import type { Checks } from "../../spf/types";
 import { type CliIo, UsageError } from "../io";
 import { singleLine } from "../../text/sanitize";
-import { dnsOption, localeOption, readCommandLine, timeoutOption } from "../options";
-
-const USAGE = "usage: bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--draft-lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]";
+import { type CommandLine, dnsOption, localeOption, runCommand, timeoutOption } from "../options";
 
 interface DiagnoseCommand {
   file: string;
@@ -30,15 +28,7 @@ interface DiagnoseCommand {
   json: boolean;
 }
 
-function parseCommand(args: string[]): DiagnoseCommand {
-  const { values, positionals } = readCommandLine(args, {
-    lang: { type: "string" },
-    "draft-lang": { type: "string" },
-    offline: { type: "boolean", default: false },
-    dns: { type: "string", multiple: true },
-    timeout: { type: "string" },
-    json: { type: "boolean", default: false },
-  });
+function parseCommand({ values, positionals }: CommandLine<"diagnose">): DiagnoseCommand {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? "one file at a time" : "give the bounce FILE (- for standard input)");
   return {
     file: positionals[0],
@@ -60,15 +50,11 @@ async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<Che
   return runChecks(target, resolver, { timeoutMs: command.timeoutMs });
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let command: DiagnoseCommand;
-  try {
-    command = parseCommand(args);
-  } catch (error) {
-    io.stderr(`bounce-doctor diagnose: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 2;
-  }
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand("diagnose", args, io, parseCommand, (command) => diagnoseFile(command, io));
+}
 
+async function diagnoseFile(command: DiagnoseCommand, io: CliIo): Promise<number> {
   let bounce: Bounce;
   try {
     const source = command.file === "-" ? await io.readStdin() : new Uint8Array(await readFile(command.file));
