@@ -13,6 +13,7 @@ const commands: Record<CommandName, () => Promise<Command>> = {
   parse: () => import("./commands/parse"),
   spf: () => import("./commands/spf"),
   diagnose: () => import("./commands/diagnose"),
+  check: () => import("./commands/check"),
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

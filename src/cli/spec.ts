@@ -5,6 +5,7 @@
  * test compares them). A new command is one entry here and its module in commands/.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { CHECK_KINDS } from "../checks/types";
 import { UsageError } from "./io";
 
 interface OptionSpec {
@@ -56,9 +57,11 @@ export const COMMANDS = {
       ip: { type: "string", value: "IP", help: "the connecting IP to evaluate; without it the record is analysed only" },
       sender: { type: "string", value: "ADDR", help: "the envelope sender (MAIL FROM); '' is the null sender" },
       helo: { type: "string", value: "NAME", help: "the HELO/EHLO name" },
+      from: { type: "string", value: "DOMAIN", help: "the From domain: adds DMARC alignment of SPF and DKIM" },
+      dkim: { type: "string", multiple: true, value: "SELECTOR:DOMAIN", help: "a DKIM signature's s= and d= (repeatable): checks its key" },
       dns: DNS,
       timeout: { ...TIMEOUT, help: "seconds per DNS query, at most 60 (default 5)" },
-      json: { ...JSON_OUT, help: "print the SpfReport as JSON" },
+      json: { ...JSON_OUT, help: "print the SpfReport as JSON (with --from or --dkim, the whole Checks)" },
     },
     exits: "0 report printed; 1 the check itself could not be done (DNS failure, temperror); 2 wrong usage",
   },
@@ -66,7 +69,7 @@ export const COMMANDS = {
     args: "FILE",
     summary: "parse a bounce, check the sender's SPF and DMARC live, and say what to do",
     description:
-      "Parses the bounce (FILE, or - for standard input), checks the sender domain's SPF and DMARC live unless --offline, and prints the guidance and the email to the recipient's postmaster; with --json { bounce, checks, guidance }.",
+      "Parses the bounce (FILE, or - for standard input); unless --offline, checks the sender domain's SPF and DMARC and runs the live checks the rejection calls for (recipient domain, blocklists, reverse DNS, TLS policy); prints the guidance and the email to the recipient's postmaster, or with --json { bounce, checks, guidance }.",
     options: {
       lang: { ...LANG, help: "the language of the guidance (default: from LC_ALL or LANG)" },
       "draft-lang": { ...LANG, help: "the language of the email to the postmaster (default: --lang)" },
@@ -76,6 +79,22 @@ export const COMMANDS = {
       json: { ...JSON_OUT, help: "print { bounce, checks, guidance } as JSON" },
     },
     exits: "0 guidance printed; 1 the file could not be read or parsed; 2 wrong usage",
+  },
+  check: {
+    args: "",
+    summary: "run the live checks directly: recipient domain, blocklists, reverse DNS, TLS policy",
+    description:
+      "With --recipient, checks the recipient domain (MX, null MX, typos) and its TLS policy (MTA-STS, DANE, TLS-RPT); with --ip, the DNS blocklists (the --zone ones first, then DNSBL_ZONES or the default set) and reverse DNS.",
+    options: {
+      recipient: { type: "string", value: "DOMAIN", help: "the recipient's domain" },
+      ip: { type: "string", value: "IP", help: "the sending IP to look up in blocklists and reverse DNS" },
+      zone: { type: "string", multiple: true, value: "ZONE", help: "a DNS blocklist zone to ask first (repeatable)" },
+      only: { type: "string", value: "CHECK,...", help: `only these checks: ${CHECK_KINDS.join(", ")}` },
+      dns: DNS,
+      timeout: { ...TIMEOUT, help: "seconds for all checks, at most 60 (default 10)" },
+      json: { ...JSON_OUT, help: "print the LiveChecks as JSON" },
+    },
+    exits: "0 printed; 1 every check failed (DNS trouble); 2 wrong usage",
   },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -103,11 +122,11 @@ function optionSynopsis(name: string, option: OptionSpec): string {
 
 /** The usage line: "bounce-doctor spf [DOMAIN] [--ip IP] ... [--json]". */
 export function usageLine(name: CommandName): string {
-  const parts: string[] = [`bounce-doctor ${name}`, COMMANDS[name].args];
+  const parts: string[] = [`bounce-doctor ${name}`, COMMANDS[name].args].filter(Boolean);
   const seen = new Set<string>();
   const options: [string, OptionSpec][] = Object.entries(COMMANDS[name].options);
   for (const [option, spec] of options) {
-    if (!spec.group) parts.push(`[${optionSynopsis(option, spec)}]`);
+    if (!spec.group) parts.push(`[${optionSynopsis(option, spec)}]${spec.multiple ? "..." : ""}`);
     else if (!seen.has(spec.group)) {
       seen.add(spec.group);
       parts.push(`[${options.filter(([, other]) => other.group === spec.group).map(([other, s]) => optionSynopsis(other, s)).join(" | ")}]`);

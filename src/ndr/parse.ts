@@ -12,6 +12,7 @@ import { findSendingIp } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import { unwrapInlineForward } from "./forwarded";
+import { readReturnedAuthentication } from "./returned-auth";
 
 const ACTIONS: readonly RecipientAction[] = ["failed", "delayed", "delivered", "relayed", "expanded"];
 /** How deep a bounce may be wrapped in forwards before we stop looking. */
@@ -161,6 +162,7 @@ export function analyseMessage(message: MailMessage, options: ParseOptions = {})
     originalMessageId: message.original?.headers.get("message-id")?.replace(/^<|>$/g, "") ?? null,
     originalSubject: message.original?.headers.get("subject") ?? null,
     recipients: isBounce || kind === "delivery-success" ? recipients : [],
+    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to"))) : null,
   };
 }
 
