@@ -198,7 +198,7 @@ export function analyseMessage(message: MailMessage, options: ParseOptions = {})
     originalMessageId: message.original?.headers.get("message-id")?.replace(/^<|>$/g, "") ?? null,
     originalSubject: message.original?.headers.get("subject") ?? null,
     recipients: isBounce || kind === "delivery-success" ? recipients : [],
-    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to"))) : null,
+    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to")), message.deliveryStatus?.originalEnvelopeSender ?? null) : null,
   };
 }
 

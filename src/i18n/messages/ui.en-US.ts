@@ -49,7 +49,7 @@ export const uiEnUS = {
   "ui.drop.empty.title": "Outlook handed over nothing",
   "ui.drop.empty.body": "This happens when a message attached to another one is dragged. Open the attached message and drag it from there, or save it and open it below.",
   "ui.drop.none.title": "Nothing arrived",
-  "ui.drop.none.body": "Outlook doesn't hand over the message that's open in the reading pane when it's dragged. Use Read selected message instead, or drag the bounce from the message list.",
+  "ui.drop.none.body": "Outlook doesn't hand over the message that's open in the reading pane when it's dragged. Use Read selected message instead, or drag the bounce from the message list. A message with large attachments can take a few seconds more to arrive.",
   "ui.drop.errors.title": "Some dropped files couldn't be read",
 
   "ui.summary.code": "Status {code}",

@@ -51,7 +51,7 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.drop.empty.title": "Outlook 沒有提供任何內容",
   "ui.drop.empty.body": "拖曳附加在另一封郵件中的郵件時會發生這種情況。請開啟該附加郵件後再從那裡拖曳，或另存成檔案後在下方開啟。",
   "ui.drop.none.title": "沒有收到任何內容",
-  "ui.drop.none.body": "拖曳讀取窗格中正開啟的郵件時，Outlook 不會提供該郵件。請改用「讀取選取的郵件」，或從郵件清單拖曳退信。",
+  "ui.drop.none.body": "拖曳讀取窗格中正開啟的郵件時，Outlook 不會提供該郵件。請改用「讀取選取的郵件」，或從郵件清單拖曳退信。附件較大的郵件可能要多等幾秒才會送達。",
   "ui.drop.errors.title": "部分拖放的檔案無法讀取",
 
   "ui.summary.code": "狀態碼 {code}",
