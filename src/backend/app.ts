@@ -1,10 +1,14 @@
 /**
  * Wires the pure handler to the real parts: the configured DNS resolver (its questions
  * bounded by slots shared fairly between clients), a budget of DNS work per check that
- * every check's resolver goes through, the SPF/DMARC engine behind a short-lived result
- * cache, and the rate limiter.
+ * every check's resolver goes through, the SPF/DMARC engine and the live checks (with
+ * the MTA-STS policy fetcher) behind a short-lived result cache, and the rate limiter.
  */
+import { runLiveChecks } from "../checks/index";
+import type { CheckReport, LiveCheckRequest, PolicyFetcher } from "../checks/types";
 import { createResolver, type ContextResolver } from "../dns/resolver";
+import { createPolicyFetcher } from "../fetch/mta-sts-fetcher";
+import type { CheckInput } from "../spf/check-input";
 import { runChecks } from "../spf/index";
 import type { Resolver } from "../spf/types";
 import { budgetedResolver, type CheckBudget } from "./check-budget";
@@ -57,15 +61,52 @@ export function withCheckBudget<I, O>(
   };
 }
 
-export function createBackend(config: BackendConfig, options: { log?: (entry: RequestLogEntry) => void } = {}): Backend {
+/** Leaves the live checks this much of the time budget, so a slow one reports itself rather than failing the whole request. */
+const LIVE_MARGIN_MS = 250;
+
+export interface CheckRequest {
+  input: CheckInput;
+  live: LiveCheckRequest | null;
+}
+
+/**
+ * SPF/DMARC and the live checks, all at once, on the one resolver the budget hands the
+ * request: its DNS budget covers every check, the MTA-STS host's address included.
+ */
+export function checkRunner(
+  config: Pick<BackendConfig, "checkBudgetMs" | "dnsblZones" | "spamhausDqsKey">,
+  fetcherFor: (resolver: Resolver) => PolicyFetcher = (resolver) => createPolicyFetcher({ resolver }),
+): (request: CheckRequest, resolver: Resolver) => Promise<CheckReport> {
+  const timeoutMs = Math.max(100, config.checkBudgetMs - LIVE_MARGIN_MS);
+  return async ({ input, live }, resolver) => {
+    const [checks, liveChecks] = await Promise.all([
+      runChecks(input, resolver),
+      live
+        ? runLiveChecks(live, resolver, { zones: config.dnsblZones, spamhausDqsKey: config.spamhausDqsKey, fetcher: fetcherFor(resolver), timeoutMs })
+        : null,
+    ]);
+    return liveChecks ? { ...checks, live: liveChecks } : checks;
+  };
+}
+
+export interface BackendOptions {
+  log?: (entry: RequestLogEntry) => void;
+  /** The MTA-STS policy fetcher on a request's resolver (default: HTTPS to mta-sts.<domain>:443); tests give one that trusts their CA. */
+  fetcherFor?: (resolver: Resolver) => PolicyFetcher;
+}
+
+export function createBackend(config: BackendConfig, options: BackendOptions = {}): Backend {
   const dns = backendResolver(config);
   const budget = { maxQuestions: config.maxDnsPerCheck, maxAnswerBytes: config.maxAnswerBytesPerCheck };
+  const budgeted = withCheckBudget(checkRunner(config, options.fetcherFor), dns, budget);
   const deps = {
     allowedOrigins: config.allowedOrigins,
     maxBodyBytes: config.maxBodyBytes,
     checkBudgetMs: config.checkBudgetMs,
     rateLimiter: createRateLimiter(config.rateLimit),
-    runChecks: cachedChecks(withCheckBudget(runChecks, dns, budget), config.checkCacheSeconds, { maxBytes: config.checkCacheBytes }),
+    runChecks: cachedChecks((input, context, live) => budgeted({ input, live: live ?? null }, context), config.checkCacheSeconds, {
+      maxBytes: config.checkCacheBytes,
+    }),
     log: options.log,
   };
   return { handle: (request) => handleCheck(request, deps) };

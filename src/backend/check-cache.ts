@@ -8,7 +8,7 @@
  * entries are swept out, and a run in flight is shared only by requests of the same
  * client, so no client's request is tied to another client's budget or cancellation.
  */
-import type { Checks } from "../spf/types";
+import type { CheckReport, LiveCheckRequest } from "../checks/types";
 import { CHECK_FIELDS, type CheckInput } from "../spf/check-input";
 
 export interface CheckContext {
@@ -18,7 +18,8 @@ export interface CheckContext {
   signal?: AbortSignal;
 }
 
-export type RunChecks = (input: CheckInput, context: CheckContext) => Promise<Checks>;
+/** Runs SPF/DMARC for input, and the live checks when `live` names any. */
+export type RunChecks = (input: CheckInput, context: CheckContext, live?: LiveCheckRequest | null) => Promise<CheckReport>;
 
 export interface CheckCacheOptions {
   /** Bytes of remembered answers at most (default 16 MiB). */
@@ -33,12 +34,15 @@ const SWEEP_INTERVAL_MS = 10_000;
 
 interface Entry {
   expiresAt: number;
-  checks: Checks;
+  checks: CheckReport;
   bytes: number;
 }
 
-function settled(checks: Checks): boolean {
+function settled(checks: CheckReport): boolean {
   if ("error" in checks.spf || "error" in checks.dmarc) return false;
+  // A live check that could not run, or met DNS trouble, is asked again next time.
+  const live = checks.live;
+  if (live && [live.recipientDomain, live.dnsbl, live.reverseDns, live.tlsPolicy].some((outcome) => outcome && "error" in outcome)) return false;
   return checks.spf.result !== "temperror";
 }
 
@@ -47,7 +51,7 @@ export function cachedChecks(run: RunChecks, ttlSeconds: number, options: CheckC
   const now = options.now ?? Date.now;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const done = new Map<string, Entry>();
-  const running = new Map<string, Promise<Checks>>();
+  const running = new Map<string, Promise<CheckReport>>();
   let bytes = 0;
   let sweptAt = now();
 
@@ -56,7 +60,7 @@ export function cachedChecks(run: RunChecks, ttlSeconds: number, options: CheckC
     bytes -= entry.bytes;
   };
 
-  const remember = (key: string, checks: Checks) => {
+  const remember = (key: string, checks: CheckReport) => {
     const at = now();
     if (at - sweptAt >= SWEEP_INTERVAL_MS) {
       sweptAt = at;
@@ -75,16 +79,17 @@ export function cachedChecks(run: RunChecks, ttlSeconds: number, options: CheckC
     }
   };
 
-  return async (input, context) => {
+  return async (input, context, live = null) => {
     // Every field of the contract is part of the key, so a field added to it can never be ignored here.
-    const key = JSON.stringify(CHECK_FIELDS.map((field) => input[field] ?? null));
+    // The live request is part of the key too: the same sender with other checks is another question.
+    const key = JSON.stringify([CHECK_FIELDS.map((field) => input[field] ?? null), live]);
     const hit = done.get(key);
     if (hit && hit.expiresAt > now()) return hit.checks;
     if (hit) forget(key, hit);
     const runKey = `${context.client}\n${key}`;
     const pending = running.get(runKey);
     if (pending) return pending;
-    const work = run(input, context).then((checks) => {
+    const work = run(input, context, live).then((checks) => {
       if (settled(checks)) remember(key, checks);
       return checks;
     });

@@ -21,11 +21,18 @@
  *   CHECK_CACHE_MB            memory for remembered check results (16)
  *   RATE_LIMIT_PER_MINUTE     sustained checks per client per minute (30)
  *   RATE_LIMIT_BURST          checks a client may make at once (10)
+ *   DNSBL_ZONES               comma-separated DNS blocklist zones asked about the sending
+ *                             IP besides those a rejection names ("none" for none;
+ *                             default zen.spamhaus.org,bl.spamcop.net)
+ *   SPAMHAUS_DQS_KEY          a Spamhaus Data Query Service key: Spamhaus is then asked
+ *                             through DQS, which answers from any resolver (unset)
  *   TRUST_PROXY               "true" behind one reverse proxy: the client is the last
  *                             X-Forwarded-For address, the one the proxy appended (false)
  */
 import type { ServerAddress } from "../dns/transport";
 import { parseServer } from "../dns/server-address";
+import { DEFAULT_ZONES } from "../checks/dnsbl-lists";
+import { hostName } from "../checks/names";
 
 export interface RateLimitConfig {
   requestsPerMinute: number;
@@ -51,6 +58,9 @@ export interface BackendConfig {
   maxBodyBytes: number;
   rateLimit: RateLimitConfig;
   trustProxy: boolean;
+  dnsblZones: string[];
+  /** Never logged, never returned. */
+  spamhausDqsKey: string | undefined;
 }
 
 export const MAX_BODY_BYTES = 4096;
@@ -86,6 +96,24 @@ function list(raw: string | undefined): string[] {
     .filter((item) => item !== "");
 }
 
+function dnsblZones(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === "") return [...DEFAULT_ZONES];
+  if (raw.trim().toLowerCase() === "none") return [];
+  return list(raw).map((zone) => {
+    const name = hostName(zone);
+    if (!name) throw new ConfigError(`DNSBL_ZONES: "${zone}" is not a DNS zone name`);
+    return name;
+  });
+}
+
+function dqsKey(raw: string | undefined): string | undefined {
+  const key = raw?.trim();
+  if (!key) return undefined;
+  // A DQS key is one DNS label of letters and digits.
+  if (!/^[A-Za-z0-9]{1,63}$/.test(key)) throw new ConfigError("SPAMHAUS_DQS_KEY must be letters and digits only");
+  return key;
+}
+
 export function loadConfig(env: Env = process.env): BackendConfig {
   const origins = env.ALLOWED_ORIGINS === undefined ? ["https://localhost:3000", "http://localhost:3000"] : list(env.ALLOWED_ORIGINS);
   const servers = list(env.DNS_SERVERS).map(dnsServer);
@@ -110,5 +138,7 @@ export function loadConfig(env: Env = process.env): BackendConfig {
       burst: integer(env, "RATE_LIMIT_BURST", 10, 1, 10_000_000),
     },
     trustProxy: env.TRUST_PROXY === "true",
+    dnsblZones: dnsblZones(env.DNSBL_ZONES),
+    spamhausDqsKey: dqsKey(env.SPAMHAUS_DQS_KEY),
   };
 }

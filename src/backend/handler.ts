@@ -3,13 +3,15 @@
  * and the Azure Functions adapter both translate to and from these plain objects.
  *
  *   GET  /api/health                      -> { status: "ok", schema }
- *   POST /api/check  {domain, ip?, sender?, helo?}  -> Checks
+ *   POST /api/check  {domain, ip?, sender?, helo?, checks?, recipientDomain?, zones?}
+ *                                          -> Checks, with `live` when checks were named
  *   GET  /api/check?domain=...&ip=...     -> Checks
  *
  * Errors are JSON `{ error }` with a message meant for the caller; internal failures
  * never leak stack traces or exception text.
  */
-import { CHECKS_SCHEMA, type Checks } from "../spf/types";
+import type { CheckReport } from "../checks/types";
+import { CHECKS_SCHEMA } from "../spf/types";
 import { ALLOWED_METHODS, corsFor, preflightHeaders } from "./cors";
 import type { RateLimiter } from "./rate-limit";
 import type { RunChecks } from "./check-cache";
@@ -82,7 +84,7 @@ class Timeout {
  * Runs the checks, or gives up after `ms`: giving up aborts the signal the work was
  * given, which cancels its queued and in-flight DNS questions.
  */
-async function withinBudget(run: (signal: AbortSignal) => Promise<Checks>, ms: number): Promise<Checks | Timeout> {
+async function withinBudget(run: (signal: AbortSignal) => Promise<CheckReport>, ms: number): Promise<CheckReport | Timeout> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expiry = new Promise<Timeout>((resolve) => {
@@ -144,9 +146,10 @@ async function route(request: BackendRequest, deps: HandlerDeps, cors: Record<st
   logged.domain = validation.input.domain;
 
   const input = validation.input;
-  let outcome: Checks | Timeout;
+  const live = validation.live;
+  let outcome: CheckReport | Timeout;
   try {
-    outcome = await withinBudget((signal) => deps.runChecks(input, { client: request.clientId, signal }), deps.checkBudgetMs);
+    outcome = await withinBudget((signal) => deps.runChecks(input, { client: request.clientId, signal }, live), deps.checkBudgetMs);
   } catch (failure) {
     if (failure instanceof OverBudgetError) return error(504, failure.message, cors);
     throw failure;

@@ -22,6 +22,7 @@ export { checkTlsPolicy } from "./tls-policy";
 export { suggestDomain, editDistance } from "./typo";
 export { DEFAULT_ZONES, KNOWN_LISTS, knownList } from "./dnsbl-lists";
 export { hostName, parseIp } from "./names";
+export { readLiveRequest, LIVE_FIELDS, MAX_REQUEST_ZONES, type LiveField, type LiveRequestResult } from "./request";
 export { parsePolicy, mxMatches, readStsRecords } from "./mta-sts";
 
 export interface LiveCheckOptions {

@@ -5,6 +5,8 @@
  * cleaned and bounded before it lands here.
  */
 
+import type { Checks } from "../spf/types";
+
 export const LIVE_SCHEMA = "bounce-doctor/live@1";
 
 /** The checks, named as the API and the CLI name them. */
@@ -156,6 +158,9 @@ export interface LiveChecks {
   reverseDns?: Outcome<ReverseDnsReport>;
   tlsPolicy?: Outcome<TlsPolicyReport>;
 }
+
+/** What /api/check answers: the SPF/DMARC reports, and the live checks when any were asked for. */
+export type CheckReport = Checks & { live?: LiveChecks };
 
 /** The MTA-STS policy file, fetched from https://mta-sts.<domain>/.well-known/mta-sts.txt. */
 export type PolicyFetch = { status: "ok"; body: string } | { status: "error"; reason: "timeout" | "too-large" | "http" | "tls" | "network" | "address"; message: string };

@@ -12,6 +12,7 @@ import { findSendingIp } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import { unwrapInlineForward } from "./forwarded";
+import { readReturnedAuthentication } from "./returned-auth";
 
 const ACTIONS: readonly RecipientAction[] = ["failed", "delayed", "delivered", "relayed", "expanded"];
 /** How deep a bounce may be wrapped in forwards before we stop looking. */
@@ -36,11 +37,23 @@ function dsnAddress(fields: DeliveryStatus["recipients"][number]): string | null
   return whole !== null && !/\s/.test(whole) ? whole : findAddress(named);
 }
 
+/**
+ * The DSN's status, or the remote server's own code when the DSN gives only the class
+ * ("5.0.0", as Postfix and Courier write when they relay a reply) and the server's
+ * words state a code of that class (RFC 3463 §3: "X.0.0" is "other or undefined").
+ */
+function dsnStatus(fields: DeliveryStatus["recipients"][number]): string | undefined {
+  const stated = findStatus(fields.status);
+  if (!stated?.endsWith(".0.0")) return stated ?? undefined;
+  const said = findStatus(fields.diagnosticCode);
+  return said && said[0] === stated[0] && !said.endsWith(".0.0") ? said : stated;
+}
+
 function dsnRecipients(dsn: DeliveryStatus | null): RecipientFinding[] {
   return (dsn?.recipients ?? []).map((fields) => ({
     address: dsnAddress(fields),
     action: (fields.action as RecipientAction | null) ?? undefined,
-    status: findStatus(fields.status) ?? undefined,
+    status: dsnStatus(fields),
     diagnostic: fields.diagnosticCode ?? undefined,
     remoteMta: fields.remoteMta ?? undefined,
   }));
@@ -161,6 +174,7 @@ export function analyseMessage(message: MailMessage, options: ParseOptions = {})
     originalMessageId: message.original?.headers.get("message-id")?.replace(/^<|>$/g, "") ?? null,
     originalSubject: message.original?.headers.get("subject") ?? null,
     recipients: isBounce || kind === "delivery-success" ? recipients : [],
+    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to")), message.deliveryStatus?.originalEnvelopeSender ?? null) : null,
   };
 }
 

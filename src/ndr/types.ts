@@ -4,6 +4,10 @@
  */
 import type { FormatName } from "./formats";
 
+import type { ReturnedAuthentication } from "./returned-auth";
+
+export type { AuthResult, DkimSignatureRef, ReturnedAuthentication } from "./returned-auth";
+
 /** An attachment handed over by Outlook when the raw message is not available. */
 export interface SourceAttachment {
   name?: string;
@@ -73,6 +77,8 @@ export interface Bounce {
   originalMessageId: string | null;
   originalSubject: string | null;
   recipients: BounceRecipient[];
+  /** What the returned original's headers say about its authentication (src/ndr/returned-auth.ts), when it is returned. */
+  authentication?: ReturnedAuthentication | null;
 }
 
 /** Thrown (or returned as CLI error) when the input is not a message at all. */

@@ -150,6 +150,27 @@ test("compose on a Forward: the quoted bounce is diagnosed and the admin email i
   await page.close();
 });
 
+test("a new-message form Outlook fails to open (office-js #6806: form calls that fail or never answer) leaves the email to copy", async () => {
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const { page, problems } = await openPane(browser, server.url, {
+    client: "classic-windows",
+    item: { itemClass: "IPM.Note", subject: "Delivery Status Notification (Failure)", eml: GMAIL },
+    failures: { displayNewMessageFormAsync: { code: 5001 } },
+  });
+  await shownDiagnosis(page);
+  await page.getByRole("button", { name: "Draft email to recipient admin" }).click();
+  await page.getByText(/^Outlook couldn't open the draft \(mailbox\.displayNewMessageFormAsync failed: An internal error has occurred\. \(5001\)\)\. Copy the email instead\.$/).waitFor();
+  expect(await draftCalls(page)).toHaveLength(1);
+  await page.getByText(/^Outlook didn't open a new message\. Copy this email and send it to postmaster@/).waitFor();
+  await page.getByRole("button", { name: "Copy email for recipient admin" }).click();
+  await page.getByText(/^Email copied\. Paste it into a new message to postmaster@/).waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^To: postmaster@\S+\nSubject: .+\n\n/);
+  // Copying never tries the form again.
+  expect(await draftCalls(page)).toHaveLength(1);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test("a delivery-status part named details.txt (Outlook says text/plain) is read as the delivery status it is", async () => {
   const email = await PostalMime.parse(EXCHANGE, { attachmentEncoding: "utf8" });
   const status = email.attachments.find((a) => a.mimeType === "message/delivery-status");

@@ -49,7 +49,7 @@ export const uiEnUS = {
   "ui.drop.empty.title": "Outlook handed over nothing",
   "ui.drop.empty.body": "This happens when a message attached to another one is dragged. Open the attached message and drag it from there, or save it and open it below.",
   "ui.drop.none.title": "Nothing arrived",
-  "ui.drop.none.body": "Outlook doesn't hand over the message that's open in the reading pane when it's dragged. Use Read selected message instead, or drag the bounce from the message list.",
+  "ui.drop.none.body": "Outlook doesn't hand over the message that's open in the reading pane when it's dragged. Use Read selected message instead, or drag the bounce from the message list. A message with large attachments can take a few seconds more to arrive.",
   "ui.drop.errors.title": "Some dropped files couldn't be read",
 
   "ui.summary.code": "Status {code}",
@@ -162,7 +162,8 @@ export const uiEnUS = {
   "ui.actions.draft": "Draft email to recipient admin",
   "ui.actions.draftTo": "Opens a new message to {to} for you to review and send.",
   "ui.actions.draftUnavailable": "Drafting works inside Outlook. Copy this email and send it to {to}.",
-  "ui.actions.draftFailed": "Outlook couldn't open the draft ({detail}).",
+  "ui.actions.draftFailed": "Outlook couldn't open the draft ({detail}). Copy the email instead.",
+  "ui.actions.draftFormFailed": "Outlook didn't open a new message. Copy this email and send it to {to}.",
   "ui.actions.copyDraft": "Copy email for recipient admin",
   "ui.actions.draftInCompose": "Outlook opens a new message only from one you're reading. Copy this email and send it to {to} when you've finished this one.",
   "ui.actions.draftCopied": "Email copied. Paste it into a new message to {to}.",

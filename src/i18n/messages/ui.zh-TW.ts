@@ -51,7 +51,7 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.drop.empty.title": "Outlook 沒有提供任何內容",
   "ui.drop.empty.body": "拖曳附加在另一封郵件中的郵件時會發生這種情況。請開啟該附加郵件後再從那裡拖曳，或另存成檔案後在下方開啟。",
   "ui.drop.none.title": "沒有收到任何內容",
-  "ui.drop.none.body": "拖曳讀取窗格中正開啟的郵件時，Outlook 不會提供該郵件。請改用「讀取選取的郵件」，或從郵件清單拖曳退信。",
+  "ui.drop.none.body": "拖曳讀取窗格中正開啟的郵件時，Outlook 不會提供該郵件。請改用「讀取選取的郵件」，或從郵件清單拖曳退信。附件較大的郵件可能要多等幾秒才會送達。",
   "ui.drop.errors.title": "部分拖放的檔案無法讀取",
 
   "ui.summary.code": "狀態碼 {code}",
@@ -164,7 +164,8 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.actions.draft": "草擬郵件給收件者的管理員",
   "ui.actions.draftTo": "會開啟一封寄給 {to} 的新郵件，請檢查後再寄出。",
   "ui.actions.draftUnavailable": "草擬郵件功能需在 Outlook 中使用。請複製這封郵件，自行寄給 {to}。",
-  "ui.actions.draftFailed": "Outlook 無法開啟草稿（{detail}）。",
+  "ui.actions.draftFailed": "Outlook 無法開啟草稿（{detail}）。請改為複製這封郵件。",
+  "ui.actions.draftFormFailed": "Outlook 沒有開啟新郵件。請複製這封郵件，自行寄給 {to}。",
   "ui.actions.copyDraft": "複製給收件者管理員的郵件",
   "ui.actions.draftInCompose": "Outlook 只能從閱讀中的郵件開啟新郵件。請複製這封郵件，寫完目前的郵件後再寄給 {to}。",
   "ui.actions.draftCopied": "郵件已複製。請貼到寄給 {to} 的新郵件中。",
