@@ -32,6 +32,8 @@ describe("the pane on a bounce", () => {
     const checks: Checks = { ...base, spf, alignment };
     renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(recordedChecks(async () => checks).fetchChecks));
 
+    // This bounce is a blocklist rejection: the authentication facts sit folded behind the live checks until opened.
+    fireEvent.click(within(await screen.findByTestId("auth-collapsed", {}, { timeout: 10_000 })).getByRole("button"));
     const facts = await screen.findByTestId("alignment-facts", {}, { timeout: 10_000 });
     expect(within(facts).getByRole("heading", { name: "DMARC alignment with shop.example" })).toBeTruthy();
     expect(within(facts).getByTestId("alignment-deciding").textContent).toBe("SPF is for bounces.esp.example, not shop.example, and nothing signs with DKIM.");
