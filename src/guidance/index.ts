@@ -11,3 +11,4 @@ export { lookupCode, allCodes, parseStatus, type CodeEntry, type WhoFixes, type 
 export { spfCase, lookupCosts, type SpfCase } from "./advice/spf";
 export { detectSendingService, isMicrosoftIp } from "./services";
 export type { Actor, Guidance, GuidanceStep, Reason } from "./types";
+export { liveTarget, checkRequest } from "./live-target";

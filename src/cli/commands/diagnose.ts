@@ -1,24 +1,23 @@
 /**
- * bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]
+ * bounce-doctor diagnose (options and help in ../spec.ts)
  *
  * Parses a bounce (FILE, or - for standard input), checks the sender domain's SPF and
- * DMARC live unless --offline, and prints the guidance: as text, or with --json as
- * { "bounce": Bounce, "checks": Checks | null, "guidance": Guidance }.
+ * DMARC, and the live checks the rejection calls for (recipient domain, blocklists,
+ * reverse DNS, TLS policy), unless --offline; prints the guidance: as text, or with
+ * --json as { "bounce": Bounce, "checks": CheckReport | null, "guidance": Guidance }.
  * Exit codes: 0 guidance printed, 1 the file could not be read or parsed, 2 bad usage.
  */
 import { readFile } from "node:fs/promises";
-import { createResolver } from "../../dns/resolver";
-import { checkTarget, diagnose, formatGuidanceText } from "../../guidance";
+import type { CheckReport } from "../../checks/types";
+import { checkRequest, diagnose, formatGuidanceText } from "../../guidance";
 import { type Locale, resolveLocale } from "../../i18n";
 import { parseBounce } from "../../ndr";
 import type { Bounce } from "../../ndr/types";
 import { runChecks } from "../../spf/index";
-import type { Checks } from "../../spf/types";
 import { type CliIo, UsageError } from "../io";
 import { singleLine } from "../../text/sanitize";
-import { dnsOption, localeOption, readCommandLine, timeoutOption } from "../options";
-
-const USAGE = "usage: bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--draft-lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]";
+import { cliResolver, runCliLiveChecks } from "../live";
+import { type CommandLine, dnsOption, localeOption, runCommand, timeoutOption } from "../options";
 
 interface DiagnoseCommand {
   file: string;
@@ -30,15 +29,7 @@ interface DiagnoseCommand {
   json: boolean;
 }
 
-function parseCommand(args: string[]): DiagnoseCommand {
-  const { values, positionals } = readCommandLine(args, {
-    lang: { type: "string" },
-    "draft-lang": { type: "string" },
-    offline: { type: "boolean", default: false },
-    dns: { type: "string", multiple: true },
-    timeout: { type: "string" },
-    json: { type: "boolean", default: false },
-  });
+function parseCommand({ values, positionals }: CommandLine<"diagnose">): DiagnoseCommand {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? "one file at a time" : "give the bounce FILE (- for standard input)");
   return {
     file: positionals[0],
@@ -52,23 +43,23 @@ function parseCommand(args: string[]): DiagnoseCommand {
   };
 }
 
-/** The checks for the bounce's sender domain and sending IP; null when there is nothing to check. */
-async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<Checks | null> {
-  const target = checkTarget(bounce);
-  if (!target) return null;
-  const resolver = createResolver({ servers: command.dns, timeoutMs: Math.min(command.timeoutMs, 5000), retries: 1 });
-  return runChecks(target, resolver, { timeoutMs: command.timeoutMs });
+/** SPF/DMARC for the sender, and the live checks the rejection calls for, all at once; null when there is nothing to check. */
+async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<CheckReport | null> {
+  const request = checkRequest(bounce);
+  if (!request) return null;
+  const resolver = cliResolver(command.dns, command.timeoutMs);
+  const [checks, live] = await Promise.all([
+    runChecks(request.input, resolver, { timeoutMs: command.timeoutMs }),
+    request.live ? runCliLiveChecks(request.live, resolver, command.timeoutMs) : null,
+  ]);
+  return live ? { ...checks, live } : checks;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let command: DiagnoseCommand;
-  try {
-    command = parseCommand(args);
-  } catch (error) {
-    io.stderr(`bounce-doctor diagnose: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 2;
-  }
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand("diagnose", args, io, parseCommand, (command) => diagnoseFile(command, io));
+}
 
+async function diagnoseFile(command: DiagnoseCommand, io: CliIo): Promise<number> {
   let bounce: Bounce;
   try {
     const source = command.file === "-" ? await io.readStdin() : new Uint8Array(await readFile(command.file));
@@ -78,7 +69,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  let checks: Checks | null = null;
+  let checks: CheckReport | null = null;
   if (!command.offline && bounce.isBounce) {
     try {
       checks = await liveChecks(bounce, command);

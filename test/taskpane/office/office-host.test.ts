@@ -100,6 +100,19 @@ describe("readCurrentItem", () => {
     });
   });
 
+  test("tells one item from another by Outlook's item id, so a second reading of the same message can be told apart", async () => {
+    const { host, win } = await hostWith({ item: { ...ndrItem, itemId: "AAMkAGI2TG93AAA=" } });
+    const ids: (string | undefined)[] = [];
+    for (let i = 0; i < 2; i++) ids.push((await host.readCurrentItem()).item?.id);
+    // A different message with the same subject, sender and date is still another item.
+    win.__fakeOffice.setItem({ ...ndrItem });
+    ids.push((await host.readCurrentItem()).item?.id);
+    expect(ids[0]).toBe("AAMkAGI2TG93AAA=");
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toMatch(/^AAMk/);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
   test("falls back to the parts when getAsFileAsync fails", async () => {
     const { host } = await hostWith({ item: ndrItem, failures: { getAsFileAsync: { code: 9049 } } });
     const reading = await host.readCurrentItem();
@@ -304,6 +317,19 @@ describe("events", () => {
     expect(drops).toEqual([{ kind: "empty" }, { kind: "no-drop" }]);
   });
 
+  test("a drop that arrives after the quiet time (large attachments, office-js #6607) is still read", async () => {
+    const { host, win } = await hostWith({ item: null });
+    const drops: DropEvent[] = [];
+    host.onDrop((drop) => drops.push(drop));
+    await tick();
+    win.__fakeOffice.fireDragOver();
+    await tick(80);
+    expect(drops).toEqual([{ kind: "no-drop" }]);
+    win.__fakeOffice.fireDrop([{ name: "Undelivered Mail.eml", content: NDR_EML }]);
+    await tick(80);
+    expect(drops.map((d) => (d.kind === "files" ? d.sources.map((s) => s.name) : d.kind))).toEqual(["no-drop", ["Undelivered Mail.eml"]]);
+  });
+
   test.each(["classic-windows", "mac"] as const)("%s Outlook has no DragAndDropEvent: the pane does not register it (Office.js would throw)", async (client) => {
     const { host, win } = await hostWith({ client, item: null });
     // The simulated client throws at once, as Office.js's argument check does.
@@ -315,6 +341,12 @@ describe("events", () => {
     host.onItemChanged(() => {});
     await tick();
     expect(win.__fakeOffice.handlers.olkItemSelectedChanged).toHaveLength(1);
+  });
+
+  test("the simulated clients open a pane on a delivery report only where Outlook does (web, new Outlook)", () => {
+    const report = { itemClass: "REPORT.IPM.Note.NDR", eml: NDR_EML };
+    for (const client of ["classic-windows", "mac"] as const) expect(() => installFakeOffice({ client, item: report })).toThrow(/do not open an add-in on REPORT\.IPM\.Note\.NDR/);
+    for (const client of ["web", "new-windows"] as const) expect(installFakeOffice({ client, item: report }).Office.context.mailbox.item?.itemClass).toBe("REPORT.IPM.Note.NDR");
   });
 
   test("an event the client refuses on the spot is caught, whatever the client claims to be", async () => {
