@@ -17,6 +17,7 @@ import { ipFromRejection, spfDomainFromRejection } from "./check-target";
 import { pickRecipient } from "./pick";
 import { detectScope } from "./scope";
 import { reasonAdvice } from "./advice/reasons";
+import { alignmentOf, senderSideFails } from "./advice/alignment";
 import { liveFact, withLiveChecks } from "./advice/live";
 import type { AdviceContext, StepKey } from "./advice/types";
 import type { Actor, Guidance, GuidanceStep, Reason } from "./types";
@@ -239,6 +240,10 @@ export function diagnose(bounce: Bounce, checks: CheckReport | null, locale: Loc
     summary: joinSentences(summaryParts, locale),
     whoActs: uniqueActors(steps),
     steps: render(locale, steps),
-    draft: buildAdminDraft({ bounce, recipient, checks, language: draftLanguage, liveFacts: draftFacts(ctx, draftLanguage) }),
+    // Where our own authentication is what fails, only our side can act: no email to the recipient's admin.
+    draft:
+      AUTH_REASONS.includes(reason) && senderSideFails(alignmentOf(ctx))
+        ? null
+        : buildAdminDraft({ bounce, recipient, checks, language: draftLanguage, liveFacts: draftFacts(ctx, draftLanguage) }),
   };
 }

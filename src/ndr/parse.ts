@@ -8,7 +8,9 @@ import type { FormatFindings, RecipientFinding } from "./formats/format";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply";
-import { findSendingIp } from "./sending-ip";
+import { reportOf } from "./general/report";
+import { isIPv4, isIPv6 } from "./ip-address";
+import { findExplicitSendingIp, findSendingIp, sendingIpReceivedBy } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import { unwrapInlineForward } from "./forwarded";
@@ -146,6 +148,28 @@ function firstMatching(message: MailMessage, formats: readonly RegisteredFormat[
   return null;
 }
 
+/**
+ * The IP the rejecting server saw (src/ndr/sending-ip.ts): the family's reading, else
+ * the servers' words, else the report's explicit phrasings, else the Received line
+ * the rejecting server wrote into the returned original.
+ */
+function sendingIpOf(message: MailMessage, findings: FormatFindings | null, recipients: BounceRecipient[]): string | null {
+  if (findings?.sendingIp) return findings.sendingIp;
+  const receivers = new Set(recipients.flatMap((r) => (r.remoteMta && (isIPv4(r.remoteMta) || isIPv6(r.remoteMta)) ? [r.remoteMta.toLowerCase()] : [])));
+  for (const recipient of recipients.slice(0, 100)) {
+    const ip = findSendingIp(recipient.diagnostic, receivers);
+    if (ip) return ip;
+  }
+  const stated = findExplicitSendingIp(reportOf(message).text, receivers);
+  if (stated) return stated;
+  // A server that accepted the message and then refused it on policy wrote the client's address into it.
+  // With no remote server named, the reporting server refused it itself.
+  const remote = recipients.flatMap((r) => (r.remoteMta ? [r.remoteMta] : []));
+  const policy = recipients.length > 0 && recipients.every((r) => /^[45]\.7\./.test(r.status ?? ""));
+  const rejecting = remote.length > 0 ? remote : policy ? [findings?.reportingMta ?? message.deliveryStatus?.reportingMta ?? ""] : [];
+  return sendingIpReceivedBy(message.original?.headers, rejecting);
+}
+
 function kindOf(findings: FormatFindings | null, recipients: BounceRecipient[]): MessageKind {
   if (findings?.kind) return findings.kind;
   if (recipients.length === 0) return "message";
@@ -170,11 +194,11 @@ export function analyseMessage(message: MailMessage, options: ParseOptions = {})
     arrivalDate: toIsoDate(findings?.arrivalDate ?? message.deliveryStatus?.arrivalDate ?? message.headers.get("date")),
     originalSender,
     senderDomain: domainOf(originalSender),
-    sendingIp: findings?.sendingIp ?? recipients.map((r) => findSendingIp(r.diagnostic)).find((ip) => ip) ?? null,
+    sendingIp: isBounce ? sendingIpOf(message, findings, recipients) : null,
     originalMessageId: message.original?.headers.get("message-id")?.replace(/^<|>$/g, "") ?? null,
     originalSubject: message.original?.headers.get("subject") ?? null,
     recipients: isBounce || kind === "delivery-success" ? recipients : [],
-    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to"))) : null,
+    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to")), message.deliveryStatus?.originalEnvelopeSender ?? null) : null,
   };
 }
 

@@ -14,6 +14,7 @@ import { dnsTerms, isSpfRecord, parseRecord, type Mechanism, type SpfRecord } fr
 import { spfProblems } from "./spf-problems";
 import { strictReading, strictReceiverRisks } from "./strict-receivers";
 import type { Problem, Resolver, SpfNode, SpfReport } from "./types";
+import { NotCheckableError } from "./check-failure";
 
 export interface AnalyzeInput {
   domain: string;
@@ -48,7 +49,7 @@ export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, option
   const domain = input.domain.trim().replace(/\.$/, "");
   const ip = input.ip?.trim() || null;
   const client = ip ? parseClientIp(ip) : null;
-  if (ip && !client) throw new TypeError(`"${ip}" is not an IP address`);
+  if (ip && !client) throw new NotCheckableError(`"${ip}" is not an IP address`);
   const report: SpfReport = {
     domain,
     ip: client?.text ?? null,

@@ -10,6 +10,7 @@ import { LookupCache } from "./lookup-cache";
 import { expandDomainSpec, expandMacroTokens, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, qualifierResult, type Mechanism, type Modifier, type SpfRecord, type Term } from "./record";
 import type { Resolver, SpfResult } from "./types";
+import { NotCheckableError } from "./check-failure";
 
 export const LOOKUP_LIMIT = 10;
 export const VOID_LOOKUP_LIMIT = 2;
@@ -74,7 +75,7 @@ export function defaultExplanation(domain: string, ip: string): string {
 
 export async function checkHost(input: CheckHostInput, resolver: Resolver, options: CheckHostOptions = {}): Promise<CheckHostResult> {
   const client = parseClientIp(input.ip);
-  if (!client) throw new TypeError(`"${input.ip}" is not an IP address`);
+  if (!client) throw new NotCheckableError(`"${input.ip}" is not an IP address`);
   const identity = resolveIdentity(input);
   const counts = { lookups: 0, voidLookups: 0 };
   if (!isCheckableDomain(identity.domain)) {
