@@ -4,10 +4,11 @@
  * need are started at once (never more terms than the 10-lookup limit still
  * allows), so a check costs about (tree depth) x (DNS round trip).
  */
+import { LARGE_RECORD_LENGTH, nextTurn } from "./next-turn";
 import { isCheckableDomain, isQueryableName, isSubdomainOf } from "./domain";
 import { inNetwork, macroIp, parseClientIp, reverseName, type ClientIp } from "./ip";
 import { LookupCache } from "./lookup-cache";
-import { expandDomainSpec, expandMacroTokens, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
+import { expandDomainSpec, expandMacroTokens, expandMacroTokensUpTo, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, qualifierResult, type Mechanism, type Modifier, type SpfRecord, type Term } from "./record";
 import type { Resolver, SpfResult } from "./types";
 import { NotCheckableError } from "./check-failure";
@@ -16,6 +17,8 @@ export const LOOKUP_LIMIT = 10;
 export const VOID_LOOKUP_LIMIT = 2;
 /** At most this many MX or PTR names are looked up per term (RFC 7208 4.6.4). */
 export const NAME_LIMIT = 10;
+/** Characters of an exp= explanation kept (RFC 7208 section 6.2 lets receivers truncate it). */
+export const MAX_EXPLANATION_LENGTH = 1024;
 
 export interface CheckHostInput {
   /** The connecting client's IP (IPv4, IPv6 or IPv4-mapped IPv6). */
@@ -182,6 +185,7 @@ class Evaluation {
   async checkDomain(domain: string): Promise<Outcome> {
     const text = await this.fetchRecord(domain);
     if (typeof text === "object") return { result: "none", decidedBy: null, reason: text.reason };
+    if (text.length > LARGE_RECORD_LENGTH) await nextTurn();
     const parsed = parseRecord(text);
     if (!parsed.ok) {
       const { term, position, message } = parsed.error;
@@ -438,7 +442,8 @@ class Evaluation {
       if (/[^\x00-\x7f]/.test(text)) return null;
       const parsed = parseMacroString(text, { explanation: true });
       if (!parsed.ok) return null;
-      return expandMacroTokens(parsed.tokens, await this.valuesFor(parsed.tokens, domain));
+      // RFC 7208 section 6.2 lets a receiver shorten the explanation: it is a sentence for a bounce, not a payload.
+      return expandMacroTokensUpTo(parsed.tokens, await this.valuesFor(parsed.tokens, domain), MAX_EXPLANATION_LENGTH);
     } catch {
       return null;
     }

@@ -132,6 +132,7 @@ export const uiEnUS = {
   "ui.problem.spf.duplicate-network": "{network} is authorized twice ({first} and {second}).",
   "ui.problem.spf.too-many-mx": "“{term}” finds {count} MX records at {target}; more than 10 makes receivers return permerror.",
   "ui.problem.spf.unresolved-macro": "“{term}” depends on the message being checked; it was not followed.",
+  "ui.problem.spf.private-address": "“{term}” in the SPF record of {domain} resolves to a private address ({host}); it authorizes nothing on the Internet and is not listed.",
   "ui.problem.dmarc.no-record": "{domain} publishes no DMARC record.",
   "ui.problem.dmarc.several-records": "{domain} has {count} DMARC records; receivers then apply no DMARC policy at all.",
   "ui.problem.dmarc.org-domain-record": "{domain} has no DMARC record of its own; its organizational domain's record applies.",

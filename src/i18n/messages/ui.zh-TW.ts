@@ -134,6 +134,7 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.problem.spf.duplicate-network": "{network} 被重複授權（{first} 與 {second}）。",
   "ui.problem.spf.too-many-mx": "「{term}」在 {target} 找到 {count} 筆 MX 記錄；超過 10 筆，收件端會判定為 permerror。",
   "ui.problem.spf.unresolved-macro": "「{term}」取決於受檢查的郵件，因此未展開檢查。",
+  "ui.problem.spf.private-address": "{domain} SPF 記錄中的「{term}」解析為私有位址（{host}）；它在網際網路上不授權任何伺服器，因此不列出。",
   "ui.problem.dmarc.no-record": "{domain} 沒有發布 DMARC 記錄。",
   "ui.problem.dmarc.several-records": "{domain} 有 {count} 筆 DMARC 記錄；收件端因此不會套用任何 DMARC 政策。",
   "ui.problem.dmarc.org-domain-record": "{domain} 沒有自己的 DMARC 記錄，套用的是上層組織網域的記錄。",
