@@ -6,6 +6,11 @@
  * guidance and the draft are checked in English and Traditional Chinese.
  */
 import { generateKeyPairSync } from "node:crypto";
+import http from "node:http";
+import { createBackend } from "../../src/backend/app";
+import { loadConfig } from "../../src/backend/config";
+import { startBackendServer, type RunningServer } from "../../src/backend/http";
+import { main } from "../../src/cli/main";
 import { createResolver } from "../../src/dns/resolver";
 import { checkTarget } from "../../src/guidance/check-target";
 import { diagnose } from "../../src/guidance/diagnose";
@@ -242,4 +247,48 @@ test("the checks report says which names were asked about, and nothing of the me
   const json = JSON.stringify(checks as Checks);
   expect(json).not.toContain("November offers");
   expect(json).not.toContain("customer@");
+});
+
+describe("through the doors: bounce-doctor spf --from --dkim and POST /api/check", () => {
+  let backend: RunningServer;
+  beforeAll(async () => {
+    const env = { DNS_SERVERS: `127.0.0.1:${dns.port}`, DNS_TIMEOUT_MS: "1000", DNS_RETRIES: "0", RATE_LIMIT_BURST: "1000", CHECK_CACHE_SECONDS: "0" };
+    const config = { ...loadConfig(env), port: 0 };
+    backend = await startBackendServer(createBackend(config), config);
+  });
+  afterAll(() => backend.close());
+
+  it("both give the engine's alignment for the same names", async () => {
+    const request = { domain: "bounces.esp.example", ip: IP, fromDomain: "shop.example", dkim: "k1:esp.example weak:shop.example" };
+    const direct = await runChecks(request, createResolver({ servers: [{ host: dns.host, port: dns.port }], timeoutMs: 1000, retries: 0 }));
+    expect((direct.alignment as AlignmentReport).deciding).toBe("dkim-weak-key");
+
+    let out = "";
+    const io = { stdout: (text: string) => void (out += text), stderr: () => undefined, readStdin: async () => new Uint8Array() };
+    const code = await main(["spf", "bounces.esp.example", "--ip", IP, "--from", "shop.example", "--dkim", "k1:esp.example", "--dkim", "weak:shop.example", "--dns", `127.0.0.1:${dns.port}`, "--json"], io);
+    expect(code).toBe(0);
+    const cli = JSON.parse(out) as Checks;
+
+    const api = await new Promise<Checks>((resolve, reject) => {
+      const post = http.request(`${backend.url}/api/check`, { method: "POST", headers: { "content-type": "application/json" } }, (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => (response.statusCode === 200 ? resolve(JSON.parse(text) as Checks) : reject(new Error(`HTTP ${response.statusCode}: ${text}`))));
+      });
+      post.on("error", reject);
+      post.end(JSON.stringify(request));
+    });
+    for (const checks of [cli, api]) {
+      expect(checks.alignment).toEqual(direct.alignment);
+      expect(checks.dkim).toEqual(direct.dkim);
+    }
+  });
+
+  it("a dkim field that is not selector:domain pairs is refused with the field named", async () => {
+    let err = "";
+    const io = { stdout: () => undefined, stderr: (text: string) => void (err += text), readStdin: async () => new Uint8Array() };
+    expect(await main(["spf", "shop.example", "--dkim", "no-colon"], io)).toBe(2);
+    expect(err).toContain("--dkim must be up to 5 selector:domain pairs");
+  });
 });

@@ -210,6 +210,13 @@ describe("readCurrentItem", () => {
     }
   });
 
+  test("a delivery report (IPM.Report.*, where add-ins are documented not to run) that fails to read is unreadable, whatever the code", async () => {
+    const { host } = await hostWith({ mailboxVersion: "1.8", item: ndrItem, failures: { "body.getAsync": { code: 5001 } } });
+    const reading = await host.readCurrentItem();
+    expect(reading).toMatchObject({ ok: false, reason: "unreadable", item: { subject: ndrItem.subject } });
+    if (!reading.ok) expect(reading.detail).toContain("An internal error has occurred. (5001)");
+  });
+
   test("failures are classified by Outlook's numeric code, never by the (localized) name", async () => {
     const plain = { ...ndrItem, itemClass: "IPM.Note" };
     const restricted = await hostWith({ mailboxVersion: "1.8", displayLanguage: "zh-TW", item: plain, failures: { "body.getAsync": { code: 9017, name: "存取受限" } } });
