@@ -12,3 +12,4 @@ export { spfCase, lookupCosts, type SpfCase } from "./advice/spf";
 export { detectSendingService, isMicrosoftIp } from "./services";
 export type { Actor, Guidance, GuidanceStep, Reason } from "./types";
 export { liveTarget, checkRequest } from "./live-target";
+export { liveFactLines, type LiveFactLine } from "./live-facts";

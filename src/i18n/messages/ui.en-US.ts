@@ -215,6 +215,21 @@ export const uiEnUS = {
   "ui.samples.postfixMailboxFull": "Postfix 4.2.2 (mailbox full)",
   "ui.samples.exim550": "Exim 550 (relay denied)",
   "ui.samples.failed": "Couldn't load the sample ({detail}).",
+  "ui.live.heading": "Live checks for this bounce",
+  "ui.live.loading": "Checking now…",
+  "ui.live.failed": "The live checks couldn't be run; the diagnosis above still stands.",
+  "ui.live.kind.recipient-domain": "Recipient's domain",
+  "ui.live.kind.dnsbl": "Blocklists",
+  "ui.live.kind.reverse-dns": "Reverse DNS",
+  "ui.live.kind.tls-policy": "Recipient's TLS policy",
+  "ui.live.couldNotCheck": "Couldn't check: {error}",
+  "ui.live.list.listed": "Listed",
+  "ui.live.list.not-listed": "Not listed",
+  "ui.live.list.refused": "Query refused",
+  "ui.live.list.unsupported": "No IPv6",
+  "ui.live.list.error": "No answer",
+  "ui.live.delist": "Look up and delist",
+  "ui.auth.collapsed": "Sender authentication (SPF and DMARC): not what this bounce is about",
 } as const;
 
 export type UiMessageKey = keyof typeof uiEnUS;
