@@ -142,7 +142,7 @@ export const uiEnUS = {
   "ui.problem.dmarc.no-rua": "The DMARC record of {domain} asks for no aggregate reports (no rua=).",
   "ui.problem.dmarc.report-not-authorized": "Reports for {domain} go to {destination}, which doesn't authorize them (no v=DMARC1 at {name}): receivers send them nowhere.",
   "ui.problem.spf.strict-self-include": "The SPF record of {domain} includes itself (“{term}”): strict receivers (pyspf) reject it before evaluating it.",
-  "ui.problem.spf.strict-void-per-query": "For this IP the result is {rfcResult} by RFC 7208, but receivers that count empty DNS answers per query (pyspf) return permerror.",
+  "ui.problem.spf.strict-void-per-query": "Receivers that count empty DNS answers per query (pyspf), MX hosts without addresses included, return permerror for {domain}, though RFC 7208, counting per term, does not.",
   "ui.problem.spf.strict-mx-names": "“{term}” finds {count} MX names: RFC 7208 receivers return permerror, RFC 4408 ones use the first 10.",
   "ui.problem.spf.strict-ptr-names": "{ip} has {count} PTR names; receivers look at the first {limit} only, in no fixed order.",
   "ui.problem.spf.strict-needs-tcp": "The TXT answer for {domain} is about {size} bytes, over {limit}: receivers without EDNS0 or TCP get a temporary error.",

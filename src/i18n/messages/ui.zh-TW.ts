@@ -144,7 +144,7 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.problem.dmarc.no-rua": "{domain} 的 DMARC 記錄沒有要求彙總報告（缺少 rua=）。",
   "ui.problem.dmarc.report-not-authorized": "{domain} 的報告寄往 {destination}，但該網域沒有授權（{name} 沒有 v=DMARC1）：收件端不會寄出這些報告。",
   "ui.problem.spf.strict-self-include": "{domain} 的 SPF 記錄包含自己（「{term}」）：嚴格的收件端（pyspf）在評估前就會拒絕。",
-  "ui.problem.spf.strict-void-per-query": "依 RFC 7208，此 IP 的結果是 {rfcResult}；但逐次查詢計算空回應的收件端（pyspf）會回傳 permerror。",
+  "ui.problem.spf.strict-void-per-query": "逐次查詢計算空回應的收件端（pyspf，含沒有位址的 MX 主機）會對 {domain} 回傳 permerror，但依 RFC 7208 逐項計算則不會。",
   "ui.problem.spf.strict-mx-names": "「{term}」找到 {count} 個 MX 名稱：依 RFC 7208 的收件端回傳 permerror，依 RFC 4408 的只用前 10 個。",
   "ui.problem.spf.strict-ptr-names": "{ip} 有 {count} 個 PTR 名稱；收件端只看前 {limit} 個，且順序不固定。",
   "ui.problem.spf.strict-needs-tcp": "{domain} 的 TXT 回應約 {size} 位元組，超過 {limit}：不支援 EDNS0 或 TCP 的收件端會得到暫時錯誤。",
