@@ -62,4 +62,4 @@ async function main() {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

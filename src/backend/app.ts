@@ -13,12 +13,13 @@ import { createRateLimiter } from "./rate-limit";
 import { Semaphore } from "./semaphore";
 
 export interface Backend {
-  handle(request: BackendRequest): Promise<BackendResponse>;
+  handle: (request: BackendRequest) => Promise<BackendResponse>;
 }
 
 /**
  * The configured DNS resolver. Its questions to the servers wait for a slot, so no
  * burst of checks can flood them; answers from its cache need no slot.
+ * @internal exported for its test
  */
 export function backendResolver(config: Pick<BackendConfig, "dnsServers" | "dnsTimeoutMs" | "dnsRetries" | "maxConcurrentDns">): Resolver {
   const slots = new Semaphore(config.maxConcurrentDns);

@@ -43,9 +43,9 @@ export interface BackendConfig {
   trustProxy: boolean;
 }
 
-export const MAX_BODY_BYTES = 4096;
+const MAX_BODY_BYTES = 4096;
 
-export class ConfigError extends Error {
+class ConfigError extends Error {
   override name = "ConfigError";
 }
 

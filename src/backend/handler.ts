@@ -50,9 +50,9 @@ export interface HandlerDeps {
   maxBodyBytes: number;
   checkBudgetMs: number;
   rateLimiter: RateLimiter;
-  runChecks(input: CheckInput): Promise<Checks>;
-  log?(entry: RequestLogEntry): void;
-  now?(): number;
+  runChecks: (input: CheckInput) => Promise<Checks>;
+  log?: (entry: RequestLogEntry) => void;
+  now?: () => number;
 }
 
 const ROUTES = new Map<string, readonly string[]>([

@@ -4,7 +4,6 @@
  */
 import { checkInputError, validateCheckInput as validateFields, type CheckInput } from "../spf/check-input";
 
-export type { CheckInput } from "../spf/check-input";
 
 export type Validation = { ok: true; input: CheckInput } | { ok: false; error: string };
 

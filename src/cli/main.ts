@@ -6,7 +6,7 @@
  */
 import { type CliIo, UsageError } from "./io";
 
-type Command = { run(args: string[], io: CliIo): Promise<number> };
+type Command = { run: (args: string[], io: CliIo) => Promise<number> };
 
 // Loaded on demand so `parse` does not pay for the DNS and guidance modules.
 const commands: Record<string, () => Promise<Command>> = {

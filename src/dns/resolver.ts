@@ -22,6 +22,7 @@ import type { LookupResult, RecordData, RecordType, Resolver } from "../spf/type
 import { exchangeTcp, exchangeUdp, type Exchange, type ServerAddress } from "./transport";
 import { QTYPE, RCODE, canonicalName, decodeMessage, encodeQuery, nameToLabels, type Message, type ResourceRecord } from "./wire";
 
+/** @internal exported for its test */
 export type { ServerAddress } from "./transport";
 
 export interface ResolverOptions {
@@ -66,7 +67,7 @@ interface CacheEntry {
  */
 const RECENCY_RESOLUTION_MS = 1000;
 
-/** Nameservers listed in resolv.conf ("nameserver ADDRESS" lines; IPv6 scope ids dropped). */
+/** Nameservers listed in resolv.conf ("nameserver ADDRESS" lines; IPv6 scope ids dropped). @internal exported for its test */
 export function parseResolvConf(text: string): ServerAddress[] {
   const servers: ServerAddress[] = [];
   for (const line of text.split("\n")) {
@@ -76,7 +77,7 @@ export function parseResolvConf(text: string): ServerAddress[] {
   return servers;
 }
 
-export function systemServers(path = "/etc/resolv.conf"): ServerAddress[] {
+function systemServers(path = "/etc/resolv.conf"): ServerAddress[] {
   try {
     const servers = parseResolvConf(readFileSync(path, "utf8"));
     return servers.length > 0 ? servers : [FALLBACK_SERVER];

@@ -1,6 +1,3 @@
 /** The bounce parser's public face: pure TypeScript for the pane, the backend and the CLI. */
-export { parseBounce, analyseMessage } from "./parse";
-export { readMessage, type MailMessage } from "./message";
-export type { FormatModule, FormatFindings, RecipientFinding } from "./formats/format";
-export { FORMATS } from "./formats";
+export { parseBounce } from "./parse";
 export * from "./types";

@@ -132,7 +132,7 @@ function kindOf(findings: FormatFindings | null, recipients: BounceRecipient[]):
 }
 
 /** Reads one message (not unwrapping forwards). */
-export function analyseMessage(message: MailMessage): Bounce {
+function analyseMessage(message: MailMessage): Bounce {
   const match = firstMatching(message);
   const findings = match?.findings ?? null;
   const merged = mergeRecipients(dsnRecipients(message.deliveryStatus), findings?.recipients ?? []);

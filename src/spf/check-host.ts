@@ -37,7 +37,7 @@ export interface CheckHostOptions {
   prefetch?: boolean;
 }
 
-export interface DecidingTerm {
+interface DecidingTerm {
   domain: string;
   record: string;
   term: string;
@@ -56,6 +56,7 @@ export interface CheckHostResult {
   voidLookups: number;
 }
 
+/** @internal exported for its test */
 export function defaultExplanation(domain: string, ip: string): string {
   return `${domain} does not designate ${ip} as a permitted sender`;
 }

@@ -11,7 +11,7 @@ const DISPOSITIONS: readonly string[] = ["none", "quarantine", "reject"];
 const VERSION = /^v\s*=\s*DMARC1\s*(?:;|$)/i;
 const KNOWN_TAGS = new Set(["v", "p", "sp", "np", "pct", "adkim", "aspf", "rua", "ruf", "fo", "rf", "ri", "psd", "t"]);
 
-export class DmarcLookupError extends Error {}
+class DmarcLookupError extends Error {}
 
 export async function checkDmarc(domain: string, resolver: Resolver): Promise<DmarcReport> {
   const name = domain.trim().toLowerCase().replace(/\.$/, "");
@@ -58,7 +58,7 @@ async function fetchDmarc(domain: string, resolver: Resolver): Promise<string[]>
   return answer.records.map((strings) => strings.join("")).filter((text) => VERSION.test(text.trim()));
 }
 
-/** Parses a DMARC record's tags (RFC 7489 6.3) into the policy, with findings. */
+/** Parses a DMARC record's tags (RFC 7489 6.3) into the policy, with findings. @internal exported for its test */
 export function parseDmarcRecord(record: string, domain: string): { policy: DmarcPolicy; problems: Problem[] } {
   const problems: Problem[] = [];
   const policy: DmarcPolicy = { p: null, sp: null, pct: 100, adkim: "r", aspf: "r", rua: [], ruf: [] };

@@ -6,21 +6,7 @@ import { analyzeSpf, type AnalyzeInput, type AnalyzeOptions } from "./analyzer";
 import { checkDmarc } from "./dmarc";
 import { CHECKS_SCHEMA, type Checks, type Resolver } from "./types";
 
-export { analyzeSpf, type AnalyzeInput, type AnalyzeOptions } from "./analyzer";
-export { checkDmarc, parseDmarcRecord } from "./dmarc";
-export {
-  checkHost,
-  defaultExplanation,
-  LOOKUP_LIMIT,
-  NAME_LIMIT,
-  VOID_LOOKUP_LIMIT,
-  type CheckHostInput,
-  type CheckHostOptions,
-  type CheckHostResult,
-  type DecidingTerm,
-} from "./check-host";
-export { parseRecord, isSpfRecord, type SpfRecord, type SpfSyntaxError, type Mechanism, type Modifier, type Term } from "./record";
-export { parseMacroString, expandMacroTokens, type MacroValues } from "./macro";
+export { type AnalyzeInput } from "./analyzer";
 export * from "./types";
 
 export interface RunChecksOptions extends AnalyzeOptions {

@@ -103,8 +103,3 @@ export function reverseName(client: ClientIp): string {
 function nibbles(address: ipaddr.IPv6): string[] {
   return address.parts.flatMap((part) => part.toString(16).padStart(4, "0").split(""));
 }
-
-/** Number of IPv4 addresses in a /prefix network. */
-export function ip4NetworkSize(prefix: number): number {
-  return 2 ** (32 - prefix);
-}

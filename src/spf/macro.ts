@@ -23,7 +23,7 @@ export type MacroToken =
       position: number;
     };
 
-export interface MacroSyntaxError {
+interface MacroSyntaxError {
   message: string;
   /** Offset of the offending character inside the macro string. */
   position: number;

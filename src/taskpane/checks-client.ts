@@ -22,10 +22,10 @@ export class CheckError extends Error {
   }
 }
 
-export const CHECK_TIMEOUT_MS = 8000;
+const CHECK_TIMEOUT_MS = 8000;
 
 /** Set at build time (BACKEND_URL); relative "/api" by default, proxied by the dev server. */
-export const backendUrl: string = process.env.BACKEND_URL || "/api";
+const backendUrl: string = process.env.BACKEND_URL || "/api";
 
 /** The query for a bounce (what the CLI's diagnose checks too), or null when it names nothing to check. */
 export function checkQueryFor(bounce: Bounce): CheckQuery | null {
@@ -37,7 +37,7 @@ function requestBody(query: CheckQuery): string {
   return JSON.stringify(Object.fromEntries(CHECK_FIELDS.map((field) => [field, query[field]])));
 }
 
-export interface FetchChecksOptions {
+interface FetchChecksOptions {
   baseUrl?: string;
   timeoutMs?: number;
   signal?: AbortSignal;

@@ -20,7 +20,7 @@ const CONTROLS = new RegExp(`[${CONTROL_RANGES}]`, "g");
 // Tab, newline and the Unicode line and paragraph separators end a line too.
 const LINE_BREAKS = /[\t\n\u2028\u2029]+/g;
 
-/** Cut to `max` characters (an ellipsis marks the cut), never splitting a surrogate pair. */
+/** Cut to `max` characters (an ellipsis marks the cut), never splitting a surrogate pair. @internal exported for its test */
 export function limitText(text: string, max = MAX_QUOTE): string {
   if (text.length <= max) return text;
   let end = max - 1;
@@ -63,6 +63,7 @@ const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
  * is written as a \u escape (JSON.stringify already escapes C0; this adds DEL, C1, the
  * bidi controls and the line separators). Only string contents can hold these characters,
  * so the replacement never touches the JSON's structure.
+ * @internal exported for its test
  */
 export function escapeControlsInJson(json: string): string {
   return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -165,7 +165,7 @@ describe("size", () => {
 describe("hostile lines in the layouts the gateway families read", () => {
   const long = "x".repeat(1 << 20);
   const layouts: [string, string[], string[]][] = [
-    ["X2 (qmail-like)", ["From: MAILER-DAEMON@example.com", "Subject: Delivery failure"], ["Unable to deliver message to the following address(es).", "", `<${long}@example.org>:`, `${"[".repeat(1 << 19)}`, "", "--- Original message follows."]],
+    ["X2 (qmail-like)", ["From: MAILER-DAEMON@example.com", "Subject: Delivery failure"], ["Unable to deliver message to the following address(es).", "", `<${long}@example.org>:`, "[".repeat(1 << 19), "", "--- Original message follows."]],
     ["MX Logic", ["From: MAILER-DAEMON@relay.mxlogic.net", "Message-ID: <mxl~1@relay.mxlogic.net>", "Subject: Mail delivery failed"], ["The following address failed:", "", `  <${"a:".repeat(1 << 19)}>: 550`, ""]],
     ["X6", ["From: mailer-daemon", "Subject: error"], ["We had trouble delivering your message. Full details follow:", `The following recipients returned permanent errors: a@b.example. Reason: ${"[".repeat(1 << 19)}${" ".repeat(1 << 19)}x`]],
     ["Messaging Server", ["From: postmaster@example.net", "Subject: Delivery Notification"], ["This report relates to a message you sent with the following header fields:", "", `  Recipient address: ${"@".repeat(1 << 20)}`]],

@@ -29,7 +29,7 @@ export interface StepKey {
   params?: MessageParams;
 }
 
-export interface MessageRef {
+interface MessageRef {
   key: MessageKey;
   params?: MessageParams;
 }

@@ -22,7 +22,7 @@ export interface FormatModule {
   /** The family name reported as Bounce.format, e.g. "postfix". */
   readonly name: string;
   /** A cheap test on headers and markers: did this family write the message? */
-  recognise(message: MailMessage): boolean;
+  recognise: (message: MailMessage) => boolean;
   /** What the message says; null when recognised but holding nothing usable. */
-  extract(message: MailMessage): FormatFindings | null;
+  extract: (message: MailMessage) => FormatFindings | null;
 }

@@ -24,7 +24,7 @@ function writtenByMxLogic(message: MailMessage): boolean {
 }
 
 /** Each paragraph after the marker: its first line names the address, the rest continues the reply. */
-export function eximStyleRecipients(lines: readonly string[]): RecipientFinding[] {
+function eximStyleRecipients(lines: readonly string[]): RecipientFinding[] {
   const recipients: RecipientFinding[] = [];
   for (const paragraph of paragraphs(lines)) {
     const match = FAILED_LINE.exec(paragraph[0]);

@@ -12,7 +12,7 @@
  * or an S/MIME message after a "Restricted item" notice and then refuse item calls
  * (office-js #6558, #6569, #974).
  */
-export const OfficeErrorCode = {
+const OfficeErrorCode = {
   /** Internal error (localized name). */
   InternalError: 5001,
   /** Event registration error: the event type is not supported by this object. */

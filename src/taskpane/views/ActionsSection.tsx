@@ -10,15 +10,15 @@ import { useSharedStyles } from "./styles";
 export interface ActionsSectionProps {
   guidance: Guidance;
   draftLanguage: Locale;
-  onDraftLanguageChange(language: Locale): void;
+  onDraftLanguageChange: (language: Locale) => void;
   /**
    * form: Outlook opens a new message (read mode). copy: the email is copied as text, outside
    * Outlook or where the client has no form. copy-in-compose: the same in a message being
    * written, where Outlook has no new-message form (displayNewMessageForm is read mode only).
    */
   draftMode: "form" | "copy" | "copy-in-compose";
-  onDraft(): void;
-  onCopy(): void;
+  onDraft: () => void;
+  onCopy: () => void;
   busy: boolean;
 }
 
