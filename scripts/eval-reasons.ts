@@ -12,6 +12,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { FORMATS, type FormatName } from "../src/ndr/formats";
 import type { Bounce, BounceRecipient } from "../src/ndr/types";
 import { classifyReason } from "../src/guidance/reason";
 import { detectScope } from "../src/guidance/scope";
@@ -48,6 +49,17 @@ async function loadParser(): Promise<Parse | null> {
   }
 }
 
+/** Sisimai's agent names (smtpagent) that are not ours spelled otherwise: its Office365 and GSuite modules read what ours call these. */
+const SISIMAI_AGENTS: Record<string, FormatName> = { office365: "exchange-online", gsuite: "gmail", einsundeins: "1and1" };
+const squeeze = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+const OUR_FORMATS = new Map<string, FormatName>(FORMATS.map((module) => [squeeze(module.name), module.name]));
+
+/** Our name for the family Sisimai's smtpagent names ("AmazonSES" is our "amazon-ses"), or null when we have none. */
+function formatOf(agent: string | null): FormatName | null {
+  const name = squeeze(agent ?? "");
+  return SISIMAI_AGENTS[name] ?? OUR_FORMATS.get(name) ?? null;
+}
+
 /** A Bounce built from the corpus's own fields, for when the parser is not available. */
 function bounceFromExpected(r: ExpectedRecipient): { bounce: Bounce; recipient: BounceRecipient } {
   const recipient: BounceRecipient = {
@@ -63,7 +75,7 @@ function bounceFromExpected(r: ExpectedRecipient): { bounce: Bounce; recipient: 
   const bounce: Bounce = {
     isBounce: true,
     kind: "bounce",
-    format: r.smtpagent,
+    format: formatOf(r.smtpagent),
     reportingMta: r.lhost,
     arrivalDate: null,
     originalSender: null,

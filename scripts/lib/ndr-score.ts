@@ -5,6 +5,7 @@
  */
 import type { Bounce } from "../../src/ndr/types";
 import { corrections } from "../../test/ndr/corpus-corrections";
+import { statedSendingIps } from "../../test/ndr/corpus-sending-ips";
 import type { CorpusEntry, ExpectedRecipient } from "./corpus";
 
 export interface Tally {
@@ -20,6 +21,7 @@ export interface Score {
   replyCode: Tally;
   diagnostic: Tally; // messages: a diagnostic wherever the reference has one
   senderDomain: Tally;
+  sendingIp: Tally; // messages whose sending IP is stated (test/ndr/corpus-sending-ips.ts): found
 }
 
 export interface Mismatch {
@@ -37,6 +39,7 @@ export const emptyScore = (): Score => ({
   replyCode: { hit: 0, total: 0 },
   diagnostic: { hit: 0, total: 0 },
   senderDomain: { hit: 0, total: 0 },
+  sendingIp: { hit: 0, total: 0 },
 });
 
 /** Sisimai-internal codes (x.0.9xx) are not stated by the message: the right answer is null. */
@@ -47,8 +50,10 @@ function acceptableStatuses(entry: CorpusEntry, expected: ExpectedRecipient, ind
   return accepted;
 }
 
+const baseName = (file: string) => file.replace(/^newline-variants\/(?:dos|mac)-/, "");
+
 function correctedValue(file: string, field: string, address: string | null, fallback: unknown): unknown {
-  const base = file.replace(/^newline-variants\/(?:dos|mac)-/, "");
+  const base = baseName(file);
   const fix = corrections.find((c) => c.file === base && c.field === field && (c.recipient === undefined || c.recipient === address));
   return fix ? fix.value : fallback;
 }
@@ -75,6 +80,11 @@ export function scoreOne(entry: CorpusEntry, bounce: Bounce | null, score: Score
     if (!ok) miss("bounce", isBounce, bounce?.isBounce ?? "error");
   }
   if (isBounce !== true) return;
+  const statedIp = statedSendingIps.find((stated) => stated.file === baseName(file))?.ip;
+  if (statedIp) {
+    add(score.sendingIp, bounce?.sendingIp === statedIp);
+    if (bounce?.sendingIp !== statedIp) miss("sendingIp", statedIp, bounce?.sendingIp ?? null);
+  }
   const ours = bounce?.recipients ?? [];
   // Pair each expected recipient with ours: by address, or by position when unknown.
   const pairs = expected.recipients.map((want, index) => {

@@ -3,16 +3,19 @@
  * and the Azure Functions adapter both translate to and from these plain objects.
  *
  *   GET  /api/health                      -> { status: "ok", schema }
- *   POST /api/check  {domain, ip?, sender?, helo?}  -> Checks
+ *   POST /api/check  {domain, ip?, sender?, helo?, checks?, recipientDomain?, zones?}
+ *                                          -> Checks, with `live` when checks were named
  *   GET  /api/check?domain=...&ip=...     -> Checks
  *
  * Errors are JSON `{ error }` with a message meant for the caller; internal failures
  * never leak stack traces or exception text.
  */
-import { CHECKS_SCHEMA, type Checks } from "../spf/types";
+import type { CheckReport } from "../checks/types";
+import { CHECKS_SCHEMA } from "../spf/types";
 import { ALLOWED_METHODS, corsFor, preflightHeaders } from "./cors";
 import type { RateLimiter } from "./rate-limit";
-import type { CheckInput } from "../spf/check-input";
+import type { RunChecks } from "./check-cache";
+import { OverBudgetError } from "./check-budget";
 import { validateCheckInput } from "./validate";
 
 export interface BackendRequest {
@@ -50,7 +53,8 @@ export interface HandlerDeps {
   maxBodyBytes: number;
   checkBudgetMs: number;
   rateLimiter: RateLimiter;
-  runChecks: (input: CheckInput) => Promise<Checks>;
+  /** Runs the checks for the client; the signal aborts when the request is given up (504). */
+  runChecks: RunChecks;
   log?: (entry: RequestLogEntry) => void;
   now?: () => number;
 }
@@ -76,14 +80,20 @@ class Timeout {
   constructor(readonly ms: number) {}
 }
 
-/** Runs `work`, or gives up after `ms` (the work itself is bounded by DNS timeouts and finishes on its own). */
-async function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | Timeout> {
+/**
+ * Runs the checks, or gives up after `ms`: giving up aborts the signal the work was
+ * given, which cancels its queued and in-flight DNS questions.
+ */
+async function withinBudget(run: (signal: AbortSignal) => Promise<CheckReport>, ms: number): Promise<CheckReport | Timeout> {
+  const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expiry = new Promise<Timeout>((resolve) => {
     timer = setTimeout(() => resolve(new Timeout(ms)), ms);
   });
   try {
-    return await Promise.race([work, expiry]);
+    const outcome = await Promise.race([run(controller.signal), expiry]);
+    if (outcome instanceof Timeout) controller.abort();
+    return outcome;
   } finally {
     clearTimeout(timer);
   }
@@ -93,9 +103,10 @@ type Fields = { fields: Record<string, unknown> } | { problem: string };
 
 function readFields(request: BackendRequest): Fields {
   if (request.method === "GET") {
-    const fields: Record<string, string> = {};
+    // No prototype: a parameter named "toString" or "__proto__" is just an unknown field.
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [key, value] of request.query) {
-      if (key in fields) return { problem: `parameter "${key.slice(0, 40)}" given more than once` };
+      if (Object.hasOwn(fields, key)) return { problem: `parameter "${key.slice(0, 40)}" given more than once` };
       fields[key] = value;
     }
     return { fields };
@@ -134,7 +145,15 @@ async function route(request: BackendRequest, deps: HandlerDeps, cors: Record<st
   if (!validation.ok) return error(400, validation.error, cors);
   logged.domain = validation.input.domain;
 
-  const outcome = await withinBudget(deps.runChecks(validation.input), deps.checkBudgetMs);
+  const input = validation.input;
+  const live = validation.live;
+  let outcome: CheckReport | Timeout;
+  try {
+    outcome = await withinBudget((signal) => deps.runChecks(input, { client: request.clientId, signal }, live), deps.checkBudgetMs);
+  } catch (failure) {
+    if (failure instanceof OverBudgetError) return error(504, failure.message, cors);
+    throw failure;
+  }
   if (outcome instanceof Timeout) return error(504, `the check took longer than ${outcome.ms} ms`, cors);
   return json(200, outcome, cors);
 }

@@ -1,7 +1,8 @@
 /**
  * The command dispatcher of bounce-doctor, the command-line front door to the same core the task pane uses.
  *   bounce-doctor parse FILE... [--json | --jsonl]
- *   bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]
+ *   bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]
+ *   bounce-doctor check [--recipient DOMAIN] [--ip IP] [--zone ZONE]... [--only CHECKS] [--dns HOST:PORT] [--json]
  *   bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--json]
  */
 import { type CliIo, UsageError } from "./io";
@@ -13,12 +14,15 @@ const commands: Record<string, () => Promise<Command>> = {
   parse: () => import("./commands/parse"),
   spf: () => import("./commands/spf"),
   diagnose: () => import("./commands/diagnose"),
+  check: () => import("./commands/check"),
 };
 
 const USAGE = `Usage: bounce-doctor <command> [options]
   parse FILE... [--json | --jsonl]   read bounces (- = standard input) and print what they say
-  spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]
+  spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]
   diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--json]
+  check [--recipient DOMAIN] [--ip IP] [--zone ZONE]... [--only CHECKS] [--dns HOST:PORT] [--json]
+                                     recipient domain, blocklists, reverse DNS, TLS policy, live
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

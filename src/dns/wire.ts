@@ -9,9 +9,9 @@
 
 import ipaddr from "ipaddr.js";
 
-export const QTYPE = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, OPT: 41, SPF: 99 } as const;
+export const QTYPE = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, OPT: 41, TLSA: 52, SPF: 99 } as const;
 export const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
-const CLASS_IN = 1;
+export const CLASS_IN = 1;
 
 /** Largest DNS message over UDP without EDNS (RFC 1035 section 4.2.1). @internal exported for its test */
 export const CLASSIC_UDP_LIMIT = 512;
@@ -36,6 +36,7 @@ export type RData =
   | { type: typeof QTYPE.MX; priority: number; exchange: string }
   | { type: typeof QTYPE.PTR | typeof QTYPE.CNAME | typeof QTYPE.NS; target: string }
   | { type: typeof QTYPE.SOA; soa: Soa }
+  | { type: typeof QTYPE.TLSA; tlsa: { usage: number; selector: number; matchingType: number; data: string } }
   | { type: number; raw: Uint8Array };
 
 export interface ResourceRecord {
@@ -142,6 +143,11 @@ function encodeRData(data: RData): Buffer {
     w.name(data.exchange);
   } else if ("target" in data) {
     w.name(data.target);
+  } else if ("tlsa" in data) {
+    w.u8(data.tlsa.usage);
+    w.u8(data.tlsa.selector);
+    w.u8(data.tlsa.matchingType);
+    w.push(Buffer.from(data.tlsa.data, "hex"));
   } else if ("soa" in data) {
     const s = data.soa;
     w.name(s.mname);
@@ -210,8 +216,17 @@ export function encodeQuery(id: number, name: string, type: number): Buffer {
   });
 }
 
+/**
+ * Labels and compression pointers followed while decoding one message, at most. Pointers
+ * let a 64 KB message name the same long chain of labels thousands of times (about
+ * 100 ms of decoding); a genuine reply needs a few steps per name.
+ */
+const MAX_NAME_STEPS = 20_000;
+
 class Reader {
   offset = 0;
+  /** Steps left for reading names in this message (see MAX_NAME_STEPS). */
+  private nameSteps = MAX_NAME_STEPS;
   constructor(readonly buf: Buffer) {}
   need(n: number): void {
     if (this.offset + n > this.buf.length) throw new WireError("message truncated");
@@ -245,6 +260,7 @@ class Reader {
     let resumeAt = -1;
     let octets = 1;
     for (;;) {
+      if (--this.nameSteps < 0) throw new WireError("names take too many steps to read");
       if (pos >= this.buf.length) throw new WireError("name runs past the message");
       const len = this.buf[pos];
       if (len === 0) {
@@ -309,6 +325,13 @@ function decodeRData(r: Reader, type: number, length: number): RData {
         soa: { mname: r.name(), rname: r.name(), serial: r.u32(), refresh: r.u32(), retry: r.u32(), expire: r.u32(), minimum: r.u32() },
       };
       break;
+    case QTYPE.TLSA: {
+      // RFC 6698 section 2.1: three one-octet fields, then the association data.
+      if (length < 3) throw new WireError("bad TLSA record");
+      const [usage, selector, matchingType] = [r.u8(), r.u8(), r.u8()];
+      data = { type, tlsa: { usage, selector, matchingType, data: r.bytes(length - 3).toString("hex") } };
+      break;
+    }
     default:
       data = { type, raw: new Uint8Array(r.bytes(length)) };
   }

@@ -4,7 +4,7 @@
  * quotes it ("SPF validation failed for 192.0.2.10") fills in when it could not.
  */
 import type { Bounce } from "../ndr/types";
-import type { CheckInput } from "../spf/check-input";
+import { MAX_DKIM_SIGNATURES, type CheckInput } from "../spf/check-input";
 import { pickRecipient } from "./pick";
 import { senderIpFromText } from "./sender-ip";
 
@@ -31,12 +31,19 @@ export function spfDomainFromRejection(diagnostic: string | null | undefined): s
 /** The check request for a bounce (the same in the pane and the CLI), or null when it names nothing to check. */
 export function checkTarget(bounce: Bounce): CheckInput | null {
   const diagnostic = pickRecipient(bounce)?.diagnostic;
-  // Check what the receiver checked: the envelope domain its SPF rejection names, else the sender's domain.
-  const domain = spfDomainFromRejection(diagnostic) ?? bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
+  const auth = bounce.authentication ?? null;
+  // The envelope the original names (a receiver's smtp.mailfrom, its Return-Path); the bounce's own addressee is no better than From.
+  const envelope = auth?.envelopeFrom === "authentication-results" || auth?.envelopeFrom === "return-path" ? auth.envelopeDomain : null;
+  // Check what the receiver checked: the envelope domain its SPF rejection names, else the original's envelope, else the sender's domain.
+  const domain = spfDomainFromRejection(diagnostic) ?? envelope ?? bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
   if (!domain) return null;
   const ip = bounce.sendingIp ?? ipFromRejection(diagnostic);
   const input: CheckInput = { domain };
   if (ip) input.ip = ip;
-  if (bounce.originalSender) input.sender = bounce.originalSender;
+  // The sender fills SPF macros: only when it is an address of the domain checked.
+  if (bounce.originalSender && (domain === bounce.senderDomain || bounce.originalSender.toLowerCase().endsWith(`@${domain}`))) input.sender = bounce.originalSender;
+  // DMARC and alignment: the From domain and the signatures; names and selectors only.
+  if (auth?.fromDomain) input.fromDomain = auth.fromDomain;
+  if (auth && auth.dkim.length > 0) input.dkim = auth.dkim.slice(0, MAX_DKIM_SIGNATURES).map((s) => `${s.selector}:${s.domain}`).join(" ");
   return input;
 }

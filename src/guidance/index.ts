@@ -1,4 +1,4 @@
 /** The guidance engine: diagnose() and its plain-text rendering, plus the parts the pane and CLI show. */
 export { diagnose } from "./diagnose";
 export { formatGuidanceText } from "./text";
-export { checkTarget } from "./check-target";
+export { checkRequest } from "./live-target";

@@ -3,6 +3,7 @@
  * different providers (Gmail's 5.7.27 is an SPF failure, IANA's a null MX), so the
  * scope is decided from who rejected the message, then from who wrote the report.
  */
+import type { FormatName } from "../ndr";
 import type { Bounce, BounceRecipient } from "../ndr/types";
 import type { Scope } from "../i18n";
 
@@ -26,14 +27,21 @@ const WORDING: [Vendor, RegExp][] = [
   ["yahoo", /postmaster\.(yahooinc|verizonmedia)\.com|\[TSS\d\d\]|yahoodns\.net/i],
 ];
 
-/** Report formats (the parser's `format`) written by each provider. */
-const FORMATS: [Vendor, RegExp][] = [
-  ["outlook.com", /^outlook(\.com)?$|hotmail/i],
-  // Exchange Online only: on-premises Exchange (exchange2003, exchange2007) speaks IANA's codes.
-  ["microsoft", /^exchange-online$|office ?365|microsoft|o365/i],
-  ["google", /gmail|google|gsuite/i],
-  ["yahoo", /yahoo|aol/i],
-];
+/**
+ * The report formats (the parser's `format`) each provider writes. Exchange Online only:
+ * on-premises Exchange (exchange2003, exchange2007) speaks IANA's codes.
+ */
+const FORMATS: Record<Vendor, readonly FormatName[]> = {
+  "outlook.com": ["outlook"],
+  microsoft: ["exchange-online"],
+  google: ["gmail", "google-groups"],
+  yahoo: ["yahoo", "aol"],
+};
+
+function byFormat(format: FormatName | null): Vendor | null {
+  if (!format) return null;
+  return (Object.keys(FORMATS) as Vendor[]).find((vendor) => FORMATS[vendor].includes(format)) ?? null;
+}
 
 function hostName(value: string | null | undefined): string {
   // remoteMta may be "mx.example.com", "mx.example.com [192.0.2.1]" or "dns; mx.example.com".
@@ -65,7 +73,7 @@ export function detectScope(bounce: Bounce, recipient?: BounceRecipient | null):
   if (remote) return remote;
   const worded = byPattern(WORDING, rcpt?.diagnostic);
   if (worded) return worded;
-  const reporter = byHost(bounce.reportingMta) ?? byPattern(FORMATS, bounce.format);
+  const reporter = byHost(bounce.reportingMta) ?? byFormat(bounce.format);
   if (!reporter) return "iana";
   const namesAnotherServer = Boolean(hostName(rcpt?.remoteMta)) && hostName(rcpt?.remoteMta) !== hostName(bounce.reportingMta);
   if (namesAnotherServer && reporter !== "microsoft" && reporter !== "outlook.com") return "iana";

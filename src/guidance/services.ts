@@ -3,6 +3,7 @@
  * service documents; and whether an IP belongs to Microsoft's mail network.
  */
 import ipaddr from "ipaddr.js";
+import type { FormatName } from "../ndr";
 import type { Bounce } from "../ndr/types";
 import type { SpfNode, SpfReport } from "../spf/types";
 
@@ -13,20 +14,21 @@ export interface SendingService {
   include: string;
 }
 
-const SERVICES: (SendingService & { hosts: RegExp; formats?: RegExp })[] = [
+/** Each service, its mail servers' host names, and the report formats (the parser's `format`) it writes. */
+const SERVICES: (SendingService & { hosts: RegExp; formats?: readonly FormatName[] })[] = [
   {
     id: "microsoft365",
     name: "Microsoft 365",
     include: "include:spf.protection.outlook.com",
     hosts: /(^|\.)(protection\.outlook\.com|outlook\.com|office365\.com)$/,
-    formats: /^exchange-online$|office ?365|o365/i,
+    formats: ["exchange-online"],
   },
-  { id: "google", name: "Google Workspace", include: "include:_spf.google.com", hosts: /(^|\.)(google\.com|googlemail\.com)$/, formats: /gmail|google/i },
-  { id: "amazon-ses", name: "Amazon SES", include: "include:amazonses.com", hosts: /(^|\.)(amazonses\.com|amazonaws\.com)$/, formats: /^amazon-?ses$/i },
-  { id: "sendgrid", name: "SendGrid", include: "include:sendgrid.net", hosts: /(^|\.)sendgrid\.net$/, formats: /sendgrid/i },
+  { id: "google", name: "Google Workspace", include: "include:_spf.google.com", hosts: /(^|\.)(google\.com|googlemail\.com)$/, formats: ["gmail", "google-groups"] },
+  { id: "amazon-ses", name: "Amazon SES", include: "include:amazonses.com", hosts: /(^|\.)(amazonses\.com|amazonaws\.com)$/, formats: ["amazon-ses"] },
+  { id: "sendgrid", name: "SendGrid", include: "include:sendgrid.net", hosts: /(^|\.)sendgrid\.net$/, formats: ["sendgrid"] },
   { id: "mailgun", name: "Mailgun", include: "include:mailgun.org", hosts: /(^|\.)mailgun\.(org|net)$/ },
   { id: "mailchimp", name: "Mailchimp", include: "include:servers.mcsv.net", hosts: /(^|\.)(mcsv\.net|mandrillapp\.com|rsgsv\.net)$/ },
-  { id: "zoho", name: "Zoho Mail", include: "include:zoho.com", hosts: /(^|\.)zoho\.(com|eu|in)$/, formats: /zoho/i },
+  { id: "zoho", name: "Zoho Mail", include: "include:zoho.com", hosts: /(^|\.)zoho\.(com|eu|in)$/, formats: ["zoho"] },
 ];
 
 /** Microsoft's address space from which Exchange Online and outlook.com send (approximate, wide on purpose). */
@@ -50,7 +52,7 @@ export function detectSendingService(bounce: Bounce): SendingService | null {
   const host = hostOf(bounce.reportingMta);
   const found =
     SERVICES.find((s) => host && s.hosts.test(host)) ??
-    SERVICES.find((s) => s.formats && bounce.format && s.formats.test(bounce.format)) ??
+    SERVICES.find((s) => bounce.format && s.formats?.includes(bounce.format)) ??
     (isMicrosoftIp(bounce.sendingIp) ? SERVICES[0] : null);
   if (!found) return null;
   const { id, name, include } = found;

@@ -2,6 +2,10 @@
  * The contract of the bounce parser: what goes in (a BounceSource) and what comes
  * out (a Bounce). The CLI prints these objects as JSON, the task pane shows them.
  */
+import type { FormatName } from "./formats";
+
+import type { ReturnedAuthentication } from "./returned-auth";
+
 
 /** An attachment handed over by Outlook when the raw message is not available. */
 export interface SourceAttachment {
@@ -61,7 +65,7 @@ export interface Bounce {
   isBounce: boolean;
   kind: MessageKind;
   /** The format family that recognised it ("postfix", "exchange-online", "rfc3464", ...), or null. */
-  format: string | null;
+  format: FormatName | null;
   reportingMta: string | null;
   /** ISO 8601 (UTC) time of the original's arrival or of the report, or null. */
   arrivalDate: string | null;
@@ -72,6 +76,8 @@ export interface Bounce {
   originalMessageId: string | null;
   originalSubject: string | null;
   recipients: BounceRecipient[];
+  /** What the returned original's headers say about its authentication (src/ndr/returned-auth.ts), when it is returned. */
+  authentication?: ReturnedAuthentication | null;
 }
 
 /** Thrown (or returned as CLI error) when the input is not a message at all. */

@@ -12,6 +12,7 @@ import { LookupCache } from "./lookup-cache";
 import { hasMacros, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, type Mechanism, type SpfRecord } from "./record";
 import { spfProblems } from "./spf-problems";
+import { strictReading, strictReceiverRisks } from "./strict-receivers";
 import type { Problem, Resolver, SpfNode, SpfReport } from "./types";
 
 export interface AnalyzeInput {
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   checkHost?: CheckHostOptions;
   /** Records walked at most (guards against huge or hostile trees). */
   maxRecords?: number;
+  /** Apply the strict-receiver lens (strict-receivers.ts); on by default. */
+  strictLens?: boolean;
 }
 
 const MAX_RECORDS = 50;
@@ -68,9 +71,13 @@ export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, option
   const cache = new LookupCache(resolver);
   const known: Known = { client, sender: Boolean(input.sender?.trim()), helo: Boolean(input.helo?.trim()) };
   const walker = new TreeWalker(cache, new ValuesByDomain(macroValues(domain, input, client)), known, options.maxRecords ?? MAX_RECORDS);
-  const [tree, verdict] = await Promise.all([
+  const lens = options.strictLens !== false;
+  const hostInput = client ? { ip: client.text, domain, sender: input.sender, helo: input.helo } : null;
+  const [tree, verdict, strictVerdict] = await Promise.all([
     walker.walk(domain, "root", [], ""),
-    client ? checkHost({ ip: client.text, domain, sender: input.sender, helo: input.helo }, cache, options.checkHost) : null,
+    hostInput ? checkHost(hostInput, cache, options.checkHost) : null,
+    // The strict reading shares the cache: it asks DNS nothing the RFC evaluation did not.
+    hostInput && lens ? checkHost(hostInput, cache, { ...options.checkHost, strict: true }) : null,
   ]);
 
   report.tree = tree;
@@ -85,6 +92,10 @@ export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, option
     problems.push(spfProblems.voidLookups(domain, walker.voidTerms.length, VOID_LOOKUP_LIMIT, walker.voidTerms));
   }
   problems.push(...duplicateNetworks(walker.networks));
+  if (lens) {
+    problems.push(...(await strictReceiverRisks({ domain, tree, client, rfc: verdict, strict: strictVerdict, problems, cache })));
+    report.strictReceivers = strictReading(strictVerdict);
+  }
   report.networks = flattenNetworks(walker.networks);
   report.problems = problems;
   if (verdict) {

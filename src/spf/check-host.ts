@@ -35,7 +35,17 @@ export interface CheckHostOptions {
   voidLookupLimit?: number;
   /** Start the lookups a record's terms will need as soon as it arrives (default true). */
   prefetch?: boolean;
+  /**
+   * Read the record as the strictest widely deployed receivers do, where they are
+   * stricter than RFC 7208 (see strict-receivers.ts): a record that includes itself is a
+   * permerror before evaluation, and void lookups are counted per DNS query, the
+   * address lookups of MX hosts and PTR names included. Off by default: the RFC answer.
+   */
+  strict?: boolean;
 }
+
+/** A rule only strict receivers apply, named when it decided a strict evaluation. */
+export type StrictRule = "self-include" | "void-per-query";
 
 interface DecidingTerm {
   domain: string;
@@ -54,6 +64,8 @@ export interface CheckHostResult {
   /** DNS-querying terms evaluated, and void lookups among them. */
   lookups: number;
   voidLookups: number;
+  /** With the strict option: the strict-only rule that ended the evaluation, if one did. */
+  strictRule?: StrictRule;
 }
 
 /** @internal exported for its test */
@@ -92,7 +104,9 @@ export async function checkHost(input: CheckHostInput, resolver: Resolver, optio
     return result;
   } catch (error) {
     if (!(error instanceof SpfAbort)) throw error;
-    return { result: error.result, decidedBy: error.where, reason: error.message, ...evaluation.counts() };
+    const result: CheckHostResult = { result: error.result, decidedBy: error.where, reason: error.message, ...evaluation.counts() };
+    if (error.strictRule) result.strictRule = error.strictRule;
+    return result;
   }
 }
 
@@ -116,7 +130,12 @@ function resolveIdentity(input: CheckHostInput): Identity {
 
 /** Ends the evaluation with permerror or temperror. */
 class SpfAbort extends Error {
-  constructor(readonly result: "permerror" | "temperror", message: string, public where: DecidingTerm | null) {
+  constructor(
+    readonly result: "permerror" | "temperror",
+    message: string,
+    public where: DecidingTerm | null,
+    readonly strictRule?: StrictRule,
+  ) {
     super(message);
   }
 }
@@ -134,6 +153,10 @@ type BaseValues = Omit<MacroValues, "domain" | "validatedName">;
 class Evaluation {
   private lookups = 0;
   private voidLookups = 0;
+  /** Strict reading only: void answers counted per DNS query rather than per term. */
+  private voidQueries = 0;
+  /** Empty answers met while validating the client's PTR names (strict reading counts them). */
+  private ptrVoidQueries = 0;
   private prefetchBudget: number;
   private validated?: Promise<string[]>;
   private readonly lookupLimit: number;
@@ -165,6 +188,7 @@ class Evaluation {
       throw new SpfAbort("permerror", `syntax error in the SPF record of ${domain}, ${term ? `term "${term}" ` : ""}at position ${position}: ${message}`, { domain, record: text, term });
     }
     const record = parsed.record;
+    if (this.options.strict) await this.rejectSelfInclude(record, domain, text);
     this.prefetchRecord(record, domain, this.lookups);
     for (const mechanism of record.mechanisms) {
       const where = { domain, record: text, term: mechanism.text };
@@ -187,6 +211,22 @@ class Evaluation {
       return outcome;
     }
     return { result: "neutral", decidedBy: null, reason: `no mechanism of ${domain} matched and there is no redirect` };
+  }
+
+  /**
+   * Strict reading: pyspf (spf.py, query.validate_mechanism) expands every mechanism
+   * before evaluating any, and refuses "include" of the record's own domain with
+   * "include has trivial recursion", even where an earlier term would have matched.
+   * RFC 7208 has no such rule: the loop only ends at the 10-lookup limit (4.6.4).
+   */
+  private async rejectSelfInclude(record: SpfRecord, domain: string, text: string): Promise<void> {
+    for (const mechanism of record.mechanisms) {
+      if (mechanism.name !== "include" || !mechanism.domainSpec || usesLetter(mechanism.domainSpec, "p")) continue;
+      const target = (await this.expandTarget(mechanism.domainSpec, domain)).replace(/\.$/, "");
+      if (target.toLowerCase() === domain.toLowerCase()) {
+        throw new SpfAbort("permerror", `${domain} includes itself ("${mechanism.text}"), which strict receivers reject before evaluating the record`, { domain, record: text, term: mechanism.text }, "self-include");
+      }
+    }
   }
 
   /** check_host() of an include or redirect target; a failed record lookup is blamed on the term. */
@@ -240,6 +280,8 @@ class Evaluation {
         this.countTerm(where);
         const target = await this.targetOf(mechanism, domain);
         const names = await this.validatedNames();
+        // Strict reading: the empty PTR and address queries of the validation count as void (see noteVoidQuery).
+        for (let i = 0; i < this.ptrVoidQueries; i++) this.noteVoidQuery(where);
         return names.some((name) => isSubdomainOf(name, target));
       }
       case "exists": {
@@ -286,7 +328,9 @@ class Evaluation {
     if (countVoid) return this.queryCounted(name, this.addressType(), where);
     const answer = await this.cache.lookup(name, this.addressType());
     if (answer.status === "error") throw new SpfAbort("temperror", `DNS error looking up ${name}: ${answer.message}`, where);
-    return answer.status === "ok" ? answer.records : [];
+    if (answer.status === "ok" && answer.records.length > 0) return answer.records;
+    this.noteVoidQuery(where);
+    return [];
   }
 
   /** A term's own query: errors abort with temperror, empty answers count as void lookups. */
@@ -316,6 +360,20 @@ class Evaluation {
     if (this.voidLookups > this.voidLookupLimit) {
       throw new SpfAbort("permerror", `more than ${this.voidLookupLimit} lookups returned no answer (void lookups)`, where);
     }
+    this.noteVoidQuery(where);
+  }
+
+  /**
+   * Strict reading: pyspf (spf.py, query.dns) counts every DNS query that comes back
+   * empty, so an MX host or a PTR name without addresses also counts. RFC 7208 4.6.4
+   * counts terms: "mx" is one void lookup only when the MX query itself is empty.
+   */
+  private noteVoidQuery(where: DecidingTerm): void {
+    if (!this.options.strict) return;
+    this.voidQueries += 1;
+    if (this.voidQueries > this.voidLookupLimit) {
+      throw new SpfAbort("permerror", `more than ${this.voidLookupLimit} DNS queries returned no answer, counted per query as strict receivers do`, where, "void-per-query");
+    }
   }
 
   private targetOf(mechanism: Mechanism, domain: string): Promise<string> {
@@ -337,11 +395,15 @@ class Evaluation {
   private validatedNames(): Promise<string[]> {
     this.validated ??= (async () => {
       const answer = await this.cache.lookup(reverseName(this.client), "PTR");
-      if (answer.status !== "ok") return [];
+      if (answer.status !== "ok" || answer.records.length === 0) {
+        if (answer.status !== "error") this.ptrVoidQueries = 1;
+        return [];
+      }
       const names = answer.records.slice(0, NAME_LIMIT).filter((name) => isQueryableName(name));
       const confirmed = await Promise.all(
         names.map(async (name) => {
           const addresses = await this.cache.lookup(name, this.addressType());
+          if (addresses.status === "nxdomain" || addresses.status === "nodata" || (addresses.status === "ok" && addresses.records.length === 0)) this.ptrVoidQueries += 1;
           // A name whose lookup fails is skipped, not an error.
           return addresses.status === "ok" && addresses.records.some((address) => inNetwork(this.client, address, this.client.family === 4 ? 32 : 128));
         }),

@@ -21,10 +21,17 @@ export interface CheckInput {
   sender?: string;
   /** The HELO/EHLO name as the client gave it (a name, or an address literal). */
   helo?: string;
+  /** The returned original's From domain: DMARC and alignment are checked for it (default: domain). */
+  fromDomain?: string;
+  /**
+   * The original's DKIM signatures as "selector:domain" pairs (s= and d=), separated by
+   * spaces, at most MAX_DKIM_SIGNATURES: each key is looked up at selector._domainkey.domain.
+   */
+  dkim?: string;
 }
 
 /** The request fields, in the order the doors list them. */
-export const CHECK_FIELDS = ["domain", "ip", "sender", "helo"] as const satisfies readonly (keyof CheckInput)[];
+export const CHECK_FIELDS = ["domain", "ip", "sender", "helo", "fromDomain", "dkim"] as const satisfies readonly (keyof CheckInput)[];
 export type CheckField = (typeof CHECK_FIELDS)[number];
 
 /**
@@ -65,9 +72,32 @@ export function validateCheckInput(raw: Readonly<Record<string, unknown>>): Chec
   }
   if (fields.sender !== undefined) input.sender = fields.sender;
   if (fields.helo !== undefined) input.helo = fields.helo;
+  if (fields.fromDomain) input.fromDomain = toALabels(fields.fromDomain.replace(/\.$/, ""));
+  if (fields.dkim !== undefined && fields.dkim.trim() !== "") {
+    const pairs = dkimSignatures(fields.dkim);
+    if (pairs === null) return { ok: false, field: "dkim", problem: `must be up to ${MAX_DKIM_SIGNATURES} selector:domain pairs separated by spaces` };
+    input.dkim = pairs.map(({ selector, domain }) => `${selector}:${domain}`).join(" ");
+  }
   const domain = fields.domain || checkedIdentity(fields.sender, fields.helo);
   if (domain === undefined) return { ok: false, field: "domain", problem: "is required (or a sender, or a HELO name for a null sender)" };
   return { ok: true, input: { domain: toALabels(domain), ...input } };
+}
+
+/** DKIM signatures checked per request at most: mail carries one or two, rarely more. */
+export const MAX_DKIM_SIGNATURES = 5;
+
+/** The "selector:domain" pairs of a dkim field, or null when it is not such a list. */
+export function dkimSignatures(text: string | undefined): Array<{ selector: string; domain: string }> | null {
+  if (text === undefined || text.trim() === "") return [];
+  const pairs = text.trim().split(/\s+/);
+  if (pairs.length > MAX_DKIM_SIGNATURES) return null;
+  const parsed: Array<{ selector: string; domain: string }> = [];
+  for (const pair of pairs) {
+    const colon = pair.indexOf(":");
+    if (colon <= 0 || colon === pair.length - 1) return null;
+    parsed.push({ selector: pair.slice(0, colon).toLowerCase(), domain: toALabels(pair.slice(colon + 1).replace(/\.$/, "")) });
+  }
+  return parsed;
 }
 
 /** The message for a failed validation, naming the field as the door calls it (`"ip"`, `--ip`). */

@@ -3,6 +3,10 @@
  * and the reports the backend returns as { spf, dmarc } (schema version CHECKS_SCHEMA).
  */
 
+import type { AlignmentReport } from "./alignment";
+import type { DkimKeyReport } from "./dkim-key";
+
+
 export const CHECKS_SCHEMA = "bounce-doctor/checks@1";
 
 /** Record data per DNS type, as the SPF engine needs it. */
@@ -13,6 +17,8 @@ export interface RecordData {
   SPF: string[];
   MX: { priority: number; exchange: string };
   PTR: string;
+  /** DANE (RFC 6698 section 2.1): certificate usage, selector, matching type, association data in hex. */
+  TLSA: { usage: number; selector: number; matchingType: number; data: string };
 }
 export type RecordType = keyof RecordData;
 
@@ -81,6 +87,11 @@ export interface SpfReport {
   /** Authorized networks, flattened over the tree (CIDR strings). */
   networks: { ip4: string[]; ip6: string[]; addressCount4: number };
   problems: Problem[];
+  /**
+   * check_host() for ip as the strictest deployed receivers read the record (strict-receivers.ts),
+   * with the strict-only rule that changed the answer; null without an ip.
+   */
+  strictReceivers?: { result: SpfResult; rule: "self-include" | "void-per-query" | null } | null;
 }
 
 export interface DmarcPolicy {
@@ -93,6 +104,16 @@ export interface DmarcPolicy {
   ruf: string[];
 }
 
+/** A rua=/ruf= destination outside the policy's organizational domain (RFC 7489 7.1). */
+export interface ReportDestination {
+  uri: string;
+  domain: string;
+  /** <policy-domain>._report._dmarc.<destination-domain>, where the authorization is published. */
+  name: string;
+  /** null when DNS could not tell. */
+  authorized: boolean | null;
+}
+
 export interface DmarcReport {
   domain: string;
   /** Organizational domain (public suffix list), where the fallback record lives. */
@@ -102,6 +123,8 @@ export interface DmarcReport {
   record: string | null;
   policy: DmarcPolicy | null;
   problems: Problem[];
+  /** External report destinations and whether each authorizes the reports (absent when none). */
+  reportDestinations?: ReportDestination[];
 }
 
 /** What the backend returns for /api/check. A check that could not run carries an error. */
@@ -109,4 +132,8 @@ export interface Checks {
   schema: typeof CHECKS_SCHEMA;
   spf: SpfReport | { error: string };
   dmarc: DmarcReport | { error: string };
+  /** The key of each DKIM signature asked about (CheckInput.dkim); absent when none was. */
+  dkim?: DkimKeyReport[] | { error: string };
+  /** DMARC alignment of the SPF domain and each DKIM domain with the From domain; absent without one. */
+  alignment?: AlignmentReport | { error: string };
 }

@@ -14,8 +14,8 @@ import type { ItemReading, ItemSummary, LabeledSource } from "./office/host";
 import type { ChecksState, DiagnosisState, Engine, Outcome, ParseResult } from "./types";
 
 export type DiagnosisAction =
-  /** Read the host's current item (pane start, ItemChanged, "Read selected message"). */
-  | { type: "read-item" }
+  /** Read the host's current item (pane start, ItemChanged; asked: "Read selected message"). */
+  | { type: "read-item"; asked?: boolean }
   | { type: "item-read"; request: number; reading: ItemReading }
   /** Diagnose sources the user gave (paste, file, drop). */
   | { type: "diagnose-sources"; sources: LabeledSource[] }
@@ -34,6 +34,7 @@ export function initialDiagnosis(idle: boolean): DiagnosisState {
     parsed: [],
     active: 0,
     item: null,
+    sameItem: false,
     outcome: idle ? { status: "idle" } : { status: "working" },
     checks: { status: "none" },
     engine: null,
@@ -57,9 +58,14 @@ function show(state: DiagnosisState, index: number, parsed: (ParseResult | undef
   return { ...state, request: state.request + 1, pending: { kind: "none" }, parsed, active: index, outcome, checks: checksFor(outcome) };
 }
 
+/** Both readings came from the same Outlook item (by its id; without ids nothing can be told). */
+function isSameItem(before: ItemSummary | null, after: ItemSummary | null): boolean {
+  return Boolean(before?.id && after?.id && before.id === after.id);
+}
+
 /** A new set of sources: scan them from the first. */
 function withSources(state: DiagnosisState, sources: LabeledSource[], item: ItemSummary | null): DiagnosisState {
-  const base = { ...state, request: state.request + 1, sources, parsed: [], active: 0, item, checks: { status: "none" } as const };
+  const base = { ...state, request: state.request + 1, sources, parsed: [], active: 0, item, sameItem: false, checks: { status: "none" } as const };
   if (sources.length === 0) return { ...base, pending: { kind: "none" }, outcome: { status: "not-bounce", kind: "message" } };
   return { ...base, pending: { kind: "parsing", index: 0, mode: "scan" }, outcome: { status: "working" } };
 }
@@ -68,16 +74,26 @@ export function diagnosisReducer(state: DiagnosisState, action: DiagnosisAction)
   switch (action.type) {
     case "read-item":
       // The previous diagnosis stays in view until the new reading replaces it; its checks stop.
-      return { ...state, request: state.request + 1, pending: { kind: "reading" }, outcome: { status: "working" }, checks: { status: "none" } };
+      return {
+        ...state,
+        request: state.request + 1,
+        pending: { kind: "reading", asked: action.asked === true },
+        sameItem: false,
+        outcome: { status: "working" },
+        checks: { status: "none" },
+      };
 
     case "item-read": {
       if (action.request !== state.request || state.pending.kind !== "reading") return state;
       const { reading } = action;
+      const item = reading.item ?? null;
+      // state.item is still the message shown before this reading.
+      const sameItem = state.pending.asked && isSameItem(state.item, item);
       if (!reading.ok) {
         const outcome: Outcome = { status: "blocked", reason: reading.reason, detail: reading.detail };
-        return { ...state, pending: { kind: "none" }, sources: [], parsed: [], active: 0, item: reading.item ?? null, outcome };
+        return { ...state, pending: { kind: "none" }, sources: [], parsed: [], active: 0, item, sameItem, outcome };
       }
-      return withSources(state, reading.sources, reading.item ?? null);
+      return { ...withSources(state, reading.sources, item), sameItem };
     }
 
     case "diagnose-sources":

@@ -2,6 +2,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "../i18n";
 import type { MessageParams } from "../i18n/format";
+import type { UiMessageKey } from "../i18n/messages/ui.en-US";
 import { uiText } from "./ui-text";
 
 const LocaleContext = createContext<Locale>("en-US");
@@ -14,9 +15,10 @@ export function useLocale(): Locale {
   return useContext(LocaleContext);
 }
 
-export type Translate = (key: string, params?: MessageParams) => string;
+/** Only the pane's own keys: a mistyped or guidance-only key fails tsc. */
+export type Translate = (key: UiMessageKey, params?: MessageParams) => string;
 
 export function useT(): Translate {
   const locale = useLocale();
-  return useMemo(() => (key: string, params?: MessageParams) => uiText.t(locale, key, params), [locale]);
+  return useMemo(() => (key: UiMessageKey, params?: MessageParams) => uiText.t(locale, key, params), [locale]);
 }

@@ -44,7 +44,11 @@ export type ChecksState =
  * parse of one source ("scan": the first bounce among the sources wins; "select": the
  * user chose this one).
  */
-type Pending = { kind: "none" } | { kind: "reading" } | { kind: "parsing"; index: number; mode: "scan" | "select" };
+type Pending =
+  | { kind: "none" }
+  /** asked: the user pressed "Read selected message" (not the pane's start or ItemChanged). */
+  | { kind: "reading"; asked: boolean }
+  | { kind: "parsing"; index: number; mode: "scan" | "select" };
 
 export interface DiagnosisState {
   /**
@@ -60,6 +64,13 @@ export interface DiagnosisState {
   active: number;
   /** The Outlook item the sources came from, when they came from one. */
   item: ItemSummary | null;
+  /**
+   * The user asked to read the selected message and Outlook handed over the one already
+   * shown (same item id). Either nothing else was selected, or Outlook is not telling the
+   * pane that the selection moved (office-js #6833: outlook.live.com keeps a pinned pane on
+   * its first message, without ItemChanged); the pane says so and what to do.
+   */
+  sameItem: boolean;
   outcome: Outcome;
   checks: ChecksState;
   /** Loaded with the first diagnosis: the parser and the guidance engine. */

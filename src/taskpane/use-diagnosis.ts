@@ -22,8 +22,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export interface Diagnosis {
   state: DiagnosisState;
-  /** Read the host's current item and diagnose it. */
-  readItem: () => void;
+  /** Read the host's current item and diagnose it; asked: the user pressed "Read selected message". */
+  readItem: (asked?: boolean) => void;
   /** Diagnose sources the user gave (paste, file, drop). */
   diagnoseSources: (sources: LabeledSource[]) => void;
   /** Show another of the item's sources. */
@@ -93,7 +93,7 @@ export function useDiagnosis(readCurrentItem: () => Promise<ItemReading>, servic
     return () => abort.abort();
   }, [request, bounce, services]);
 
-  const readItem = useCallback(() => dispatch({ type: "read-item" }), []);
+  const readItem = useCallback((asked = false) => dispatch({ type: "read-item", asked }), []);
   const diagnoseSources = useCallback((sources: LabeledSource[]) => dispatch({ type: "diagnose-sources", sources }), []);
   const select = useCallback((index: number) => dispatch({ type: "select", index }), []);
   const retryChecks = useCallback(() => dispatch({ type: "retry-checks" }), []);

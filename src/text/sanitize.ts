@@ -63,7 +63,6 @@ const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
  * is written as a \u escape (JSON.stringify already escapes C0; this adds DEL, C1, the
  * bidi controls and the line separators). Only string contents can hold these characters,
  * so the replacement never touches the JSON's structure.
- * @internal exported for its test
  */
 export function escapeControlsInJson(json: string): string {
   return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -1,9 +1,11 @@
+import type { UiMessageKey } from "../i18n/messages/ui.en-US";
+
 /** Sample bounces written for the standalone page (invented addresses under example domains). */
 export interface Sample {
   /** File under dist/samples/ (copied from src/web/samples/). */
   file: string;
   /** Catalog key of the button label. */
-  labelKey: string;
+  labelKey: UiMessageKey;
 }
 
 export const samples: Sample[] = [

@@ -14,7 +14,8 @@ describe("check result cache", () => {
   let dns: DnsServer;
   let runs: number;
   let clock: number;
-  let check: (input: { domain: string; ip?: string }) => Promise<Checks>;
+  let check: (input: { domain: string; ip?: string }, client?: string) => Promise<Checks>;
+  let cacheOptions: { maxBytes?: number } = {};
 
   beforeAll(async () => {
     dns = await startDnsServer(zone, { delayMs: 20 });
@@ -28,7 +29,11 @@ describe("check result cache", () => {
       runs++;
       return runChecks(input, resolver);
     };
-    check = cachedChecks(counted, 30, () => clock);
+    const cached = cachedChecks(counted, 30, { ...cacheOptions, now: () => clock });
+    check = (input, client = "192.0.2.100") => cached(input, { client });
+  });
+  afterEach(() => {
+    cacheOptions = {};
   });
 
   test("reuses a finished check for the same input until it expires", async () => {
@@ -47,6 +52,30 @@ describe("check result cache", () => {
     const all = await Promise.all(Array.from({ length: 5 }, () => check({ domain: "example.com" })));
     expect(new Set(all).size).toBe(1);
     expect(runs).toBe(1);
+  });
+
+  test("identical checks of different clients run apart: no client waits on another's run", async () => {
+    const all = await Promise.all(["192.0.2.100", "192.0.2.101", "192.0.2.100"].map((client) => check({ domain: "example.com" }, client)));
+    expect(all[0]).toBe(all[2]);
+    expect(runs).toBe(2);
+  });
+
+  describe("with a byte budget", () => {
+    beforeAll(() => {
+      cacheOptions = { maxBytes: 64 * 2 * 2000 }; // room for one answer of about 2 KB (entries over 1/64 of it are not kept)
+    });
+
+    test("keeps the newest answers within it", async () => {
+      await check({ domain: "example.com", ip: "192.0.2.1" });
+      await check({ domain: "example.com", ip: "192.0.2.1" });
+      expect(runs).toBe(1);
+      for (let i = 2; i <= 300; i++) await check({ domain: "example.com", ip: `192.0.${i >> 8}.${i & 255}` });
+      expect(runs).toBe(300);
+      await check({ domain: "example.com", ip: "192.0.1.44" }); // the newest is kept
+      expect(runs).toBe(300);
+      await check({ domain: "example.com", ip: "192.0.2.1" }); // the oldest went
+      expect(runs).toBe(301);
+    });
   });
 
   test("checks that met DNS failures are not kept", async () => {

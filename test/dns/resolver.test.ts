@@ -117,7 +117,7 @@ describe("resolver against a loopback authoritative server", () => {
   test("turns a silent server into an error after the retries", async () => {
     const r = createResolver({ servers: [server], timeoutMs: 100, retries: 2 });
     const before = server.queryCount();
-    expect(await r.lookup("slow.example.com", "A")).toMatchObject({ status: "error", message: expect.stringMatching(/timeout/) });
+    expect(await r.lookup("slow.example.com", "A")).toMatchObject({ status: "error", message: "no answer in time" });
     expect(server.queryCount() - before).toBe(3);
   });
 
@@ -125,7 +125,7 @@ describe("resolver against a loopback authoritative server", () => {
     const r = resolver();
     expect(await r.lookup("partly.example.com", "TXT")).toMatchObject({ status: "ok", records: [["v=spf1 -all"]] });
     expect(await r.lookup("partly.example.com", "MX")).toEqual({ status: "nodata" });
-    expect(await r.lookup("partly.example.com", "A")).toMatchObject({ status: "error", message: expect.stringMatching(/timeout/) });
+    expect(await r.lookup("partly.example.com", "A")).toMatchObject({ status: "error", message: "no answer in time" });
   });
 
   test("coalesces identical lookups in flight into one query", async () => {
@@ -236,7 +236,7 @@ describe("resolver failure handling", () => {
     const good = await startDnsServer(zone);
     try {
       const alone = createResolver({ servers: [failing], timeoutMs: 300, retries: 0 });
-      expect(await alone.lookup("example.com", "A")).toMatchObject({ status: "error", message: expect.stringMatching(/rcode 2/) });
+      expect(await alone.lookup("example.com", "A")).toEqual({ status: "error", message: "the name server answered SERVFAIL" });
       const withBackup = createResolver({ servers: [failing, good], timeoutMs: 300, retries: 0 });
       expect(await withBackup.lookup("example.com", "A")).toMatchObject({ status: "ok", records: ["192.0.2.10"] });
     } finally {

@@ -6,16 +6,17 @@
  * pane that is not told the selection moved. Every page must run without a page error.
  * Uses only the repository's own sample bounces (src/web/samples).
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import PostalMime from "postal-mime";
 import { parseBounce } from "../../src/ndr";
 import { diagnose } from "../../src/guidance";
 import { writeMsg } from "../support/msg-writer";
+import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/a11y";
 import { launchBrowser, type Browser } from "./support/browser";
-import { draftCalls, fireDragOver, fireDrop, fireEmptyDrop, type FakeReadItemSpec } from "./support/fake-office";
+import { draftCalls, fireDragOver, fireDrop, fireEmptyDrop, type FakeOfficeOptions, type FakeReadItemSpec } from "./support/fake-office";
 import { dropFile, openPane, shownDiagnosis } from "./support/pane";
-import { assertBuilt, startStaticServer, type StaticServer } from "./support/static-server";
+import { assertBuilt, REPO_ROOT, startStaticServer, type StaticServer } from "./support/static-server";
 
 const sample = (name: string) => readFileSync(path.resolve(__dirname, "../../src/web/samples", name), "utf8");
 const EXCHANGE = sample("exchange-online-spf-5.7.23.eml");
@@ -149,6 +150,27 @@ test("compose on a Forward: the quoted bounce is diagnosed and the admin email i
   await page.close();
 });
 
+test("a new-message form Outlook fails to open (office-js #6806: form calls that fail or never answer) leaves the email to copy", async () => {
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  const { page, problems } = await openPane(browser, server.url, {
+    client: "classic-windows",
+    item: { itemClass: "IPM.Note", subject: "Delivery Status Notification (Failure)", eml: GMAIL },
+    failures: { displayNewMessageFormAsync: { code: 5001 } },
+  });
+  await shownDiagnosis(page);
+  await page.getByRole("button", { name: "Draft email to recipient admin" }).click();
+  await page.getByText(/^Outlook couldn't open the draft \(mailbox\.displayNewMessageFormAsync failed: An internal error has occurred\. \(5001\)\)\. Copy the email instead\.$/).waitFor();
+  expect(await draftCalls(page)).toHaveLength(1);
+  await page.getByText(/^Outlook didn't open a new message\. Copy this email and send it to postmaster@/).waitFor();
+  await page.getByRole("button", { name: "Copy email for recipient admin" }).click();
+  await page.getByText(/^Email copied\. Paste it into a new message to postmaster@/).waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^To: postmaster@\S+\nSubject: .+\n\n/);
+  // Copying never tries the form again.
+  expect(await draftCalls(page)).toHaveLength(1);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test("a delivery-status part named details.txt (Outlook says text/plain) is read as the delivery status it is", async () => {
   const email = await PostalMime.parse(EXCHANGE, { attachmentEncoding: "utf8" });
   const status = email.attachments.find((a) => a.mimeType === "message/delivery-status");
@@ -197,4 +219,78 @@ test("a pinned pane that is not told the selection moved onto an NDR (office-js 
   expect(await page.getByTestId("subject-title").textContent()).toBe("Delayed Mail (still being retried)");
   expect(problems).toEqual([]);
   await page.close();
+});
+
+test("a pinned pane that Outlook keeps handing its first message (outlook.live.com, office-js #6833) says so when asked to read the selected one", async () => {
+  const { page, problems } = await openPane(browser, server.url, {
+    client: "web",
+    item: { itemClass: "IPM.Note", subject: "FW: Undeliverable: Quarterly figures", attachments: [{ name: "Undeliverable", attachmentType: "item", content: EXCHANGE }], eml: "Subject: FW\n\nsee attached\n" },
+  });
+  await expectRecipients(await shownDiagnosis(page), EXCHANGE);
+  // The user selects an NDR; Outlook neither fires ItemChanged nor changes mailbox.item.
+  await page.getByRole("button", { name: "Read selected message" }).click();
+  await page.getByTestId("same-item-notice").getByText("Outlook handed over the same message").waitFor();
+  await expectRecipients(await shownDiagnosis(page), EXCHANGE);
+  expect(await page.getByTestId("subject-title").textContent()).toBe("FW: Undeliverable: Quarterly figures");
+  // Where Outlook does hand the new message over, reading it again shows it, and the notice goes.
+  await page.evaluate((eml) => (window as any).__fakeOffice.setItem({ itemClass: "REPORT.IPM.Note.NDR", subject: "Delayed Mail (still being retried)", eml }), POSTFIX);
+  await page.getByRole("button", { name: "Read selected message" }).click();
+  await page.getByTestId("recipient").filter({ hasText: (await recipientTexts(POSTFIX))[0] }).waitFor();
+  expect(await page.getByTestId("subject-title").textContent()).toBe("Delayed Mail (still being retried)");
+  expect(await page.getByTestId("same-item-notice").count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+describe("the Outlook-only views at 320 px, checked by axe in light, dark and high contrast", () => {
+  const SCREENSHOTS = path.join(REPO_ROOT, "test-output/screenshots");
+  const DARK: FakeOfficeOptions["theme"] = { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#292929", controlForegroundColor: "#ffffff" };
+  const themes = [
+    { name: "light", office: {}, forcedColors: false },
+    { name: "dark", office: { theme: DARK }, forcedColors: false },
+    // Windows high contrast reaches the pane as forced colours; Outlook's theme stays what it was.
+    { name: "high-contrast", office: {}, forcedColors: true },
+  ] as const;
+  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+
+  async function open(theme: (typeof themes)[number], office: FakeOfficeOptions) {
+    const opened = await openPane(browser, server.url, { ...theme.office, ...office });
+    if (theme.forcedColors) await opened.page.emulateMedia({ forcedColors: "active" });
+    return opened;
+  }
+
+  async function check(page: Awaited<ReturnType<typeof open>>["page"], theme: (typeof themes)[number], name: string) {
+    expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe(theme.name);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `outlook-${name}-${theme.name}.png`), fullPage: true, animations: "disabled" });
+    await expectNoAxeViolations(page);
+  }
+
+  test.each(themes)("a restricted NDR read twice, with a drop that brought nothing, $name", async (theme) => {
+    const { page, problems } = await open(theme, {
+      client: "web",
+      item: { itemClass: "REPORT.IPM.Note.NDR", subject: "Undeliverable: Quarterly figures", restricted: true, eml: EXCHANGE },
+    });
+    await page.getByText("Outlook won't share this message").waitFor();
+    // Read again: the same refused message comes back, and the pane says so.
+    await page.getByRole("button", { name: "Read selected message" }).click();
+    await page.getByTestId("same-item-notice").waitFor();
+    await page.waitForFunction(() => ((window as any).__fakeOffice.handlers.olkDragAndDropEvent ?? []).length === 1);
+    await fireEmptyDrop(page);
+    await page.getByTestId("drop-notice").waitFor();
+    await check(page, theme, "restricted-empty-drop");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test.each(themes)("compose on a Forward, with the email offered to copy, $name", async (theme) => {
+    const email = await PostalMime.parse(GMAIL);
+    const quoted = ["Please have a look.", "", "-----Original Message-----", `From: ${email.from?.address}`, `Subject: ${email.subject}`, "", email.text ?? ""].join("\n");
+    const { page, problems } = await open(theme, { client: "web", item: { kind: "compose", subject: `FW: ${email.subject}`, bodyText: quoted } });
+    await shownDiagnosis(page);
+    await page.getByRole("button", { name: "Copy email for recipient admin" }).waitFor();
+    await check(page, theme, "compose");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -7,8 +7,6 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { parseBounce } from "../../src/ndr";
 import { createBackend } from "../../src/backend/app";
 import { loadConfig } from "../../src/backend/config";
@@ -16,13 +14,13 @@ import { startBackendServer, type RunningServer } from "../../src/backend/http";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 import type { Zone } from "../support/zone";
 import type { Checks, SpfReport } from "../../src/spf/types";
+import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/a11y";
 import { launchBrowser, type Browser } from "./support/browser";
 import type { FakeOfficeOptions } from "./support/fake-office";
 import { corpusEml, openPane, openStandalonePage, shownDiagnosis } from "./support/pane";
 import { REPO_ROOT, assertBuilt, startStaticServer, type StaticServer } from "./support/static-server";
 
 const SCREENSHOTS = path.join(REPO_ROOT, "test-output/screenshots");
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** lhost-gmail-04 was sent by example.co.jp from 192.0.2.49, which this zone does not authorize. */
 const GMAIL = "lhost-gmail-04";
@@ -73,17 +71,6 @@ async function backendChecks(query: Record<string, string>): Promise<Checks> {
   const response = await fetch(`${backend.url}/api/check`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(query) });
   expect(response.status).toBe(200);
   return (await response.json()) as Checks;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const summary = results.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
-  expect(summary).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
 test("the SPF panel shows the backend's verdict for the sending IP, the record, lookups, the include tree and DMARC", async () => {

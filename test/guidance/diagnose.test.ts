@@ -209,7 +209,7 @@ describe("common failures", () => {
     const huge = `<script>alert(1)</script>\r\n\u001b[2J${"x".repeat(100_000)}`;
     const bounce = makeBounce(
       { address: `${huge}@${huge}`, domain: huge, status: "5.7.23", diagnostic: huge, remoteMta: huge },
-      { senderDomain: huge, sendingIp: huge, originalSender: huge, reportingMta: huge, format: huge, originalSubject: huge },
+      { senderDomain: huge, sendingIp: huge, originalSender: huge, reportingMta: huge, originalSubject: huge },
     );
     for (const locale of ["en-US", "zh-TW"] as const) {
       const g = diagnose(bounce, null, locale);

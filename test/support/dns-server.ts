@@ -5,6 +5,7 @@
  * - unknown names: NXDOMAIN; names that exist (or have names below them) without
  *   the asked type: NODATA. Both carry an SOA whose minimum is the negative TTL.
  * - CNAMEs are answered and followed inside the zone, as an authoritative server does.
+ * - names with a SERVFAIL entry are answered SERVFAIL.
  * - names with a TIMEOUT entry are never answered (UDP or TCP), except for the
  *   types its `except` lists, which are answered from the name's other records.
  * - UDP answers over 512 octets are truncated (TC bit, no records) to force TCP.
@@ -69,6 +70,10 @@ function rdataOf(record: ZoneRecord): { type: number; data: RData } | null {
       return { type: QTYPE.PTR, data: { type: QTYPE.PTR, target: record.target } };
     case "CNAME":
       return { type: QTYPE.CNAME, data: { type: QTYPE.CNAME, target: record.target } };
+    case "TLSA": {
+      const { usage, selector, matchingType, data } = record;
+      return { type: QTYPE.TLSA, data: { type: QTYPE.TLSA, tlsa: { usage, selector, matchingType, data } } };
+    }
     default:
       return null;
   }
@@ -100,6 +105,7 @@ function answerQuery(zone: Zone, query: Message, ttl: number): Message | null {
     if (timeout && timeout.type === "TIMEOUT" && !timeout.except?.some((type) => QTYPE[type] === question.type)) {
       return hop === 0 ? null : reply;
     }
+    if (records?.some((r) => r.type === "SERVFAIL")) return { ...reply, authoritative: false, rcode: RCODE.SERVFAIL };
     if (!records) {
       const hasDescendants = [...zone.keys()].some((known) => known.endsWith(`.${name}`));
       return withSoa({ ...reply, rcode: hasDescendants ? RCODE.NOERROR : RCODE.NXDOMAIN }, ttl);

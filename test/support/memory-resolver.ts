@@ -24,6 +24,7 @@ export function createMemoryResolver(zone: Zone, options: { delayMs?: number } =
       if (!records) return { status: "nxdomain" };
       const timeout = records.find((r) => r.type === "TIMEOUT");
       if (timeout && !(timeout.except ?? []).includes(type)) return { status: "error", message: "timeout" };
+      if (records.some((r) => r.type === "SERVFAIL")) return { status: "error", message: "SERVFAIL" };
       const matching = records.filter((r) => r.type === type).map((r) => toData(r) as RecordData[T]);
       if (matching.length > 0) return { status: "ok", records: matching };
       const cname = records.find((r) => r.type === "CNAME");
@@ -60,6 +61,8 @@ function toData(record: ZoneRecord): RecordData[RecordType] {
       return { priority: record.priority, exchange: record.exchange };
     case "PTR":
       return record.target;
+    case "TLSA":
+      return { usage: record.usage, selector: record.selector, matchingType: record.matchingType, data: record.data };
     default:
       throw new Error(`no data for ${record.type}`);
   }
@@ -94,7 +97,12 @@ export function zoneFrom(spec: Record<string, string[]>): Zone {
           case "CNAME":
             return { type, target: data };
           case "TIMEOUT":
+          case "SERVFAIL":
             return { type };
+          case "TLSA": {
+            const [usage, selector, matchingType, hex] = data.split(" ");
+            return { type, usage: Number(usage), selector: Number(selector), matchingType: Number(matchingType), data: hex };
+          }
           default:
             throw new Error(`zoneFrom: unknown record type in "${line}"`);
         }

@@ -37,7 +37,7 @@ export interface SpfSuiteScenario {
   cases: SpfSuiteCase[];
 }
 
-type AnsweredType = Exclude<ZoneRecord["type"], "TIMEOUT">;
+type AnsweredType = Exclude<ZoneRecord["type"], "TIMEOUT" | "SERVFAIL">;
 
 /** Where a suite is read from (the repository's own copy), or null when it is missing. */
 export function spfSuitePath(file: SuiteFile): string | null {

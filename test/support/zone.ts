@@ -10,11 +10,14 @@ export type ZoneRecord =
   | { type: "MX"; priority: number; exchange: string }
   | { type: "PTR"; target: string }
   | { type: "CNAME"; target: string }
+  | { type: "TLSA"; usage: number; selector: number; matchingType: number; data: string }
   /**
    * The server never answers queries for this name (any type), except queries
    * for the types in `except`, which are answered from the name's other records
    * (the SPF suites' "types listed before TIMEOUT are answered").
    */
-  | { type: "TIMEOUT"; except?: Array<"A" | "AAAA" | "TXT" | "SPF" | "MX" | "PTR" | "CNAME"> };
+  /** The server answers every question about this name with SERVFAIL (a broken or unreachable authority). */
+  | { type: "SERVFAIL" }
+  | { type: "TIMEOUT"; except?: Array<"A" | "AAAA" | "TXT" | "SPF" | "MX" | "PTR" | "CNAME" | "TLSA"> };
 
 export type Zone = Map<string, ZoneRecord[]>;

@@ -87,6 +87,34 @@ describe("reading the item", () => {
   });
 });
 
+describe("reading the selected message on request", () => {
+  const first = { id: "AAMk-first", ...item };
+  const other = { id: "AAMk-other", subject: "Undeliverable: budget", from: "Microsoft Outlook", date: "2026-01-06T09:00:00.000Z" };
+  const shown = run(initialDiagnosis(false), { type: "read-item" }, { type: "item-read", request: 1, reading: { ok: true, sources, item: first } });
+
+  test("Outlook handing over the message already shown is told (office-js #6833), and only when the user asked", () => {
+    const asked = run(shown, { type: "read-item", asked: true });
+    expect(asked).toMatchObject({ pending: { kind: "reading", asked: true }, sameItem: false, item: first });
+    const again = run(asked, { type: "item-read", request: asked.request, reading: { ok: true, sources, item: { ...first } } });
+    expect(again).toMatchObject({ sameItem: true, item: first, pending: { kind: "parsing", index: 0 } });
+    // ItemChanged re-reads without being asked: nothing to tell.
+    const changed = run(shown, { type: "read-item" });
+    expect(run(changed, { type: "item-read", request: changed.request, reading: { ok: true, sources, item: first } }).sameItem).toBe(false);
+    // The next reading, a drop or a paste clears it.
+    expect(run(again, { type: "diagnose-sources", sources: sources.slice(1) }).sameItem).toBe(false);
+    expect(run(again, { type: "read-item" }).sameItem).toBe(false);
+  });
+
+  test("another message, a refused one, or items without ids are not taken for the same", () => {
+    const asked = run(shown, { type: "read-item", asked: true });
+    expect(run(asked, { type: "item-read", request: asked.request, reading: { ok: true, sources, item: other } }).sameItem).toBe(false);
+    const refused = run(asked, { type: "item-read", request: asked.request, reading: { ok: false, reason: "unreadable", detail: "AccessRestricted (9017)", item: first } });
+    expect(refused).toMatchObject({ sameItem: true, outcome: { status: "blocked" } });
+    const withoutIds = run(initialDiagnosis(false), { type: "read-item" }, { type: "item-read", request: 1, reading: { ok: true, sources, item } }, { type: "read-item", asked: true });
+    expect(run(withoutIds, { type: "item-read", request: withoutIds.request, reading: { ok: true, sources, item } }).sameItem).toBe(false);
+  });
+});
+
 describe("late answers", () => {
   test("an answer for an older request changes nothing", () => {
     // The item changed twice: the first reading's answer arrives after the second was asked for.

@@ -2,20 +2,21 @@
  * bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]
  *
  * Parses a bounce (FILE, or - for standard input), checks the sender domain's SPF and
- * DMARC live unless --offline, and prints the guidance: as text, or with --json as
- * { "bounce": Bounce, "checks": Checks | null, "guidance": Guidance }.
+ * DMARC, and the live checks the rejection calls for (recipient domain, blocklists,
+ * reverse DNS, TLS policy), unless --offline; prints the guidance: as text, or with
+ * --json as { "bounce": Bounce, "checks": CheckReport | null, "guidance": Guidance }.
  * Exit codes: 0 guidance printed, 1 the file could not be read or parsed, 2 bad usage.
  */
 import { readFile } from "node:fs/promises";
-import { createResolver } from "../../dns/resolver";
-import { checkTarget, diagnose, formatGuidanceText } from "../../guidance";
+import type { CheckReport } from "../../checks/types";
+import { checkRequest, diagnose, formatGuidanceText } from "../../guidance";
 import { type Locale, resolveLocale } from "../../i18n";
 import { parseBounce } from "../../ndr";
 import type { Bounce } from "../../ndr/types";
 import { runChecks } from "../../spf/index";
-import type { Checks } from "../../spf/types";
 import { type CliIo, UsageError } from "../io";
 import { singleLine } from "../../text/sanitize";
+import { cliResolver, runCliLiveChecks } from "../live";
 import { dnsOption, localeOption, readCommandLine, timeoutOption } from "../options";
 
 const USAGE = "usage: bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--draft-lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]";
@@ -52,12 +53,16 @@ function parseCommand(args: string[]): DiagnoseCommand {
   };
 }
 
-/** The checks for the bounce's sender domain and sending IP; null when there is nothing to check. */
-async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<Checks | null> {
-  const target = checkTarget(bounce);
-  if (!target) return null;
-  const resolver = createResolver({ servers: command.dns, timeoutMs: Math.min(command.timeoutMs, 5000), retries: 1 });
-  return runChecks(target, resolver, { timeoutMs: command.timeoutMs });
+/** SPF/DMARC for the sender, and the live checks the rejection calls for, all at once; null when there is nothing to check. */
+async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<CheckReport | null> {
+  const request = checkRequest(bounce);
+  if (!request) return null;
+  const resolver = cliResolver(command.dns, command.timeoutMs);
+  const [checks, live] = await Promise.all([
+    runChecks(request.input, resolver, { timeoutMs: command.timeoutMs }),
+    request.live ? runCliLiveChecks(request.live, resolver, command.timeoutMs) : null,
+  ]);
+  return live ? { ...checks, live } : checks;
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -78,7 +83,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  let checks: Checks | null = null;
+  let checks: CheckReport | null = null;
   if (!command.offline && bounce.isBounce) {
     try {
       checks = await liveChecks(bounce, command);

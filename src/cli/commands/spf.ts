@@ -1,5 +1,5 @@
 /**
- * bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]
+ * bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]
  *
  * Checks a domain's SPF record with the real resolver: the verdict for an IP when one
  * is given, and always the include tree, lookup counts and problems. DOMAIN defaults
@@ -10,12 +10,12 @@
 import { createResolver } from "../../dns/resolver";
 import { checkInputError, validateCheckInput, type CheckInput } from "../../spf/check-input";
 import { runChecks } from "../../spf/index";
-import type { SpfNode, SpfReport } from "../../spf/types";
+import type { Checks, SpfNode, SpfReport } from "../../spf/types";
 import { markControls, singleLine } from "../../text/sanitize";
 import { type CliIo, UsageError } from "../io";
 import { dnsOption, readCommandLine, timeoutOption } from "../options";
 
-const USAGE = "usage: bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--dns HOST:PORT] [--timeout S] [--json]";
+const USAGE = "usage: bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]";
 
 interface SpfCommand {
   input: CheckInput;
@@ -29,6 +29,8 @@ function parseCommand(args: string[]): SpfCommand | "help" {
     ip: { type: "string" },
     sender: { type: "string" },
     helo: { type: "string" },
+    from: { type: "string" },
+    dkim: { type: "string", multiple: true },
     dns: { type: "string", multiple: true },
     timeout: { type: "string" },
     json: { type: "boolean", default: false },
@@ -38,9 +40,9 @@ function parseCommand(args: string[]): SpfCommand | "help" {
   if (positionals.length > 1) throw new UsageError(`one domain at a time (got ${positionals.length})`);
 
   // The same contract and validator as the backend: only what cannot be evaluated is refused.
-  const validation = validateCheckInput({ domain: positionals[0], ip: values.ip, sender: values.sender, helo: values.helo });
+  const validation = validateCheckInput({ domain: positionals[0], ip: values.ip, sender: values.sender, helo: values.helo, fromDomain: values.from, dkim: values.dkim?.join(" ") });
   if (!validation.ok) {
-    throw new UsageError(checkInputError(validation, (field) => (field === "domain" ? "DOMAIN" : `--${field}`)));
+    throw new UsageError(checkInputError(validation, (field) => (field === "domain" ? "DOMAIN" : field === "fromDomain" ? "--from" : `--${field}`)));
   }
   return { input: validation.input, timeoutMs: timeoutOption(values.timeout, 5000), dns: dnsOption(values.dns), json: values.json ?? false };
 }
@@ -91,6 +93,25 @@ export function formatSpfReport(report: SpfReport): string {
   return `${out.map(markControls).join("\n")}\n`;
 }
 
+/** DKIM keys and alignment, after the SPF report, for `spf --from/--dkim`. */
+export function formatAuthentication(checks: Checks): string {
+  const out: string[] = [""];
+  if (checks.dkim && "error" in checks.dkim) out.push(`DKIM: ${checks.dkim.error}`);
+  else for (const key of checks.dkim ?? []) {
+    const size = key.bits ? `, ${key.keyType} ${key.bits} bits` : "";
+    out.push(`DKIM key ${key.name}: ${key.status}${size}${key.testing ? ", testing (t=y)" : ""}`);
+  }
+  const alignment = checks.alignment;
+  if (alignment && "error" in alignment) out.push(`Alignment: ${alignment.error}`);
+  else if (alignment) {
+    out.push(`Alignment with ${alignment.fromDomain ?? "?"} (aspf=${alignment.mode.spf}, adkim=${alignment.mode.dkim}): ${alignment.deciding}`);
+    if (alignment.spf) out.push(`  SPF ${alignment.spf.domain}: ${alignment.spf.result ?? "not checked"}, ${alignment.spf.aligned ? "aligned" : "not aligned"}`);
+    for (const sig of alignment.dkim) out.push(`  DKIM d=${sig.domain} s=${sig.selector}: key ${sig.key ?? "not checked"}, ${sig.aligned ? "aligned" : "not aligned"}`);
+    for (const problem of alignment.problems) out.push(`  ${problem.message}`, `    hint: ${problem.hint}`);
+  }
+  return `${out.map(markControls).join("\n")}\n`;
+}
+
 export async function run(args: string[], io: CliIo): Promise<number> {
   let command: SpfCommand | "help";
   try {
@@ -116,7 +137,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`bounce-doctor spf: ${singleLine(report.error)}\n`);
     return 1;
   }
-  io.stdout(command.json ? `${JSON.stringify(report, null, 2)}\n` : formatSpfReport(report));
+  // With --from or --dkim the answer is about authentication as a whole: the whole Checks.
+  const whole = checks.alignment !== undefined || checks.dkim !== undefined;
+  if (command.json) io.stdout(`${JSON.stringify(whole ? checks : report, null, 2)}\n`);
+  else io.stdout(formatSpfReport(report) + (whole ? formatAuthentication(checks) : ""));
   if (report.result === "temperror") {
     io.stderr(`bounce-doctor spf: DNS lookups for ${report.domain} failed (temperror): the result is not final\n`);
     return 1;

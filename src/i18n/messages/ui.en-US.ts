@@ -43,6 +43,8 @@ export const uiEnUS = {
   "ui.subject.from": "From {from}",
   "ui.subject.reread": "Read selected message",
   "ui.subject.rereadHint": "A pinned pane may not notice when you select a bounce. Read the selected message again to be sure.",
+  "ui.subject.same.title": "Outlook handed over the same message",
+  "ui.subject.same.body": "If you selected another message, Outlook isn't telling this pane. Close the pane and open it again on that message, or drag the message onto the pane.",
 
   "ui.drop.empty.title": "Outlook handed over nothing",
   "ui.drop.empty.body": "This happens when a message attached to another one is dragged. Open the attached message and drag it from there, or save it and open it below.",
@@ -159,7 +161,8 @@ export const uiEnUS = {
   "ui.actions.draft": "Draft email to recipient admin",
   "ui.actions.draftTo": "Opens a new message to {to} for you to review and send.",
   "ui.actions.draftUnavailable": "Drafting works inside Outlook. Copy this email and send it to {to}.",
-  "ui.actions.draftFailed": "Outlook couldn't open the draft ({detail}).",
+  "ui.actions.draftFailed": "Outlook couldn't open the draft ({detail}). Copy the email instead.",
+  "ui.actions.draftFormFailed": "Outlook didn't open a new message. Copy this email and send it to {to}.",
   "ui.actions.copyDraft": "Copy email for recipient admin",
   "ui.actions.draftInCompose": "Outlook opens a new message only from one you're reading. Copy this email and send it to {to} when you've finished this one.",
   "ui.actions.draftCopied": "Email copied. Paste it into a new message to {to}.",

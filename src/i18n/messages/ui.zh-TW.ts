@@ -45,6 +45,8 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.subject.from": "寄件者：{from}",
   "ui.subject.reread": "讀取選取的郵件",
   "ui.subject.rereadHint": "釘選的窗格可能不會察覺您選取了退信。請再讀取一次目前選取的郵件以確認。",
+  "ui.subject.same.title": "Outlook 交回的仍是同一封郵件",
+  "ui.subject.same.body": "如果您選取了另一封郵件，Outlook 並未通知此窗格。請關閉窗格，在該郵件上重新開啟，或將該郵件拖曳到此窗格。",
 
   "ui.drop.empty.title": "Outlook 沒有提供任何內容",
   "ui.drop.empty.body": "拖曳附加在另一封郵件中的郵件時會發生這種情況。請開啟該附加郵件後再從那裡拖曳，或另存成檔案後在下方開啟。",
@@ -161,7 +163,8 @@ export const uiZhTW: Record<UiMessageKey, string> = {
   "ui.actions.draft": "草擬郵件給收件者的管理員",
   "ui.actions.draftTo": "會開啟一封寄給 {to} 的新郵件，請檢查後再寄出。",
   "ui.actions.draftUnavailable": "草擬郵件功能需在 Outlook 中使用。請複製這封郵件，自行寄給 {to}。",
-  "ui.actions.draftFailed": "Outlook 無法開啟草稿（{detail}）。",
+  "ui.actions.draftFailed": "Outlook 無法開啟草稿（{detail}）。請改為複製這封郵件。",
+  "ui.actions.draftFormFailed": "Outlook 沒有開啟新郵件。請複製這封郵件，自行寄給 {to}。",
   "ui.actions.copyDraft": "複製給收件者管理員的郵件",
   "ui.actions.draftInCompose": "Outlook 只能從閱讀中的郵件開啟新郵件。請複製這封郵件，寫完目前的郵件後再寄給 {to}。",
   "ui.actions.draftCopied": "郵件已複製。請貼到寄給 {to} 的新郵件中。",

@@ -5,9 +5,9 @@
  */
 import { firstParagraph, section } from "../prose";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
-export const activehunter: FormatModule = {
+export const activehunter = defineFormat({
   name: "activehunter",
   recognise: (message) => message.headers.has("x-ahmailid") || message.contentType.includes("_active!hunter_"),
   extract: (message) => {
@@ -17,4 +17,4 @@ export const activehunter: FormatModule = {
     const diagnostic = firstParagraph(section(message.text, "----- Transcript of session follows -----"));
     return { recipients: addresses.map((address) => ({ address, diagnostic })) };
   },
-};
+});

@@ -8,7 +8,7 @@
 import { findStatus } from "../text";
 import { amazonDeliveryStatus, amazonFindings } from "./amazon-report";
 import { sesFindings, sesNotification } from "./amazon-ses-json";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const SES_DAEMON = /mailer-daemon@(?:[a-z0-9-]{1,40}\.){0,3}amazonses\.com/i;
 const SNS_SENDER = /no-reply@sns\.amazonaws\.com/i;
@@ -23,7 +23,7 @@ function statusOf(reported: string | null, diagnostic: string | null): string | 
   return findStatus(remote) ?? findStatus(diagnostic) ?? stated;
 }
 
-export const amazonSes: FormatModule = {
+export const amazonSes = defineFormat({
   name: "amazon-ses",
   recognise: (message) => SES_DAEMON.test(message.from) || (SNS_SENDER.test(message.from) && message.text.includes("notificationType")),
   extract: (message) => {
@@ -34,4 +34,4 @@ export const amazonSes: FormatModule = {
     const dsn = amazonDeliveryStatus(message);
     return dsn ? amazonFindings(dsn, statusOf) : null;
   },
-};
+});

@@ -5,17 +5,17 @@
  */
 import type { MailMessage } from "../message";
 import { TECHNICAL_REPORT, amazonDeliveryStatus, amazonFindings, reportedStatus } from "./amazon-report";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 function isWorkMail(message: MailMessage): boolean {
   return [message.headers.get("x-mailer"), message.headers.get("x-original-mailer")].some((value) => value?.startsWith("Amazon WorkMail"));
 }
 
-export const amazonWorkMail: FormatModule = {
+export const amazonWorkMail = defineFormat({
   name: "amazon-workmail",
   recognise: (message) => isWorkMail(message) && (message.deliveryStatus !== null || TECHNICAL_REPORT.test(message.text)),
   extract: (message) => {
     const dsn = amazonDeliveryStatus(message);
     return dsn ? amazonFindings(dsn, reportedStatus) : null;
   },
-};
+});

@@ -7,7 +7,7 @@ import { type Field, FieldMap, parseFields } from "../header-fields";
 import type { MailMessage } from "../message";
 import { stripTypePrefix } from "../rfc3464";
 import { findAddress, findStatus } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 function runTogetherRecipients(message: MailMessage): RecipientFinding[] {
   const groups: Field[][] = [];
@@ -27,11 +27,11 @@ function runTogetherRecipients(message: MailMessage): RecipientFinding[] {
   });
 }
 
-export const aol: FormatModule = {
+export const aol = defineFormat({
   name: "aol",
   recognise: (message) => /(?:postmaster|mailer-daemon)@(?:[\w-]{1,40}\.){0,3}aol\.com\b/i.test(message.from) && message.deliveryStatusText !== "",
   extract: (message) => {
     const recipients = runTogetherRecipients(message).filter((r) => r.address !== null);
     return recipients.length > 0 ? { recipients } : null;
   },
-};
+});

@@ -5,7 +5,7 @@
 import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const DETAILS = /^Message details:/;
 const ERROR_START = /^Error(?: message below)?:/;
@@ -24,7 +24,7 @@ function envelopeAddresses(details: readonly string[], name: string): string[] {
     .filter((a): a is string => a !== null);
 }
 
-export const apachejames: FormatModule = {
+export const apachejames = defineFormat({
   name: "apachejames",
   recognise: writtenByJames,
   extract: (message) => {
@@ -42,4 +42,4 @@ export const apachejames: FormatModule = {
     const [sender] = envelopeAddresses(details, "MAIL FROM:");
     return { recipients, originalSender: sender ?? null };
   },
-};
+});

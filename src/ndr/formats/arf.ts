@@ -4,7 +4,7 @@
  * name a message someone complained about: they are not bounces.
  */
 import type { MailMessage } from "../message";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const FEEDBACK_REPORT_TYPE = /report-type\s*=\s*"?feedback-report/;
 
@@ -13,9 +13,9 @@ function isHotmailComplaint(message: MailMessage): boolean {
   return /^\s*complaint about message from /i.test(message.subject) && (message.original?.headers.has("x-hmxmroriginalrecipient") ?? false);
 }
 
-export const arf: FormatModule = {
+export const arf = defineFormat({
   name: "arf",
   recognise: (message) =>
     message.partTypes.includes("message/feedback-report") || FEEDBACK_REPORT_TYPE.test(message.contentType) || isHotmailComplaint(message),
   extract: () => ({ recipients: [], kind: "feedback-report" }),
-};
+});

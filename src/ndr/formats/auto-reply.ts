@@ -5,7 +5,7 @@
  * every bounce family: it claims a message only when nothing about it says bounce.
  */
 import type { MailMessage } from "../message";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 /**
  * Subjects autoresponders write (Outlook and Exchange in their localisations, Gmail,
@@ -67,8 +67,8 @@ function looksLikeBounce(message: MailMessage): boolean {
   return BOUNCE_TEXT.test(message.text.slice(0, 4096));
 }
 
-export const autoReply: FormatModule = {
+export const autoReply = defineFormat({
   name: "auto-reply",
   recognise: (message) => (hasAutoReplyHeader(message) || AUTO_REPLY_SUBJECT.test(message.subject)) && !looksLikeBounce(message),
   extract: () => ({ recipients: [], kind: "auto-reply" }),
-};
+});

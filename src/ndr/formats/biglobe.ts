@@ -5,12 +5,12 @@
  */
 import { findLine } from "../prose";
 import { recipientBlocks } from "../recipient-blocks";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const ADDRESSES = /^\s*-{3,} The following addresses had delivery problems -{3,}/;
 const INFORMATION = /^\s*-{3,} Non-delivered information -{3,}/;
 
-export const biglobe: FormatModule = {
+export const biglobe = defineFormat({
   name: "biglobe",
   recognise: (message) => /postmaster@(?:[\w-]{1,63}\.){0,3}biglobe\.ne\.jp/i.test(message.from) && ADDRESSES.test(message.text),
   extract: (message) => {
@@ -21,4 +21,4 @@ export const biglobe: FormatModule = {
     const reason = at >= 0 ? lines.slice(at + 1, at + 8).map((line) => line.trim()).find((line) => line !== "") ?? null : null;
     return { recipients: blocks.map(({ address }) => ({ address, diagnostic: reason })) };
   },
-};
+});

@@ -7,7 +7,7 @@
  *   >>> RCPT TO:<bob@example.com>
  *   <<< 550 5.1.1 <bob@example.com>... User Unknown
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
 import { linesOf } from "../prose";
@@ -51,4 +51,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return recipients.length > 0 ? { recipients } : null;
 }
 
-export const courier: FormatModule = { name: "courier", recognise, extract };
+export const courier = defineFormat({ name: "courier", recognise, extract });

@@ -5,7 +5,7 @@
  * (decoded) is the better source of the reason.
  */
 import { addressLine } from "../prose";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const NOT_DELIVERED = /^\s*was not delivered to:\s*$/;
 const BECAUSE = /^\s*because:\s*$/;
@@ -45,11 +45,11 @@ function groups(text: string): RecipientFinding[] {
   return found;
 }
 
-export const domino: FormatModule = {
+export const domino = defineFormat({
   name: "domino",
   recognise: (message) => /^DELIVERY[ _]FAILURE:/i.test(message.subject) && message.text.includes("was not delivered to:"),
   extract: (message) => {
     const recipients = groups(message.text);
     return recipients.length > 0 ? { recipients } : null;
   },
-};
+});

@@ -7,7 +7,7 @@
  *
  *   Message headers follow.
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import type { MailMessage } from "../message";
 import { linesOf } from "../prose";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
@@ -51,4 +51,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return { recipients, originalSender: returnedTo(message, quotedHeaders(message.text, HEADERS_FOLLOW)) };
 }
 
-export const dragonfly: FormatModule = { name: "dragonfly", recognise, extract };
+export const dragonfly = defineFormat({ name: "dragonfly", recognise, extract });

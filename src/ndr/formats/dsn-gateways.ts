@@ -7,7 +7,11 @@ import { findAddress } from "../text";
 import type { FormatFindings, FormatModule } from "./format";
 
 /** A family recognised by a mark of its own, read through its delivery-status part. */
-function dsnFamily(name: string, writtenBy: (message: MailMessage) => boolean, refine: (message: MailMessage) => FormatFindings = () => ({ recipients: [] })): FormatModule {
+function dsnFamily<Name extends string>(
+  name: Name,
+  writtenBy: (message: MailMessage) => boolean,
+  refine: (message: MailMessage) => FormatFindings = () => ({ recipients: [] }),
+): FormatModule<Name> {
   return {
     name,
     recognise: (message) => writtenBy(message) && (message.deliveryStatus?.recipients.length ?? 0) > 0,

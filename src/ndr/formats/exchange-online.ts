@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { extractExchange, hasExchangeAnchors } from "./exchange-text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 /** Host names of Microsoft's hosted Exchange. */
 const SERVICE_HOST = /\.(?:prod\.outlook\.com|protection\.outlook\.com|prod\.exchangelabs\.com|outlook\.office365\.com)\b/i;
@@ -29,11 +29,11 @@ function fromMicrosoftService(message: MailMessage): boolean {
   return (text.includes(".prod.outlook.com") || text.includes(".prod.exchangelabs.com")) && SERVICE_GENERATOR.test(text);
 }
 
-export const exchangeOnline: FormatModule = {
+export const exchangeOnline = defineFormat({
   name: "exchange-online",
   // Exchange marks its own NDRs; the text anchors catch copies that lost the header.
   recognise: (message) =>
     fromMicrosoftService(message) &&
     ((message.headers.has("x-ms-exchange-message-is-ndr") && (message.deliveryStatus?.recipients.length ?? 0) > 0) || hasExchangeAnchors(message.text)),
   extract: extractExchange,
-};
+});

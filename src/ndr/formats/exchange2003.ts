@@ -4,13 +4,13 @@
  * an MSEXCH:IMS code. No DSN part and no enhanced status code.
  */
 import { recipientBlocks } from "../recipient-blocks";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const START = /did not reach the following recipient\(s\):|^\s*The following recipient\(s\) (?:could not|cannot) be reached:/im;
 /** Exchange's SMTP transport quotes the remote reply as "<mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>". */
 const SMTP_REPLY = /<([A-Za-z0-9][A-Za-z0-9.-]{0,252}) #[245]\.\d{1,3}\.\d{1,3} smtp;\s?(.{1,2000})>/;
 
-export const exchange2003: FormatModule = {
+export const exchange2003 = defineFormat({
   name: "exchange2003",
   recognise: (message) => message.headers.has("x-ms-embedded-report") || (/MSEXCH:/.test(message.text) && START.test(message.text)),
   extract: (message) => {
@@ -24,4 +24,4 @@ export const exchange2003: FormatModule = {
       }),
     };
   },
-};
+});

@@ -5,10 +5,10 @@
  * Runs after exchange-online, which claims Microsoft's hosted service.
  */
 import { extractExchange, looksLikeExchangeNdr } from "./exchange-text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
-export const exchange2007: FormatModule = {
+export const exchange2007 = defineFormat({
   name: "exchange2007",
   recognise: looksLikeExchangeNdr,
   extract: extractExchange,
-};
+});

@@ -11,7 +11,7 @@
  * Delay warnings ("has not yet been delivered") and malformed-address reports share
  * the shape. The returned message follows "------ This is a copy of the message".
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import { addressesIn, completeLocalPart } from "../header-addresses";
 import type { MailMessage } from "../message";
@@ -112,4 +112,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return { recipients, originalSender: returnedTo(message, quoted) };
 }
 
-export const exim: FormatModule = { name: "exim", recognise, extract };
+export const exim = defineFormat({ name: "exim", recognise, extract });

@@ -9,7 +9,7 @@
 import { mergeDsn } from "../dsn-merge";
 import { smtpCommandIn } from "../reply";
 import { findAddress, findReplyCode } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const RECIPIENT = /^\s*Recipient:\s*(<[^<>\s]{1,320}>)/;
 const SENT = /^\s*>>>\s*(.{1,1000})$/;
@@ -56,7 +56,7 @@ function readAddressLines(lines: string[]): RecipientFinding[] {
   return found;
 }
 
-export const ezweb: FormatModule = {
+export const ezweb = defineFormat({
   name: "ezweb",
   recognise: (message) =>
     /postmaster@(?:ezweb\.ne\.jp|au\.com)\b/i.test(message.from) ||
@@ -69,4 +69,4 @@ export const ezweb: FormatModule = {
     if (recipients.length === 0) return null;
     return { recipients: mergeDsn(message.deliveryStatus, recipients, { gapsOnly: true }) };
   },
-};
+});

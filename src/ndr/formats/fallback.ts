@@ -2,4 +2,4 @@
 import type { FormatModule } from "./format";
 import { proseBounce } from "./prose-bounce";
 
-export const FALLBACK_FORMATS: readonly FormatModule[] = [proseBounce];
+export const FALLBACK_FORMATS = [proseBounce] as const satisfies readonly FormatModule[];

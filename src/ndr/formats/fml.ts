@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const ORIGINAL = "Original mail as follows:";
 
@@ -15,7 +15,7 @@ function writtenByFml(message: MailMessage): boolean {
   return message.headers.has("x-mlserver") && message.from.includes("-admin@") && (message.headers.get("message-id") ?? "").includes(".FML");
 }
 
-export const fml: FormatModule = {
+export const fml = defineFormat({
   name: "fml",
   recognise: writtenByFml,
   extract: (message) => {
@@ -28,4 +28,4 @@ export const fml: FormatModule = {
     }
     return recipients.length > 0 ? { recipients: recipients.map((r) => ({ ...r, diagnostic: notice })) } : null;
   },
-};
+});

@@ -18,11 +18,19 @@ export interface FormatFindings {
   kind?: MessageKind;
 }
 
-export interface FormatModule {
+export interface FormatModule<Name extends string = string> {
   /** The family name reported as Bounce.format, e.g. "postfix". */
-  readonly name: string;
+  readonly name: Name;
   /** A cheap test on headers and markers: did this family write the message? */
   recognise: (message: MailMessage) => boolean;
   /** What the message says; null when recognised but holding nothing usable. */
   extract: (message: MailMessage) => FormatFindings | null;
+}
+
+/**
+ * Declares a family with its name kept as a literal type ("postfix", not string), so the
+ * registry in ./index.ts can build the FormatName union from its list of modules.
+ */
+export function defineFormat<Name extends string>(module: FormatModule<Name>): FormatModule<Name> {
+  return module;
 }

@@ -26,7 +26,7 @@ import { x3 } from "./x3";
 import { x4 } from "./x4";
 import { x6 } from "./x6";
 
-export const GATEWAY_FORMATS: readonly FormatModule[] = [
+export const GATEWAY_FORMATS = [
   activehunter,
   amavis,
   apachejames,
@@ -50,4 +50,4 @@ export const GATEWAY_FORMATS: readonly FormatModule[] = [
   x3,
   x4,
   x6,
-];
+] as const satisfies readonly FormatModule[];

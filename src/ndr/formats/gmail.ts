@@ -12,7 +12,7 @@ import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress, normalizeAddress } from "../text";
-import type { FormatFindings, FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatFindings, type RecipientFinding } from "./format";
 
 const GOOGLE_DAEMON = /mailer-daemon@(?:googlemail|google|gmail)\.com/i;
 const LEGACY_START = /^\s*Delivery to the following recipients? (?:failed permanently|ha(?:s|ve) been delayed)/i;
@@ -111,7 +111,7 @@ function paragraphAfter(lines: string[], from: number): string {
   return out.join(" ");
 }
 
-export const gmail: FormatModule = {
+export const gmail = defineFormat({
   name: "gmail",
   recognise: (message) => GOOGLE_DAEMON.test(message.from) && /Delivery Status Notification|Undeliver|Delivery (?:failure|delayed)/i.test(message.subject),
   extract: (message): FormatFindings | null => {
@@ -127,4 +127,4 @@ export const gmail: FormatModule = {
       originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, ORIGINAL), { orSenderField: true }),
     };
   },
-};
+});

@@ -6,7 +6,7 @@
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const ORIGINAL = /^\s*-{3,} ?Original message ?-{3,}\s*$/i;
 
@@ -14,7 +14,7 @@ function failedRecipients(headers: { all: (name: string) => string[] }): string[
   return headers.all("x-failed-recipients").flatMap((value) => value.split(",")).map((value) => findAddress(value)).filter((a): a is string => a !== null);
 }
 
-export const googleGroups: FormatModule = {
+export const googleGroups = defineFormat({
   name: "google-groups",
   // The notice links Groups' help centre in every language; a Gmail "address not
   // found" for a googlegroups.com address does not, and stays with gmail.
@@ -31,4 +31,4 @@ export const googleGroups: FormatModule = {
       originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, ORIGINAL), { orSenderField: true }),
     };
   },
-};
+});

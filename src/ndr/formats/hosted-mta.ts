@@ -9,7 +9,7 @@ import type { FormatModule } from "./format";
 import { postfix } from "./postfix";
 import { sendmail } from "./sendmail";
 
-function hostedOn(name: string, mta: FormatModule, signedBy: (message: MailMessage) => boolean): FormatModule {
+function hostedOn<Name extends string>(name: Name, mta: FormatModule, signedBy: (message: MailMessage) => boolean): FormatModule<Name> {
   return {
     name,
     recognise: (message) => signedBy(message) && mta.recognise(message),

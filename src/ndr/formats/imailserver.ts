@@ -7,7 +7,7 @@ import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress, normalizeAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const ORIGINAL = /^Original message follows\./;
 const RESPONSE = "Body of message generated response:";
@@ -32,7 +32,7 @@ function undeliverableLine(line: string): RecipientFinding | null {
   return address ? { address, diagnostic: line } : null;
 }
 
-export const imailserver: FormatModule = {
+export const imailserver = defineFormat({
   name: "imailserver",
   recognise: writtenByIMail,
   extract: (message) => {
@@ -63,4 +63,4 @@ export const imailserver: FormatModule = {
     if (recipients.length === 0) return null;
     return { recipients, originalSender: senderOf(quotedHeaders(message.text, ORIGINAL)) };
   },
-};
+});

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const TARGET = /^\s*Could not be delivered to:\s*(<[^<>\s]{1,320}>)/;
 const NEXT_BLOCK = /^\s*(?:Your mail (?:sent on|attempted to be delivered on):|Could not be delivered to:)/;
@@ -17,7 +17,7 @@ function fromKddi(message: MailMessage): boolean {
   return message.headers.all("received").slice(0, 6).some((r) => /\.auone-net\.jp\b|ezweb\.ne\.jp \(|\.au\.com \(/.test(r.slice(0, 512)));
 }
 
-export const kddi: FormatModule = {
+export const kddi = defineFormat({
   name: "kddi",
   recognise: (message) => fromKddi(message) && /^\s*Could not be delivered to:/m.test(message.text),
   extract: (message) => {
@@ -36,4 +36,4 @@ export const kddi: FormatModule = {
     }
     return recipients.length > 0 ? { recipients } : null;
   },
-};
+});

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const TARGET = "Unable to deliver message to:";
 const REASON = "Delivery failed for the following reason:";
@@ -17,7 +17,7 @@ function writtenByMailFoundry(message: MailMessage): boolean {
   return message.subject === "Message delivery has failed" && message.headers.all("received").some((line) => /MAILFOUNDRY/i.test(line));
 }
 
-export const mailfoundry: FormatModule = {
+export const mailfoundry = defineFormat({
   name: "mailfoundry",
   recognise: writtenByMailFoundry,
   extract: (message) => {
@@ -41,4 +41,4 @@ export const mailfoundry: FormatModule = {
     }
     return recipients.length > 0 ? { recipients } : null;
   },
-};
+});

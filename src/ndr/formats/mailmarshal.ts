@@ -6,7 +6,7 @@ import type { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
 import { addressLine, firstParagraph, labelledLines, section } from "../prose";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 function writtenByMailMarshal(message: MailMessage): boolean {
   return /^Undeliverable Mail: /.test(message.subject) && message.text.includes("The following recipients were affected:");
@@ -18,7 +18,7 @@ function additionalInformation(text: string): FieldMap {
   return labelledLines(lines, { unbracket: true });
 }
 
-export const mailmarshal: FormatModule = {
+export const mailmarshal = defineFormat({
   name: "mailmarshal",
   recognise: writtenByMailMarshal,
   extract: (message) => {
@@ -33,4 +33,4 @@ export const mailmarshal: FormatModule = {
       originalSender: findAddress(info.get("original sender")),
     };
   },
-};
+});

@@ -5,7 +5,7 @@
  */
 import { section } from "../prose";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const PROBLEMS = /^\s*-{3} The following addresses had delivery problems -{3}/;
 
@@ -17,7 +17,7 @@ function problemLine(line: string): RecipientFinding | null {
   return { address, diagnostic: open >= 0 ? line.slice(open + 1).replace(/\)\s*$/, "").trim() : undefined };
 }
 
-export const mcafee: FormatModule = {
+export const mcafee = defineFormat({
   name: "mcafee",
   recognise: (message) => /McAfee/i.test(message.headers.get("x-nai-header") ?? ""),
   extract: (message) => {
@@ -29,4 +29,4 @@ export const mcafee: FormatModule = {
     if ((message.deliveryStatus?.recipients.length ?? 0) > 0) return { recipients: prose.map(({ address }) => ({ address })) };
     return prose.length > 0 ? { recipients: prose } : null;
   },
-};
+});

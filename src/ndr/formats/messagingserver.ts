@@ -10,7 +10,7 @@ import type { MailMessage } from "../message";
 import { labelledLines, paragraphs, section } from "../prose";
 import { stripTypePrefix } from "../rfc3464";
 import { findAddress, normalizeAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const RELATES = "This report relates to a message you sent with the following header fields:";
 
@@ -43,7 +43,7 @@ function remoteSystem(value: string | null): RemoteSystem {
   return { host, localIp: session?.[1] ?? null };
 }
 
-export const messagingserver: FormatModule = {
+export const messagingserver = defineFormat({
   name: "messagingserver",
   recognise: writtenByMessagingServer,
   extract: (message) => {
@@ -75,4 +75,4 @@ export const messagingserver: FormatModule = {
     const reportingMta = message.deliveryStatus?.reportingMta?.split(/[\s(]/)[0] || null;
     return { recipients, originalSender: findAddress(quoted.get("from")), sendingIp, reportingMta };
   },
-};
+});

@@ -6,7 +6,7 @@
 import type { MailMessage } from "../message";
 import { addressLine, findLine, firstParagraph, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const SERVER_MESSAGE = /^-------server message/;
 const SMTP_COMMAND = /^-------SMTP command/;
@@ -17,7 +17,7 @@ function writtenByMFilter(message: MailMessage): boolean {
   return /^-------server message/m.test(message.text) && /^-------SMTP command/m.test(message.text);
 }
 
-export const mfilter: FormatModule = {
+export const mfilter = defineFormat({
   name: "mfilter",
   recognise: writtenByMFilter,
   extract: (message) => {
@@ -34,4 +34,4 @@ export const mfilter: FormatModule = {
       originalSender: senderOf(quotedHeaders(message.text, ORIGINAL)),
     };
   },
-};
+});

@@ -7,7 +7,7 @@ import type { MailMessage } from "../message";
 import { section } from "../prose";
 import { bounceAddressee } from "../quoted-headers";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 function writtenByMimecast(message: MailMessage): boolean {
   return /mimecast/i.test(message.headers.get("message-id") ?? "") && message.text.includes("could not be delivered:");
@@ -24,7 +24,7 @@ function dashItems(lines: readonly string[] | null): string[] {
   return items;
 }
 
-export const mimecast: FormatModule = {
+export const mimecast = defineFormat({
   name: "mimecast",
   recognise: writtenByMimecast,
   extract: (message) => {
@@ -34,4 +34,4 @@ export const mimecast: FormatModule = {
     const [problem] = dashItems(section(message.text, /^The problem appears to be/));
     return { recipients: addresses.map((address) => ({ address, diagnostic: detail ?? problem ?? null })), originalSender: bounceAddressee(message) };
   },
-};
+});

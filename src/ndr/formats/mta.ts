@@ -9,4 +9,4 @@ import { qmail } from "./qmail";
 import { sendmail } from "./sendmail";
 import { v5sendmail } from "./v5sendmail";
 
-export const MTA_FORMATS: readonly FormatModule[] = [postfix, exim, qmail, sendmail, v5sendmail, opensmtpd, courier, dragonfly];
+export const MTA_FORMATS = [postfix, exim, qmail, sendmail, v5sendmail, opensmtpd, courier, dragonfly] as const satisfies readonly FormatModule[];

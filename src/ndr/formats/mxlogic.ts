@@ -7,7 +7,7 @@ import { paragraphs, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { smtpCommandIn } from "../reply";
 import { normalizeAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const HEADER_COPY = /^Included is a copy of the message header:/;
 /** "  <bob@example.com>: 550 ..." or "  bob@example.com" */
@@ -41,7 +41,7 @@ function eximStyleRecipients(lines: readonly string[]): RecipientFinding[] {
   return recipients;
 }
 
-export const mxlogic: FormatModule = {
+export const mxlogic = defineFormat({
   name: "mxlogic",
   recognise: writtenByMxLogic,
   extract: (message) => {
@@ -50,4 +50,4 @@ export const mxlogic: FormatModule = {
     if (recipients.length === 0) return null;
     return { recipients, originalSender: senderOf(quotedHeaders(message.text, HEADER_COPY)) };
   },
-};
+});

@@ -5,12 +5,12 @@
 import { addressLine, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const REASONS = /^-{5,} {0,4}Failure Reasons {0,4}-{5,}/;
 const RETURNED = /^-{5,} {0,4}Returned Message {0,4}-{5,}/;
 
-export const notes: FormatModule = {
+export const notes = defineFormat({
   name: "notes",
   recognise: (message) => /^Undeliverable message/i.test(message.subject) && /^-{5,} {0,4}Failure Reasons/m.test(message.text),
   extract: (message) => {
@@ -23,4 +23,4 @@ export const notes: FormatModule = {
     const diagnostic = lines.filter((line) => addressLine(line) === null).join(" ") || null;
     return { recipients: addresses.map((address) => ({ address, diagnostic })), originalSender: senderOf(original) };
   },
-};
+});

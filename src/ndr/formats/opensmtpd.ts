@@ -6,7 +6,7 @@
  *
  * "A message is delayed ..." reports temporary failures.
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
 import { section } from "../prose";
@@ -43,4 +43,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return { recipients, originalSender: returnedTo(message, message.original ? null : quotedHeaders(message.text, COPY)) };
 }
 
-export const opensmtpd: FormatModule = { name: "opensmtpd", recognise, extract };
+export const opensmtpd = defineFormat({ name: "opensmtpd", recognise, extract });

@@ -6,12 +6,12 @@
  */
 import { mergeDsn } from "../dsn-merge";
 import { findAddress } from "../text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const NOTICE = /^\s*((?:Delivery to the following recipients? (?:failed|has been delayed)|Unable to deliver message to the following recipients?)\b.{0,300})$/m;
 const MICROSOFT_CONSUMER = /postmaster@(?:[\w-]{1,40}\.){0,4}(?:hotmail|outlook|live|msn)\.[a-z.]{2,12}>?/i;
 
-export const outlook: FormatModule = {
+export const outlook = defineFormat({
   name: "outlook",
   recognise: (message) =>
     (MICROSOFT_CONSUMER.test(message.from) || message.headers.has("x-message-delivery") || /^postmaster@mail\./i.test(message.from.replace(/^.*</, ""))) &&
@@ -25,4 +25,4 @@ export const outlook: FormatModule = {
     }));
     return { recipients: mergeDsn(message.deliveryStatus, recipients, { gapsOnly: true }) };
   },
-};
+});

@@ -9,7 +9,7 @@
  * plus, usually, a DSN part. Older and rebranded servers drop the DSN part or flatten
  * it into the text; the SMTP server's "errors from" report is a session transcript.
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
@@ -102,4 +102,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   };
 }
 
-export const postfix: FormatModule = { name: "postfix", recognise, extract };
+export const postfix = defineFormat({ name: "postfix", recognise, extract });

@@ -9,7 +9,7 @@
  * Ordinary mail, feedback reports, auto-replies and success notices fail one of these
  * tests (and the report families run before this one anyway).
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
 import { findLine, linesOf } from "../prose";
@@ -131,4 +131,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return { recipients, originalSender: returnedTo(message, end > start ? quotedHeaders(message.text, RETURNED) : null) };
 }
 
-export const proseBounce: FormatModule = { name: "generic", recognise, extract };
+export const proseBounce = defineFormat({ name: "generic", recognise, extract });

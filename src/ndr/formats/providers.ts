@@ -25,7 +25,7 @@ import { verizon } from "./verizon";
 import { yahoo } from "./yahoo";
 import { zoho } from "./zoho";
 
-export const PROVIDER_FORMATS: readonly FormatModule[] = [
+export const PROVIDER_FORMATS = [
   exchangeOnline,
   exchange2007,
   exchange2003,
@@ -48,4 +48,4 @@ export const PROVIDER_FORMATS: readonly FormatModule[] = [
   yandex,
   mailRu,
   bigfoot,
-];
+] as const satisfies readonly FormatModule[];

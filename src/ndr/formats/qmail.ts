@@ -9,7 +9,7 @@
  *
  * and the returned message after "--- Below this line is a copy of the message.".
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
 import { linesOf } from "../prose";
@@ -75,4 +75,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return { recipients, originalSender: returnedTo(message, quoted) };
 }
 
-export const qmail: FormatModule = { name: "qmail", recognise, extract };
+export const qmail = defineFormat({ name: "qmail", recognise, extract });

@@ -3,4 +3,4 @@ import { arf } from "./arf";
 import { autoReply } from "./auto-reply";
 import type { FormatModule } from "./format";
 
-export const REPORT_FORMATS: readonly FormatModule[] = [arf, autoReply];
+export const REPORT_FORMATS = [arf, autoReply] as const satisfies readonly FormatModule[];

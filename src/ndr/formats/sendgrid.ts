@@ -7,12 +7,12 @@
 import { mergeDsn } from "../dsn-merge";
 import { smtpCommandIn } from "../reply";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const MARKER = "This is an automatically generated message from SendGrid.";
 const LINE = /^\S{0,200}?(<[^<>\s]{1,320}>) : ([0-9A-Fa-f.:]{2,45}) : ([A-Za-z0-9.-]{1,253}):\[[0-9A-Fa-f.:]{2,45}\] : (.{1,2000}?)(?:\s+in ((?:End of )?[A-Z]{4}(?: [A-Z]{2,4})?))?\s*$/;
 
-export const sendgrid: FormatModule = {
+export const sendgrid = defineFormat({
   name: "sendgrid",
   recognise: (message) => message.headers.get("return-path") === "<apps@sendgrid.net>" || message.text.includes(MARKER),
   extract: (message) => {
@@ -28,4 +28,4 @@ export const sendgrid: FormatModule = {
     if (prose.length === 0 && (message.deliveryStatus?.recipients.length ?? 0) === 0) return null;
     return { recipients: mergeDsn(message.deliveryStatus, prose, { gapsOnly: true }), sendingIp };
   },
-};
+});

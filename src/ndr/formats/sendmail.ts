@@ -12,7 +12,7 @@
  *
  * with a DSN part, which broken MIME sometimes leaves flattened in the text.
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import { completeLocalPart } from "../header-addresses";
 import type { MailMessage } from "../message";
@@ -69,4 +69,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return { recipients, originalSender: returnedTo(message, message.original ? null : quotedHeaders(message.text, RETURNED)) };
 }
 
-export const sendmail: FormatModule = { name: "sendmail", recognise, extract };
+export const sendmail = defineFormat({ name: "sendmail", recognise, extract });

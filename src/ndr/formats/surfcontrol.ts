@@ -5,7 +5,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress, normalizeAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 /** "bob@example.org: [192.0.2.244], 554 Service currently unavailable" */
 const ATTEMPT = /^([^\s:]{1,320}@[^\s:]{1,255}): \[([0-9A-Fa-f.:]{2,45})\], (.{1,2000})$/;
@@ -14,7 +14,7 @@ function writtenBySurfControl(message: MailMessage): boolean {
   return /^SurfControl E-mail Filter/i.test(message.headers.get("x-mailer") ?? "") && message.text.includes("Your message could not be sent.");
 }
 
-export const surfcontrol: FormatModule = {
+export const surfcontrol = defineFormat({
   name: "surfcontrol",
   recognise: writtenBySurfControl,
   extract: (message) => {
@@ -35,4 +35,4 @@ export const surfcontrol: FormatModule = {
     }
     return recipients.length > 0 ? { recipients } : null;
   },
-};
+});

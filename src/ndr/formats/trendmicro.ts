@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const SUBJECTS = ["Mail could not be delivered", "メッセージを配信できません。", "メール配信に失敗しました"];
 
@@ -45,7 +45,7 @@ function transcript(lines: readonly string[]): RecipientFinding[] {
   return recipients;
 }
 
-export const trendmicro: FormatModule = {
+export const trendmicro = defineFormat({
   name: "trendmicro",
   recognise: writtenByInterScan,
   extract: (message) => {
@@ -58,4 +58,4 @@ export const trendmicro: FormatModule = {
     }
     return recipients.length > 0 ? { recipients } : null;
   },
-};
+});

@@ -9,7 +9,7 @@
  *   550 <bob@example.org>... User unknown
  *      ----- Unsent message follows -----
  */
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
 import { addressesIn } from "../header-addresses";
 import type { MailMessage } from "../message";
 import { linesOf, section } from "../prose";
@@ -43,4 +43,4 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   return { recipients, originalSender: returnedTo(message, quoted) };
 }
 
-export const v5sendmail: FormatModule = { name: "v5sendmail", recognise, extract };
+export const v5sendmail = defineFormat({ name: "v5sendmail", recognise, extract });

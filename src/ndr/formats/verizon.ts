@@ -8,7 +8,7 @@
 import type { MailMessage } from "../message";
 import { quotedHeaders } from "../quoted-headers";
 import { findAddress, findReplyCode } from "../text";
-import type { FormatFindings, FormatModule } from "./format";
+import { defineFormat, type FormatFindings } from "./format";
 
 const ORIGINAL = /^\s*Original Message:\s*$/i;
 
@@ -35,8 +35,8 @@ function readSms(message: MailMessage): FormatFindings | null {
   return { recipients, originalSender: message.original ? undefined : findAddress(sender) };
 }
 
-export const verizon: FormatModule = {
+export const verizon = defineFormat({
   name: "verizon",
   recognise: (message) => /@(?:[\w-]{1,63}\.){0,3}(?:vzwpix\.com|vtext\.com)>?$/i.test(message.from.trim()) && /could not be delivered|^\s*Error:/im.test(message.text),
   extract: (message) => (/vtext\.com/i.test(message.from) ? readSms(message) : readMms(message)),
-};
+});

@@ -5,7 +5,7 @@
  */
 import { section } from "../prose";
 import { findAddress, normalizeAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const ERRORS = "---The following addresses had delivery errors---";
 
@@ -17,7 +17,7 @@ function errorLine(line: string): RecipientFinding | null {
   return address ? { address, diagnostic: line.slice(open + 2, line.trimEnd().length - 1) } : null;
 }
 
-export const x1: FormatModule = {
+export const x1 = defineFormat({
   name: "x1",
   recognise: (message) => message.text.includes(ERRORS),
   extract: (message) => {
@@ -27,4 +27,4 @@ export const x1: FormatModule = {
     const from = message.text.split("\n", 12).find((line) => /^from \S+@\S+/.test(line));
     return { recipients, originalSender: message.original ? undefined : findAddress(from) };
   },
-};
+});

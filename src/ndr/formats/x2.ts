@@ -9,7 +9,7 @@ import { addressLine } from "../prose";
 import { bounceAddressee, quotedHeaders, senderOf } from "../quoted-headers";
 import { recipientBlocks } from "../recipient-blocks";
 import { findAddress } from "../text";
-import type { FormatFindings, FormatModule } from "./format";
+import { defineFormat, type FormatFindings } from "./format";
 
 const UNABLE = /^Unable to deliver message to the following address\(es\)\.\s*$/;
 const ORIGINAL = /^--- Original message follows\./;
@@ -44,8 +44,8 @@ function noticeReport(message: MailMessage): FormatFindings | null {
   };
 }
 
-export const x2: FormatModule = {
+export const x2 = defineFormat({
   name: "x2",
   recognise: (message) => message.text.split("\n", 4).some((line) => UNABLE.test(line)) || NOTICE.test(message.text.trimStart().split("\n", 1)[0]),
   extract: (message) => addressBlockReport(message) ?? noticeReport(message),
-};
+});

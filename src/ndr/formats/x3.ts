@@ -6,7 +6,7 @@
 import type { MailMessage } from "../message";
 import { bounceAddressee } from "../quoted-headers";
 import { findAddress, findStatus } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const GENERATED = "This is an automatically generated Delivery Status Notification.";
 
@@ -25,7 +25,7 @@ function technicalDetail(line: string): Pick<RecipientFinding, "diagnostic" | "s
   return null;
 }
 
-export const x3: FormatModule = {
+export const x3 = defineFormat({
   name: "x3",
   recognise: writtenByX3,
   extract: (message) => {
@@ -47,4 +47,4 @@ export const x3: FormatModule = {
     if (recipients.length === 0) return null;
     return { recipients, originalSender: message.original?.headers.get("from") ? undefined : bounceAddressee(message) };
   },
-};
+});

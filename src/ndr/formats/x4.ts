@@ -7,7 +7,7 @@ import type { MailMessage } from "../message";
 import { addressLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { recipientBlocks } from "../recipient-blocks";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const OPENINGS = [
   "He/Her is not ",
@@ -50,7 +50,7 @@ function findingOf(address: string, lines: string[]): RecipientFinding {
   };
 }
 
-export const x4: FormatModule = {
+export const x4 = defineFormat({
   name: "x4",
   recognise: writtenByX4,
   extract: (message) => {
@@ -61,4 +61,4 @@ export const x4: FormatModule = {
       originalSender: senderOf(quotedHeaders(message.text, COPY)),
     };
   },
-};
+});

@@ -10,7 +10,7 @@
 import { paragraphs } from "../prose";
 import { bounceAddressee } from "../quoted-headers";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const OPENING = "We had trouble delivering your message. Full details follow:";
 const RETURNED = /^The following recipients returned (permanent|temporary) errors: /;
@@ -53,11 +53,11 @@ function outcome(sentence: string): RecipientFinding[] {
   return rejected ? rejectedRecipient(sentence, rejected) : [];
 }
 
-export const x6: FormatModule = {
+export const x6 = defineFormat({
   name: "x6",
   recognise: (message) => message.text.includes(OPENING),
   extract: (message) => {
     const recipients = paragraphs(message.text.split("\n")).flatMap((lines) => outcome(lines.map((line) => line.trim()).join(" ")));
     return recipients.length > 0 ? { recipients, originalSender: bounceAddressee(message) } : null;
   },
-};
+});

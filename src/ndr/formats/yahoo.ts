@@ -7,12 +7,12 @@ import { quotedHeaders, senderOf } from "../quoted-headers";
 import { recipientBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import { findReplyCode } from "../text";
-import type { FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const START = /^\s*Sorry, we were unable to deliver your message to the following address/i;
 const COPY = /^\s*--- Below this line is a copy of the message/i;
 
-export const yahoo: FormatModule = {
+export const yahoo = defineFormat({
   name: "yahoo",
   recognise: (message) => /^Failure Notice/i.test(message.subject) && START.test(message.text.slice(0, 4096)),
   extract: (message) => {
@@ -32,4 +32,4 @@ export const yahoo: FormatModule = {
       originalSender: senderOf(quotedHeaders(message.text, COPY), { orSenderField: true }),
     };
   },
-};
+});

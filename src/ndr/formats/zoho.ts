@@ -6,7 +6,7 @@
  */
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
-import type { FormatModule, RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const PERMANENT = /^\s*(\S{1,320}@\S{1,253})\s+(.{0,2000}?ERROR_CODE\s?:\s?(\d{3})?.{0,2000})$/;
 const DELAYED = /^\s*\[Status: \w{1,20}, Address: (<[^<>\s]{1,320}>), ResponseCode (\d{3})?,\s?(.{0,2000})\]\s*$/;
@@ -33,7 +33,7 @@ function joinSoftBreaks(lines: string[]): string[] {
   return joined;
 }
 
-export const zoho: FormatModule = {
+export const zoho = defineFormat({
   name: "zoho",
   recognise: (message) => message.headers.has("x-zohomail") && (/mailer-daemon@/i.test(message.from) || message.text.includes("This message was created automatically by mail delivery")),
   extract: (message) => {
@@ -43,4 +43,4 @@ export const zoho: FormatModule = {
     if (recipients.length === 0) return null;
     return { recipients, originalSender: message.original ? undefined : senderOf(quotedHeaders(message.text, /^Received:\s?from /, { fromMarkerLine: true }), { orSenderField: true }) };
   },
-};
+});

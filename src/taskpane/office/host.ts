@@ -24,6 +24,12 @@ export interface LabeledSource {
  * the client did not say.
  */
 export interface ItemSummary {
+  /**
+   * Outlook's id for the item (read mode), to tell whether a second reading is the same
+   * message: on outlook.live.com a pinned pane keeps being handed the message it opened on,
+   * with no ItemChanged (office-js #6833). Absent when the client did not say.
+   */
+  id?: string;
   subject: string | null;
   /** Display name and address of the sender ("Mail Delivery System <postmaster@…>"). */
   from: string | null;

@@ -210,6 +210,9 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
     },
     onDrop: (listener) => dropped.subscribe(listener),
     openDraft: async (draft: DraftRequest) => {
+      // officeCall's timeout matters here: a pinned pane in classic Outlook on Windows (Version
+      // 2606) was seen never to get displayNewMessageFormAsync's callback, and the synchronous
+      // form to open nothing without an error (office-js #6806). The pane then offers the email to copy.
       const form = { toRecipients: draft.to, subject: draft.subject, htmlBody: draft.htmlBody };
       if (canDraftAsync) {
         await officeCall("mailbox.displayNewMessageFormAsync", (cb) => mailbox.displayNewMessageFormAsync(form, cb), timeoutMs);

@@ -193,7 +193,8 @@ function summaryOf(item: AnyItem): ItemSummary {
     const time = created instanceof Date ? created : created ? new Date(created) : null;
     return time && !Number.isNaN(time.getTime()) ? time.toISOString() : null;
   });
-  return { subject, from, date };
+  const id = read(() => (typeof item.itemId === "string" && item.itemId ? item.itemId : null));
+  return id ? { id, subject, from, date } : { subject, from, date };
 }
 
 function failure(error: unknown, itemClass: string | undefined, item: ItemSummary | undefined): ItemReading {

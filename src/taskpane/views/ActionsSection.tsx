@@ -15,8 +15,10 @@ export interface ActionsSectionProps {
    * form: Outlook opens a new message (read mode). copy: the email is copied as text, outside
    * Outlook or where the client has no form. copy-in-compose: the same in a message being
    * written, where Outlook has no new-message form (displayNewMessageForm is read mode only).
+   * copy-after-failure: Outlook failed to open the form, or never answered (office-js #6806:
+   * a pinned pane in classic Outlook 2606 whose form calls no longer call back).
    */
-  draftMode: "form" | "copy" | "copy-in-compose";
+  draftMode: "form" | "copy" | "copy-in-compose" | "copy-after-failure";
   onDraft: () => void;
   onCopy: () => void;
   busy: boolean;
@@ -28,6 +30,7 @@ const DRAFT_HINTS = {
   form: "ui.actions.draftTo",
   copy: "ui.actions.draftUnavailable",
   "copy-in-compose": "ui.actions.draftInCompose",
+  "copy-after-failure": "ui.actions.draftFormFailed",
 } as const;
 
 export function ActionsSection(props: ActionsSectionProps) {

@@ -21,7 +21,7 @@ import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Bounce } from "../../ndr/types";
 import type { DmarcReport, Problem, SpfReport, SpfResult } from "../../spf/types";
 import { useT, type Translate } from "../locale";
-import { uiText } from "../ui-text";
+import { isUiMessageKey } from "../ui-text";
 import type { ChecksState } from "../types";
 import { IncludeTree } from "./IncludeTree";
 import { useSharedStyles } from "./styles";
@@ -197,7 +197,7 @@ function DmarcFacts({ report }: { report: DmarcReport }) {
 /** Backend problems carry a stable code; the catalogs word them, the backend's English message is the fallback. */
 function problemText(t: Translate, family: "spf" | "dmarc", problem: Problem): string {
   const key = `ui.problem.${family}.${problem.code}`;
-  if (!uiText.hasMessage(key)) return problem.message;
+  if (!isUiMessageKey(key)) return problem.message;
   try {
     return t(key, { ...problem.params, domain: problem.domain ?? "", term: problem.term ?? "" });
   } catch {

@@ -62,9 +62,15 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
   const [inputError, setInputError] = useState<string | null>(null);
   const [dropProblem, setDropProblem] = useState<DropProblem | null>(null);
 
+  // ItemChanged: Outlook says the selection moved.
   const reread = useCallback(() => {
     setDropProblem(null);
     readItem();
+  }, [readItem]);
+  // "Read selected message": the user asks, because Outlook may not say (office-js #974, #6833).
+  const rereadAsked = useCallback(() => {
+    setDropProblem(null);
+    readItem(true);
   }, [readItem]);
 
   const onOutlookDrop = useCallback(
@@ -155,7 +161,8 @@ export function BounceDoctor({ host, services, variant, extraInput, initialReadi
         <DiagnosisSubject
           source={state.sources[state.active]}
           item={state.item}
-          onReread={variant === "pane" ? reread : undefined}
+          onReread={variant === "pane" ? rereadAsked : undefined}
+          sameItem={state.sameItem}
           busy={outcome.status === "working"}
         />
         {dropProblem && <DropNotice problem={dropProblem} />}
@@ -206,12 +213,16 @@ function announcement(outcome: Outcome, t: ReturnType<typeof useT>): string {
 function WhyNot({ outcome }: { outcome: Extract<Outcome, { status: "blocked" | "not-bounce" }> }) {
   const t = useT();
   const shared = useSharedStyles();
-  const key = outcome.status === "blocked" ? `ui.blocked.${outcome.reason}` : `ui.notBounce.${outcome.kind}`;
+  // Every reason and kind has its title and body: a missing one fails tsc.
+  const [title, body] =
+    outcome.status === "blocked"
+      ? ([`ui.blocked.${outcome.reason}.title`, `ui.blocked.${outcome.reason}.body`] as const)
+      : ([`ui.notBounce.${outcome.kind}.title`, `ui.notBounce.${outcome.kind}.body`] as const);
   return (
     <MessageBar intent={outcome.status === "blocked" ? "warning" : "info"} layout="multiline">
       <MessageBarBody className={shared.wrap}>
-        <MessageBarTitle>{t(`${key}.title`)}</MessageBarTitle>
-        {t(`${key}.body`)} {outcome.detail ? t("ui.detail", { detail: outcome.detail }) : ""}
+        <MessageBarTitle>{t(title)}</MessageBarTitle>
+        {t(body)} {outcome.detail ? t("ui.detail", { detail: outcome.detail }) : ""}
       </MessageBarBody>
     </MessageBar>
   );

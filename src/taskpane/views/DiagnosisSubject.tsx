@@ -2,9 +2,11 @@
  * Which message the diagnosis is for, in view at all times, and a way to read the
  * selected message again. A pinned pane is not told when the selection moves onto an
  * NDR (ItemChanged does not fire there, office-js #974), so it may still show the
- * previous message's diagnosis: this line says which one it is.
+ * previous message's diagnosis: this line says which one it is. Where Outlook keeps
+ * handing the pane the message it opened on (outlook.live.com, office-js #6833), reading
+ * again brings the same message back, and the pane says so and what to do instead.
  */
-import { Body1Strong, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1Strong, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { useId } from "react";
 import { singleLine } from "../../text/sanitize";
@@ -40,10 +42,12 @@ export interface DiagnosisSubjectProps {
   item: ItemSummary | null;
   /** Read the selected message again (the pane in Outlook); absent on the standalone page. */
   onReread?: () => void;
+  /** The last "Read selected message" brought back the message already shown. */
+  sameItem?: boolean;
   busy: boolean;
 }
 
-export function DiagnosisSubject({ source, item, onReread, busy }: DiagnosisSubjectProps) {
+export function DiagnosisSubject({ source, item, onReread, sameItem = false, busy }: DiagnosisSubjectProps) {
   const t = useT();
   const locale = useLocale();
   const styles = useStyles();
@@ -83,6 +87,18 @@ export function DiagnosisSubject({ source, item, onReread, busy }: DiagnosisSubj
         <Caption1 id={hintId} className={shared.wrap}>
           {t("ui.subject.rereadHint")}
         </Caption1>
+      )}
+      {onReread && (
+        <div role="status" aria-live="polite">
+          {sameItem && (
+            <MessageBar intent="info" layout="multiline" data-testid="same-item-notice">
+              <MessageBarBody className={shared.wrap}>
+                <MessageBarTitle>{t("ui.subject.same.title")}</MessageBarTitle>
+                {t("ui.subject.same.body")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       )}
     </section>
   );

@@ -30,12 +30,15 @@ export function Report({ engine, bounce, checks, host, services, onRetryChecks }
   const [draftLanguage, setDraftLanguage] = useState<Locale | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [drafting, setDrafting] = useState(false);
+  // Outlook failed to open a new-message form: the email is offered to copy from then on.
+  const [formFailed, setFormFailed] = useState(false);
   // A new bounce starts again from the guidance's own draft language.
   const [shownBounce, setShownBounce] = useState(bounce);
   if (shownBounce !== bounce) {
     setShownBounce(bounce);
     setDraftLanguage(null);
     setFeedback(null);
+    setFormFailed(false);
   }
 
   const checksValue = checks.status === "done" ? checks.checks : null;
@@ -51,13 +54,14 @@ export function Report({ engine, bounce, checks, host, services, onRetryChecks }
     try {
       await host.openDraft({ to: [guidance.draft.to], subject: guidance.draft.subject, htmlBody: guidance.draft.html });
     } catch (error) {
+      setFormFailed(true);
       setFeedback({ intent: "error", text: t("ui.actions.draftFailed", { detail: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setDrafting(false);
     }
   };
 
-  /** Where no new message form can open (compose mode, outside Outlook), the email to the admin is copied as text. */
+  /** Where no new message form can open (compose mode, outside Outlook, a form that failed), the email to the admin is copied as text. */
   const copyDraft = async () => {
     const draft = guidance.draft;
     if (!draft) return;
@@ -78,6 +82,7 @@ export function Report({ engine, bounce, checks, host, services, onRetryChecks }
     }
   };
 
+  const draftMode = host.canDraft ? (formFailed ? "copy-after-failure" : "form") : host.mode === "compose" ? "copy-in-compose" : "copy";
   return (
     <>
       <SummarySection guidance={guidance} />
@@ -88,8 +93,8 @@ export function Report({ engine, bounce, checks, host, services, onRetryChecks }
         guidance={guidance}
         draftLanguage={draftLanguage ?? guidance.draft?.language ?? locale}
         onDraftLanguageChange={setDraftLanguage}
-        draftMode={host.canDraft ? "form" : host.mode === "compose" ? "copy-in-compose" : "copy"}
-        onDraft={() => void (host.canDraft ? openDraft() : copyDraft())}
+        draftMode={draftMode}
+        onDraft={() => void (draftMode === "form" ? openDraft() : copyDraft())}
         onCopy={() => void copyReport()}
         busy={drafting}
       />

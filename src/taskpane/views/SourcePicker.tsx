@@ -1,10 +1,11 @@
 /** When the item holds several candidate bounces (the message, attachments), choose which to show. */
 import { Field, Select } from "@fluentui/react-components";
 import type { LabeledSource } from "../office/host";
+import type { UiMessageKey } from "../../i18n/messages/ui.en-US";
 import { useT, type Translate } from "../locale";
 
 /** Catalog key of each origin's label; the named ones take the name as {name}. */
-const LABEL_KEYS: Record<LabeledSource["origin"], string> = {
+const LABEL_KEYS: Record<LabeledSource["origin"], UiMessageKey> = {
   item: "ui.source.item",
   body: "ui.source.body",
   paste: "ui.source.pasted",

@@ -197,12 +197,14 @@ function installFakeOffice(window, options) {
     });
   }
 
+  // Each message Outlook hands over has its own id; one made twice from a spec is two messages.
+  var itemCount = 0;
   function readItem(spec) {
     var attachments = (spec.attachments || []).map(attachmentDetails);
     var item = {
       itemType: MailboxEnums.ItemType.Message,
       itemClass: spec.itemClass || "IPM.Note",
-      itemId: spec.itemId || "AAMkFakeItem",
+      itemId: spec.itemId || "AAMkFakeItem" + ++itemCount,
       subject: spec.subject || "",
       normalizedSubject: spec.subject || "",
       internetMessageId: spec.internetMessageId || "<fake@outlook.test>",

@@ -70,6 +70,7 @@ export interface FakeReadItemSpec {
   /** The whole message (RFC 5322 text) that getAsFileAsync returns base64-encoded (Mailbox >= 1.14); absent: the call fails (9020). */
   eml?: string;
   attachments?: FakeAttachmentSpec[];
+  /** Outlook's item id; by default each item made gets its own ("AAMkFakeItem1", "AAMkFakeItem2", ...). */
   itemId?: string;
   internetMessageId?: string;
   dateTimeCreated?: string;

@@ -103,6 +103,19 @@ describe("readCurrentItem", () => {
     });
   });
 
+  test("tells one item from another by Outlook's item id, so a second reading of the same message can be told apart", async () => {
+    const { host, win } = await hostWith({ item: { ...ndrItem, itemId: "AAMkAGI2TG93AAA=" } });
+    const ids: (string | undefined)[] = [];
+    for (let i = 0; i < 2; i++) ids.push((await host.readCurrentItem()).item?.id);
+    // A different message with the same subject, sender and date is still another item.
+    win.__fakeOffice.setItem({ ...ndrItem });
+    ids.push((await host.readCurrentItem()).item?.id);
+    expect(ids[0]).toBe("AAMkAGI2TG93AAA=");
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).toMatch(/^AAMk/);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
   test("falls back to the parts when getAsFileAsync fails", async () => {
     const { host } = await hostWith({ item: ndrItem, failures: { getAsFileAsync: { code: 9049 } } });
     const reading = await host.readCurrentItem();
