@@ -17,6 +17,7 @@ import type { BackendConfig } from "./config";
 import { FairSlots } from "./fair-slots";
 import { handleCheck, type BackendRequest, type BackendResponse, type RequestLogEntry } from "./handler";
 import { createRateLimiter } from "./rate-limit";
+import { type InternalFailure, logInternalFailure } from "./internal-failure";
 
 export interface Backend {
   handle: (request: BackendRequest) => Promise<BackendResponse>;
@@ -92,6 +93,8 @@ function checkRunner(
 
 export interface BackendOptions {
   log?: (entry: RequestLogEntry) => void;
+  /** Where a 500's class and stack go (default: a JSON line on stderr). */
+  logFailure?: (failure: InternalFailure) => void;
   /** The MTA-STS policy fetcher on a request's resolver (default: HTTPS to mta-sts.<domain>:443); tests give one that trusts their CA. */
   fetcherFor?: (resolver: Resolver) => PolicyFetcher;
 }
@@ -109,6 +112,7 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
       maxBytes: config.checkCacheBytes,
     }),
     log: options.log,
+    logFailure: options.logFailure ?? logInternalFailure,
   };
   return { handle: (request) => handleCheck(request, deps) };
 }

@@ -16,6 +16,7 @@ import { ALLOWED_METHODS, corsFor, preflightHeaders } from "./cors";
 import type { RateLimiter } from "./rate-limit";
 import type { RunChecks } from "./check-cache";
 import { OverBudgetError } from "./check-budget";
+import { describeInternalFailure, type InternalFailure } from "./internal-failure";
 import { validateCheckInput } from "./validate";
 
 export interface BackendRequest {
@@ -56,6 +57,8 @@ export interface HandlerDeps {
   /** Runs the checks for the client; the signal aborts when the request is given up (504). */
   runChecks: RunChecks;
   log?: (entry: RequestLogEntry) => void;
+  /** Where a 500's class and stack go (never the request). */
+  logFailure?: (failure: InternalFailure) => void;
   now?: () => number;
 }
 
@@ -177,7 +180,9 @@ export async function handleCheck(request: BackendRequest, deps: HandlerDeps): P
         response = await route(request, deps, corsHeaders, logged);
       }
     }
-  } catch {
+  } catch (failure) {
+    // A programming error: the client learns nothing of it, the log learns where it is.
+    deps.logFailure?.(describeInternalFailure(failure));
     response = error(500, "internal error");
   }
   // Unknown paths are not logged verbatim: they could carry anything, addresses included.

@@ -8,6 +8,7 @@ import type { Backend } from "./app";
 import { clientKey, forwardedClient } from "./client-id";
 import type { BackendConfig } from "./config";
 import type { BackendRequest } from "./handler";
+import { describeInternalFailure, logInternalFailure } from "./internal-failure";
 
 export interface RunningServer {
   host: string;
@@ -74,7 +75,8 @@ export function startBackendServer(backend: Backend, config: BackendConfig): Pro
       // With its length known the response goes out as one write, not as chunks.
       res.writeHead(response.status, { ...response.headers, "content-length": Buffer.byteLength(response.body) });
       res.end(response.body);
-    } catch {
+    } catch (failure) {
+      logInternalFailure(describeInternalFailure(failure));
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify({ error: "internal error" }));
     }

@@ -9,6 +9,7 @@ import type { Resolver } from "../spf/types";
 import { isLoopbackCode, knownList, type DnsblList } from "./dnsbl-lists";
 import { hostName, parseIp, reversedIp } from "./names";
 import type { DnsblMeaning, DnsblReport, DnsblResult } from "./types";
+import { NotCheckableError } from "../spf/check-failure";
 
 /** Zones named by a rejection that are asked (a bounce names one, rarely two). */
 const MAX_NAMED_ZONES = 3;
@@ -78,9 +79,9 @@ async function askList(resolver: Resolver, reversed: string, v6: boolean, zone: 
 
 export async function checkDnsbl(rawIp: string, named: readonly string[], resolver: Resolver, options: DnsblOptions): Promise<DnsblReport> {
   const ip = parseIp(rawIp);
-  if (!ip) throw new Error(`"${rawIp.slice(0, 60)}" is not an IP address`);
+  if (!ip) throw new NotCheckableError(`"${rawIp.slice(0, 60)}" is not an IP address`);
   const text = ip.toString();
-  if (NOT_PUBLIC.has(ip.range())) throw new Error(`${text} is not a public address: no public blocklist lists it`);
+  if (NOT_PUBLIC.has(ip.range())) throw new NotCheckableError(`${text} is not a public address: no public blocklist lists it`);
   const reversed = reversedIp(ip);
   const zones = zonesToAsk(named, options.zones);
   const results = await Promise.all(

@@ -12,6 +12,7 @@ import { checkReverseDns } from "./reverse-dns";
 import { settle } from "./settle";
 import { checkTlsPolicy } from "./tls-policy";
 import { CHECK_KINDS, LIVE_SCHEMA, type CheckKind, type LiveCheckRequest, type LiveChecks, type PolicyFetcher } from "./types";
+import { NotCheckableError } from "../spf/check-failure";
 
 export * from "./types";
 export { selectChecks } from "./select";
@@ -40,7 +41,7 @@ export async function runLiveChecks(request: LiveCheckRequest, resolver: Resolve
   const domain = hostName(request.recipientDomain);
   const ip = request.ip && parseIp(request.ip) ? request.ip : null;
   const missing = (what: string) => async (): Promise<never> => {
-    throw new Error(`no ${what} to check`);
+    throw new NotCheckableError(`no ${what} to check`);
   };
   const run = (kind: CheckKind) => {
     switch (kind) {

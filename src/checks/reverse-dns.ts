@@ -7,6 +7,7 @@
 import type { Resolver } from "../spf/types";
 import { parseIp, ptrName } from "./names";
 import type { ReverseDnsReport } from "./types";
+import { NotCheckableError } from "../spf/check-failure";
 
 /** PTR names followed forward (an IP may carry many; the first few decide). */
 const MAX_PTR_NAMES = 5;
@@ -39,7 +40,7 @@ function looksGeneric(name: string, ip: string): boolean {
 
 export async function checkReverseDns(rawIp: string, resolver: Resolver): Promise<ReverseDnsReport> {
   const ip = parseIp(rawIp);
-  if (!ip) throw new Error(`"${rawIp.slice(0, 60)}" is not an IP address`);
+  if (!ip) throw new NotCheckableError(`"${rawIp.slice(0, 60)}" is not an IP address`);
   const text = ip.toString();
   const base = { ip: text, names: [] as string[], confirmedName: null, generic: false };
   const ptr = await resolver.lookup(ptrName(ip), "PTR");

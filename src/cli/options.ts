@@ -1,21 +1,39 @@
 /**
- * Command-line options shared by the commands, on Node's own parseArgs: every
- * malformed option becomes a UsageError (exit 2) with a one-line message.
+ * Running a command from its declared command line (./spec.ts), and the option values
+ * the commands share: every malformed one becomes a UsageError (exit 2) with a one-line message.
  */
-import { type ParseArgsConfig, parseArgs } from "node:util";
 import { parseServer } from "../dns/server-address";
 import type { Locale } from "../i18n";
-import { UsageError } from "./io";
+import { type CliIo, UsageError } from "./io";
+import { type CommandLine, type CommandName, commandHelp, readCommandLine } from "./spec";
 
-type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
+export type { CommandLine };
 
-export function readCommandLine<T extends OptionSpec>(args: string[], options: T) {
+/**
+ * Runs one command: reads its arguments against its declared options, answers --help,
+ * and turns wrong usage (from the options or from `read`) into one line on stderr, exit 2.
+ */
+export async function runCommand<Name extends CommandName, Command>(
+  name: Name,
+  args: string[],
+  io: CliIo,
+  read: (line: CommandLine<Name>) => Command,
+  run: (command: Command) => Promise<number>,
+): Promise<number> {
+  let command: Command;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    const line = readCommandLine(name, args);
+    if (line === "help") {
+      io.stdout(commandHelp(name));
+      return 0;
+    }
+    command = read(line);
   } catch (error) {
-    // Node's messages go on to explain "--" at length: the first sentence is the point.
-    throw new UsageError(error instanceof Error ? error.message.split(/\n|(?<=\.) /)[0] : String(error));
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`bounce-doctor ${name}: ${error.message} (see bounce-doctor ${name} --help)\n`);
+    return 2;
   }
+  return run(command);
 }
 
 /** --timeout S: seconds, more than 0 and at most 60; milliseconds out. */

@@ -30,6 +30,8 @@ export interface DraftInput {
   recipient: BounceRecipient | null;
   checks: Checks | null;
   language: Locale;
+  /** What the live checks found, already in the draft's language (one sentence each). */
+  liveFacts?: string[];
 }
 
 interface Fact {
@@ -47,7 +49,15 @@ function spfFact(checks: Checks | null, ip: string | null, language: Locale): st
   return t(language, "draft.spf.result", { ip: singleLine(ip, 64), result: singleLine(spf.result, 16), record });
 }
 
-export function buildAdminDraft({ bounce, recipient, checks, language }: DraftInput): AdminDraft | null {
+/** DMARC as our checks see it, for the postmaster: stated only when it passes (otherwise the fix is ours, and there is no draft). */
+function alignmentFact(checks: Checks | null, language: Locale): string | null {
+  const alignment = checks?.alignment;
+  if (!alignment || "error" in alignment || alignment.deciding !== "aligned-pass" || !alignment.fromDomain) return null;
+  const via = alignment.params.via === "spf" ? "SPF" : "DKIM";
+  return t(language, "draft.dmarc.pass", { fromDomain: singleLine(alignment.fromDomain, 253), via, domain: singleLine(String(alignment.params.domain ?? ""), 253) });
+}
+
+export function buildAdminDraft({ bounce, recipient, checks, language, liveFacts = [] }: DraftInput): AdminDraft | null {
   const recipientDomain = (recipient?.domain ?? recipient?.address?.split("@").pop() ?? "").toLowerCase().replace(/\.$/, "");
   // A numeric last label is an IP address in disguise (127.0.0.1, or fullwidth １２７.０.０.１), not a domain with a postmaster.
   if (!DOMAIN.test(recipientDomain) || /(?:^|\.)\p{N}+$/u.test(recipientDomain)) return null;
@@ -77,6 +87,9 @@ export function buildAdminDraft({ bounce, recipient, checks, language }: DraftIn
   ];
   const spf = spfFact(checks, ip, language);
   if (spf) facts.push({ label: "draft.fact.spf", value: spf });
+  const dmarc = alignmentFact(checks, language);
+  if (dmarc) facts.push({ label: "draft.fact.dmarc", value: dmarc });
+  for (const fact of liveFacts.slice(0, 4)) facts.push({ label: "draft.fact.live", value: singleLine(fact, 500) });
 
   const subject = singleLine(
     code

@@ -33,11 +33,11 @@ export function checkTarget(bounce: Bounce): CheckInput | null {
   const diagnostic = pickRecipient(bounce)?.diagnostic;
   const auth = bounce.authentication ?? null;
   // The envelope the original names (a receiver's smtp.mailfrom, its Return-Path); the bounce's own addressee is no better than From.
-  const envelope = auth?.envelopeFrom === "authentication-results" || auth?.envelopeFrom === "return-path" ? auth.envelopeDomain : null;
+  const envelope = auth?.envelopeFrom && auth.envelopeFrom !== "bounce-recipient" ? auth.envelopeDomain : null;
   // Check what the receiver checked: the envelope domain its SPF rejection names, else the original's envelope, else the sender's domain.
   const domain = spfDomainFromRejection(diagnostic) ?? envelope ?? bounce.senderDomain ?? bounce.originalSender?.split("@").pop() ?? null;
   if (!domain) return null;
-  const ip = bounce.sendingIp ?? ipFromRejection(diagnostic);
+  const ip = bounce.sendingIp ?? auth?.clientIp ?? ipFromRejection(diagnostic);
   const input: CheckInput = { domain };
   if (ip) input.ip = ip;
   // The sender fills SPF macros: only when it is an address of the domain checked.

@@ -5,7 +5,7 @@
  */
 import type { Bounce, BounceRecipient } from "../ndr/types";
 
-import type { Checks } from "../spf/types";
+import type { CheckReport } from "../checks/types";
 import { codeKey, type Locale, type MessageKey, type MessageParams, t } from "../i18n";
 import { buildAdminDraft, draftLanguageFor } from "../draft";
 import { singleLine } from "../text/sanitize";
@@ -16,6 +16,8 @@ import { ipFromRejection, spfDomainFromRejection } from "./check-target";
 import { pickRecipient } from "./pick";
 import { detectScope } from "./scope";
 import { reasonAdvice } from "./advice/reasons";
+import { alignmentOf, senderSideFails } from "./advice/alignment";
+import { liveFact, withLiveChecks } from "./advice/live";
 import type { AdviceContext, StepKey } from "./advice/types";
 import type { Actor, Guidance, GuidanceStep, Reason } from "./types";
 
@@ -61,7 +63,7 @@ function bounded(value: string | null | undefined, max: number): string | null {
   return value ? singleLine(value, max) : null;
 }
 
-function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks: Checks | null): AdviceContext {
+function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks: CheckReport | null): AdviceContext {
   const scope = detectScope(bounce, recipient);
   const code = recipient?.status ?? null;
   const diagnostic = recipient?.diagnostic ?? null;
@@ -86,6 +88,7 @@ function buildContext(bounce: Bounce, recipient: BounceRecipient | null, checks:
     entry,
     reason,
     checks,
+    live: checks?.live ?? null,
     spf,
     spfError: checks && "error" in checks.spf ? checks.spf.error : null,
     dmarc,
@@ -145,7 +148,17 @@ function notABounce(bounce: Bounce, locale: Locale): Guidance {
   };
 }
 
-export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, options: DiagnoseOptions = {}): Guidance {
+/** The live checks' facts for the recipient's postmaster, in the draft's language. */
+function draftFacts(ctx: AdviceContext, language: Locale): string[] {
+  const live = ctx.live;
+  if (!live) return [];
+  return live.checks.flatMap((kind) => {
+    const fact = liveFact(live, kind);
+    return fact && fact.key !== "live.fact.couldNotCheck" ? [t(language, fact.key, inSentence(fact.params))] : [];
+  });
+}
+
+export function diagnose(bounce: Bounce, checks: CheckReport | null, locale: Locale, options: DiagnoseOptions = {}): Guidance {
   if (!bounce.isBounce) return notABounce(bounce, locale);
   const recipient = pickRecipient(bounce);
   const ctx = buildContext(bounce, recipient, checks);
@@ -166,7 +179,8 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
   // The entry's own words apply when it explains this code and agrees with the reason found.
   const entryFits = !generic && isSpecific(entry) && (!entry!.reason || entry!.reason === reason || reason === "other");
   // Under a catch-all code the entry's "who fixes" is a guess about the code, not about this refusal.
-  const advice = reasonAdvice(generic ? { ...ctx, entry: null } : ctx);
+  const adviceCtx = generic ? { ...ctx, entry: null } : ctx;
+  const advice = withLiveChecks(adviceCtx, reasonAdvice(adviceCtx));
   const reasonTitle = advice.headline
     ? t(locale, advice.headline.title.key, inSentence(advice.headline.title.params))
     : t(locale, `guidance.reason.${reason}.title` as MessageKey);
@@ -225,6 +239,10 @@ export function diagnose(bounce: Bounce, checks: Checks | null, locale: Locale, 
     summary: joinSentences(summaryParts, locale),
     whoActs: uniqueActors(steps),
     steps: render(locale, steps),
-    draft: buildAdminDraft({ bounce, recipient, checks, language: draftLanguage }),
+    // Where our own authentication is what fails, only our side can act: no email to the recipient's admin.
+    draft:
+      AUTH_REASONS.includes(reason) && senderSideFails(alignmentOf(ctx))
+        ? null
+        : buildAdminDraft({ bounce, recipient, checks, language: draftLanguage, liveFacts: draftFacts(ctx, draftLanguage) }),
   };
 }

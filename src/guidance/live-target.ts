@@ -12,7 +12,8 @@ import { checkTarget } from "./check-target";
 import { pickRecipient } from "./pick";
 import { senderIpFromText } from "./sender-ip";
 
-function liveTarget(bounce: Bounce): LiveCheckRequest | null {
+/** @internal exported for its test */
+export function liveTarget(bounce: Bounce): LiveCheckRequest | null {
   const recipient = pickRecipient(bounce);
   if (!recipient) return null;
   const { checks, zones } = selectChecks(recipient.status, recipient.diagnostic);

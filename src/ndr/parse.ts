@@ -8,7 +8,9 @@ import type { FormatFindings, RecipientFinding } from "./formats/format";
 import { type MailMessage, readMessage } from "./message";
 import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply";
-import { findSendingIp } from "./sending-ip";
+import { reportOf } from "./general/report";
+import { isIPv4, isIPv6 } from "./ip-address";
+import { findExplicitSendingIp, findSendingIp, sendingIpReceivedBy } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import { unwrapInlineForward } from "./forwarded";
@@ -37,11 +39,23 @@ function dsnAddress(fields: DeliveryStatus["recipients"][number]): string | null
   return whole !== null && !/\s/.test(whole) ? whole : findAddress(named);
 }
 
+/**
+ * The DSN's status, or the remote server's own code when the DSN gives only the class
+ * ("5.0.0", as Postfix and Courier write when they relay a reply) and the server's
+ * words state a code of that class (RFC 3463 §3: "X.0.0" is "other or undefined").
+ */
+function dsnStatus(fields: DeliveryStatus["recipients"][number]): string | undefined {
+  const stated = findStatus(fields.status);
+  if (!stated?.endsWith(".0.0")) return stated ?? undefined;
+  const said = findStatus(fields.diagnosticCode);
+  return said && said[0] === stated[0] && !said.endsWith(".0.0") ? said : stated;
+}
+
 function dsnRecipients(dsn: DeliveryStatus | null): RecipientFinding[] {
   return (dsn?.recipients ?? []).map((fields) => ({
     address: dsnAddress(fields),
     action: (fields.action as RecipientAction | null) ?? undefined,
-    status: findStatus(fields.status) ?? undefined,
+    status: dsnStatus(fields),
     diagnostic: fields.diagnosticCode ?? undefined,
     remoteMta: fields.remoteMta ?? undefined,
   }));
@@ -134,6 +148,28 @@ function firstMatching(message: MailMessage, formats: readonly RegisteredFormat[
   return null;
 }
 
+/**
+ * The IP the rejecting server saw (src/ndr/sending-ip.ts): the family's reading, else
+ * the servers' words, else the report's explicit phrasings, else the Received line
+ * the rejecting server wrote into the returned original.
+ */
+function sendingIpOf(message: MailMessage, findings: FormatFindings | null, recipients: BounceRecipient[]): string | null {
+  if (findings?.sendingIp) return findings.sendingIp;
+  const receivers = new Set(recipients.flatMap((r) => (r.remoteMta && (isIPv4(r.remoteMta) || isIPv6(r.remoteMta)) ? [r.remoteMta.toLowerCase()] : [])));
+  for (const recipient of recipients.slice(0, 100)) {
+    const ip = findSendingIp(recipient.diagnostic, receivers);
+    if (ip) return ip;
+  }
+  const stated = findExplicitSendingIp(reportOf(message).text, receivers);
+  if (stated) return stated;
+  // A server that accepted the message and then refused it on policy wrote the client's address into it.
+  // With no remote server named, the reporting server refused it itself.
+  const remote = recipients.flatMap((r) => (r.remoteMta ? [r.remoteMta] : []));
+  const policy = recipients.length > 0 && recipients.every((r) => /^[45]\.7\./.test(r.status ?? ""));
+  const rejecting = remote.length > 0 ? remote : policy ? [findings?.reportingMta ?? message.deliveryStatus?.reportingMta ?? ""] : [];
+  return sendingIpReceivedBy(message.original?.headers, rejecting);
+}
+
 function kindOf(findings: FormatFindings | null, recipients: BounceRecipient[]): MessageKind {
   if (findings?.kind) return findings.kind;
   if (recipients.length === 0) return "message";
@@ -158,11 +194,11 @@ function analyseMessage(message: MailMessage, options: ParseOptions = {}): Bounc
     arrivalDate: toIsoDate(findings?.arrivalDate ?? message.deliveryStatus?.arrivalDate ?? message.headers.get("date")),
     originalSender,
     senderDomain: domainOf(originalSender),
-    sendingIp: findings?.sendingIp ?? recipients.map((r) => findSendingIp(r.diagnostic)).find((ip) => ip) ?? null,
+    sendingIp: isBounce ? sendingIpOf(message, findings, recipients) : null,
     originalMessageId: message.original?.headers.get("message-id")?.replace(/^<|>$/g, "") ?? null,
     originalSubject: message.original?.headers.get("subject") ?? null,
     recipients: isBounce || kind === "delivery-success" ? recipients : [],
-    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to"))) : null,
+    authentication: isBounce ? readReturnedAuthentication(message.original?.headers, findAddress(message.headers.get("to")), message.deliveryStatus?.originalEnvelopeSender ?? null) : null,
   };
 }
 

@@ -33,9 +33,14 @@ export interface ReturnedAuthentication {
   fromDomain: string | null;
   /** The envelope (MAIL FROM) domain, which SPF checks, and where it was read. */
   envelopeDomain: string | null;
-  envelopeFrom: "authentication-results" | "return-path" | "bounce-recipient" | null;
+  envelopeFrom: "authentication-results" | "return-path" | "delivery-status" | "bounce-recipient" | null;
   dkim: DkimSignatureRef[];
   results: AuthResult[];
+  /**
+   * The client IP a receiver recorded in an Authentication-Results comment: Microsoft's
+   * "spf=pass (sender IP is 192.0.2.10)", Google's "designates 192.0.2.10 as permitted sender".
+   */
+  clientIp: string | null;
   /** ARC sets (RFC 8617) on the original, and the last chain validation (cv=) seen. */
   arc: { sets: number; chain: string | null } | null;
 }
@@ -82,6 +87,16 @@ function withoutComments(text: string): string {
   return text.replace(/\((?:[^()]|\([^()]*\))*\)/g, " ");
 }
 
+const IPV4 = /^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const IPV6 = /^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$/i;
+
+/** The client IP in an Authentication-Results field's comments, in the wordings Microsoft and Google use. */
+function recordedClientIp(value: string): string | null {
+  const match = /sender ip is \[?([0-9a-f.:]{3,45})\]?|designates \[?([0-9a-f.:]{3,45})\]? as permitted sender/i.exec(value.slice(0, MAX_FIELD_LENGTH));
+  const ip = match ? (match[1] ?? match[2]).replace(/\.$/, "") : null;
+  return ip && (IPV4.test(ip) || IPV6.test(ip)) ? ip.toLowerCase() : null;
+}
+
 /** Results of one Authentication-Results field (RFC 8601 2.2): authserv-id; method=result props; ... */
 function authResults(value: string): AuthResult[] {
   const parts = withoutComments(value.slice(0, MAX_FIELD_LENGTH)).split(";");
@@ -114,7 +129,12 @@ function authResults(value: string): AuthResult[] {
  * was sent to: MTAs send a bounce to the envelope sender (RFC 5321 4.5.5 / 6.1), so it
  * stands in for MAIL FROM when the original names none.
  */
-export function readReturnedAuthentication(headers: FieldMap | null | undefined, bounceRecipient: string | null): ReturnedAuthentication | null {
+export function readReturnedAuthentication(
+  headers: FieldMap | null | undefined,
+  bounceRecipient: string | null,
+  /** The envelope sender the delivery-status part names (Postfix's X-Postfix-Sender), if any. */
+  dsnSender: string | null = null,
+): ReturnedAuthentication | null {
   if (!headers) return null;
   const fromDomain = cleanDomain(domainOf(findAddress(headers.get("from")?.slice(0, MAX_FIELD_LENGTH))));
   const dkim: DkimSignatureRef[] = [];
@@ -122,11 +142,9 @@ export function readReturnedAuthentication(headers: FieldMap | null | undefined,
     const signature = dkimSignature(value);
     if (signature && !dkim.some((d) => d.domain === signature.domain && d.selector === signature.selector)) dkim.push(signature);
   }
-  const results = headers
-    .all("authentication-results")
-    .slice(0, MAX_FIELDS)
-    .flatMap(authResults)
-    .slice(0, MAX_RESULTS);
+  const fields = headers.all("authentication-results").slice(0, MAX_FIELDS);
+  const results = fields.flatMap(authResults).slice(0, MAX_RESULTS);
+  const clientIp = fields.map(recordedClientIp).find((ip) => ip !== null) ?? null;
   const arcSeals = headers.all("arc-seal").slice(0, MAX_FIELDS);
   const chains = arcSeals.map((seal) => tags(seal).get("cv")?.toLowerCase() ?? "").filter((cv) => /^(none|pass|fail)$/.test(cv));
   const arc = arcSeals.length > 0 ? { sets: arcSeals.length, chain: chains.at(-1) ?? null } : null;
@@ -134,9 +152,10 @@ export function readReturnedAuthentication(headers: FieldMap | null | undefined,
   // The envelope: what a receiver recorded (smtp.mailfrom), the Return-Path, then the bounce's own addressee.
   const recorded = results.find((r) => r.method === "spf" && r.domain)?.domain ?? null;
   const returnPath = cleanDomain(domainOf(findAddress(headers.get("return-path")?.slice(0, MAX_FIELD_LENGTH))));
+  const reported = cleanDomain(domainOf(findAddress(dsnSender)));
   const addressee = cleanDomain(domainOf(bounceRecipient));
-  const envelopeDomain = recorded ?? returnPath ?? addressee;
-  const envelopeFrom = recorded ? "authentication-results" : returnPath ? "return-path" : addressee ? "bounce-recipient" : null;
+  const envelopeDomain = recorded ?? returnPath ?? reported ?? addressee;
+  const envelopeFrom = recorded ? "authentication-results" : returnPath ? "return-path" : reported ? "delivery-status" : addressee ? "bounce-recipient" : null;
   if (!fromDomain && dkim.length === 0 && results.length === 0 && !arc) return null;
-  return { fromDomain, envelopeDomain, envelopeFrom, dkim, results, arc };
+  return { fromDomain, envelopeDomain, envelopeFrom, dkim, results, clientIp, arc };
 }

@@ -1,41 +1,144 @@
 /**
- * Finds the IP address that delivered the original to the rejecting server, in the
- * remote server's own words ("[ip 203.0.113.5]", "client-ip=...", "Client host [...]").
+ * The IP address the rejecting server saw the message come from: what the live SPF
+ * and blocklist checks test. Read, in this order, from:
+ * 1. the remote server's own words in a recipient's diagnostic;
+ * 2. the report's text, in the explicit phrasings only;
+ * 3. the returned original's Received chain, when the server that rejected it also
+ *    received it (it accepted, then refused: its own Received line names the client).
+ *
+ * Phrasings: "client-ip=", "ip=", "with ip: [..]" (Gmail), "Client host [..] blocked"
+ * (Postfix's reject_rbl_client), "[..] is not allowed to send mail from" (Exim's SPF ACL),
+ * "SPF ... from ..", "banned sending IP [..]", "messages from .. weren't sent"
+ * (Outlook.com), "The mail server [..] has been ... rate limited", "reverse DNS for ..",
+ * "[.. 13]" (Gmail's bracket), and a bracketed address in an authentication or
+ * blocklist rejection. The receiving host's own address ("host mx.example.net[..]
+ * said:", "Connected to .. but", ".. does not like recipient") never counts, nor does a
+ * private or reserved one. Every scan is bounded: remote text is hostile.
  */
-const IPV4 = "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}";
-const IPV6 = "[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}";
+import type { FieldMap } from "./header-fields";
+import { IPV4_PATTERN, IPV6_PATTERN, isIPv4, isIPv6, isRoutableIp } from "./ip-address";
 
-// Ordered from the most to the least explicit phrasing.
-const PATTERNS = [
-  new RegExp(`(?:client-ip|sender ip(?: address)?|connecting ip|source ip|\\bip(?: address)?)\\s*[=:]?\\s*\\[?(${IPV4}|${IPV6})\\]?`, "i"),
-  new RegExp(`\\[ip:?\\s*(${IPV4})\\]`, "i"),
-  // "host mx.example.com[192.0.2.1] said:" names the *receiving* server: only phrases about the client count.
-  new RegExp(`(?:client host|client|connection from|from)\\s+\\S{0,255}?\\s*\\[(${IPV4})\\]`, "i"),
+/** Diagnostics and reports are read this far: the phrasings are near the reply code. */
+const MAX_TEXT = 16384;
+/** Received fields of the returned original looked at: the top of the chain is enough. */
+const MAX_RECEIVED = 30;
+
+const IP = `(${IPV4_PATTERN}|${IPV6_PATTERN})`;
+
+/** Explicit phrasings about the client: safe wherever they occur. */
+const EXPLICIT = [
+  new RegExp(`(?:client-ip|sender[ -]ip(?: address)?|sending ip(?: address)?|connecting ip|source ip|remote ip|client address|\\bip(?: address)?)\\s{0,3}[=:]?\\s{0,3}\\[?${IP}`, "i"),
+  new RegExp(`\\[ip:?\\s{0,3}${IP}\\]`, "i"),
+  new RegExp(`client host \\[?${IP}\\]?`, "i"),
+  new RegExp(`\\bclient\\s{1,3}(?:\\S{1,255}\\s{1,3})?\\[${IP}\\]`, "i"),
+  new RegExp(`${IP}\\]?\\s{1,3}is not (?:allowed|authori[sz]ed|permitted) to send`, "i"),
+  new RegExp(`\\bspf\\b.{0,200}?\\bfrom\\s{1,3}\\[?${IP}`, "i"),
+  new RegExp(`\\bmessages from \\[?${IP}`, "i"),
+  new RegExp(`\\bmail server \\[${IP}\\]`, "i"),
+  new RegExp(`\\breverse dns (?:lookup )?for (?:host )?\\[?${IP}`, "i"),
+  new RegExp(`\\b(?:is not|isn't) \\[?${IP}`, "i"),
+  new RegExp(`(?:^\\s{0,8}(?:[45]\\d\\d[ -]\\s{0,3})?|\\s-\\s)\\[?${IP}\\]?\\s{1,3}(?:blocked|has sent|is (?:listed|blocked|blacklisted|not)|the ip address sending)`, "i"),
   // Gmail: "550-5.7.1 [203.0.113.5      12] Our system has detected ..."
-  new RegExp(`\\[(${IPV4}|${IPV6})\\s{1,12}\\d{1,3}\\]`),
-  // Outlook.com and Yahoo: "messages from 203.0.113.5 weren't sent", "Messages from ... temporarily deferred".
-  new RegExp(`\\bmessages from \\[?(${IPV4})\\]?`, "i"),
+  new RegExp(`\\[${IP}\\s{1,12}\\d{1,3}\\]`),
+  new RegExp(`\\[${IP}\\]\\s{0,3}(?:the ip address sending|is (?:listed|blocked|blacklisted))`, "i"),
+  new RegExp(`\\bblocked ip:? \\[?${IP}`, "i"),
+];
+/** In a rejection about authentication or a blocklist, any bracketed address that is not the receiver's. */
+const AUTH_OR_BLOCK = /\b(?:spf|dkim|dmarc|authenticat\w{0,10}|block(?:ed|list\w{0,2})?|blacklist\w{0,2}|dnsbl|rbl|listed|reputation|reverse dns|ptr|rdns|relay(?:ing)?|open relay|not allowed|spam\w{0,4}|policy)\b/i;
+const BRACKETED = new RegExp(`\\[${IP}\\]`, "g");
+
+/** The receiving host's own address, as MTAs write it: never the sender's. */
+const RECEIVER = [
+  new RegExp(`\\b(?:(?<!client )host|connect to|connection to|server at|remote server at|mx)\\s{1,3}[A-Za-z0-9.-]{1,253}\\s{0,3}[[(]${IP}[\\])]`, "gi"),
+  new RegExp(`\\b(?:connected to|giving up on|(?<!client )host|unable to connect to remote server)\\s{1,3}\\[?${IP}`, "gi"),
+  new RegExp(`(?:^|\\s)${IP}\\s{1,3}(?:does not like|failed after)`, "gi"),
+  new RegExp(`\\bsmtp server <${IP}>`, "gi"),
+  new RegExp(`\\breceiving server:\\s{0,3}\\S{1,253}\\s{0,3}\\(${IP}\\)`, "gi"),
 ];
 
 /** Multi-line replies quoted as one line: "... with the ip: 550-5.7.26 [192.0.2.24]" loses its "550-5.7.26 ". */
 const CONTINUATION = /(?<![\d.])[245]\d\d-[245]\.\d{1,3}\.\d{1,3}[ \t]/g;
 
-/** Documentation, private, loopback and link-local ranges never identify a sender to a receiver. */
-function isPublicIPv4(ip: string): boolean {
-  const [a, b] = ip.split(".").map(Number);
-  if (a === 10 || a === 127 || a === 0 || a >= 224) return false;
-  if (a === 172 && b >= 16 && b <= 31) return false;
-  if (a === 192 && b === 168) return false;
-  if (a === 169 && b === 254) return false;
-  return true;
+function canonical(ip: string): string | null {
+  const trimmed = ip.replace(/[.:]+$/, "");
+  if (isIPv4(trimmed)) return trimmed;
+  return isIPv6(trimmed) ? trimmed.toLowerCase() : null;
 }
 
-export function findSendingIp(diagnostic: string | null | undefined): string | null {
+/** The addresses the text gives to the receiving host. */
+function receivingIps(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const pattern of RECEIVER) {
+    for (const match of text.matchAll(pattern)) {
+      const ip = canonical(match[1]);
+      if (ip) found.add(ip);
+      if (found.size >= 50) return found;
+    }
+  }
+  return found;
+}
+
+function prepared(text: string): string {
+  return (text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).replace(CONTINUATION, "");
+}
+
+function acceptable(candidate: string | undefined, receivers: ReadonlySet<string>): string | null {
+  const ip = candidate ? canonical(candidate) : null;
+  return ip && isRoutableIp(ip) && !receivers.has(ip) ? ip : null;
+}
+
+/** The sending IP a text states in an explicit phrasing, or null. */
+export function findExplicitSendingIp(text: string | null | undefined, receivers: ReadonlySet<string> = new Set()): string | null {
+  if (!text) return null;
+  const body = prepared(text);
+  const excluded = new Set([...receivers, ...receivingIps(body)]);
+  const lines = body.split("\n", 400);
+  for (let index = 0; index < lines.length; index++) {
+    // A phrase wrapped onto the next line of a transcript ("with the ip:" / "<<< 550-5.7.26 [..]").
+    const line = `${lines[index]} ${(lines[index + 1] ?? "").replace(/^\s{0,8}(?:<<<|>>>)?\s{0,3}/, "").slice(0, 200)}`;
+    for (const pattern of EXPLICIT) {
+      const ip = acceptable(pattern.exec(line)?.[1], excluded);
+      if (ip) return ip;
+    }
+  }
+  return null;
+}
+
+/**
+ * The sending IP in a remote server's words (a diagnostic): an explicit phrasing, else
+ * the one bracketed address of an authentication or blocklist rejection that is not the
+ * receiver's.
+ */
+export function findSendingIp(diagnostic: string | null | undefined, receivers: ReadonlySet<string> = new Set()): string | null {
   if (!diagnostic) return null;
-  const text = (diagnostic.length > 8192 ? diagnostic.slice(0, 8192) : diagnostic).replace(CONTINUATION, "");
-  for (const pattern of PATTERNS) {
-    const ip = pattern.exec(text)?.[1];
-    if (ip && (ip.includes(":") || isPublicIPv4(ip))) return ip.toLowerCase();
+  const explicit = findExplicitSendingIp(diagnostic, receivers);
+  if (explicit) return explicit;
+  const body = prepared(diagnostic);
+  if (!AUTH_OR_BLOCK.test(body)) return null;
+  const excluded = new Set([...receivers, ...receivingIps(body)]);
+  const candidates = new Set<string>();
+  for (const match of body.matchAll(BRACKETED)) {
+    const ip = acceptable(match[1], excluded);
+    if (ip) candidates.add(ip);
+    if (candidates.size > 1) return null; // two candidates: no telling which
+  }
+  return candidates.size === 1 ? [...candidates][0] : null;
+}
+
+/**
+ * The client a server names in its own Received line ("from mail.example.com
+ * (mail.example.com [203.0.113.7]) by mx.example.net"), when `by` is one of `servers`
+ * (the host that rejected the message).
+ */
+export function sendingIpReceivedBy(headers: FieldMap | null | undefined, servers: readonly string[]): string | null {
+  const wanted = new Set(servers.map((server) => server.toLowerCase().replace(/\.$/, "")).filter((server) => server.includes(".")));
+  if (!headers || wanted.size === 0) return null;
+  for (const received of headers.all("received").slice(0, MAX_RECEIVED)) {
+    const field = received.slice(0, 2000);
+    const by = /\bby\s{1,3}([A-Za-z0-9.-]{1,253})/i.exec(field)?.[1]?.toLowerCase().replace(/\.$/, "");
+    if (!by || !wanted.has(by)) continue;
+    const from = new RegExp(`^\\s{0,3}from\\s[^;]{0,600}?[[(]\\s{0,3}(?:ipv6:)?${IP}\\s{0,3}[\\])]`, "i").exec(field)?.[1];
+    return acceptable(from, new Set());
   }
   return null;
 }

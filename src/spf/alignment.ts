@@ -47,7 +47,7 @@ export interface AlignmentReport {
   orgDomain: string | null;
   mode: { spf: AlignmentMode; dkim: AlignmentMode };
   spf: { domain: string; result: SpfResult | null; aligned: boolean; alignedRelaxed: boolean } | null;
-  dkim: Array<{ domain: string; selector: string; aligned: boolean; alignedRelaxed: boolean; key: DkimKeyReport["status"] | null; bits: number | null }>;
+  dkim: Array<{ domain: string; selector: string; aligned: boolean; alignedRelaxed: boolean; key: DkimKeyReport["status"] | null; keyType: string | null; bits: number | null }>;
   deciding: AlignmentFact;
   /** Params of the deciding fact (the domains and selector it names). */
   params: Record<string, string | number>;
@@ -82,6 +82,7 @@ export function checkAlignment(input: AlignmentInput): AlignmentReport {
     aligned: aligned(domain, from, mode.dkim),
     alignedRelaxed: aligned(domain, from, "r"),
     key: key?.status ?? null,
+    keyType: key?.keyType ?? null,
     bits: key?.bits ?? null,
   }));
 

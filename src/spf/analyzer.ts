@@ -7,13 +7,15 @@
  */
 import { checkHost, LOOKUP_LIMIT, NAME_LIMIT, VOID_LOOKUP_LIMIT, type CheckHostOptions } from "./check-host";
 import { isCheckableDomain, isQueryableName } from "./domain";
-import { macroIp, networkRange, parseClientIp, type ClientIp, type NetworkRange } from "./ip";
+import { isInternalAddress, macroIp, networkRange, parseClientIp, type ClientIp, type NetworkRange } from "./ip";
 import { LookupCache } from "./lookup-cache";
+import { LARGE_RECORD_LENGTH, nextTurn } from "./next-turn";
 import { hasMacros, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, type Mechanism, type SpfRecord } from "./record";
 import { spfProblems } from "./spf-problems";
 import { strictReading, strictReceiverRisks } from "./strict-receivers";
 import type { Problem, Resolver, SpfNode, SpfReport } from "./types";
+import { NotCheckableError } from "./check-failure";
 
 export interface AnalyzeInput {
   domain: string;
@@ -33,6 +35,16 @@ export interface AnalyzeOptions {
 const MAX_RECORDS = 50;
 /** a/mx/exists terms resolved at most per walk (a hostile record can hold thousands). */
 const MAX_RESOLVED_TERMS = 100;
+/**
+ * Host names (of a and mx terms) whose addresses are fetched at most per walk: 100 mx
+ * terms of 10 exchanges each would otherwise ask 2,000 address questions. RFC 7208
+ * section 4.6.4 lets check_host() itself look at 10 terms of 10 names each.
+ */
+const MAX_ADDRESS_NAMES = 50;
+/** Networks taken from one record, and from the whole tree, at most (duplicate detection and the answer stay small). */
+const MAX_NETWORKS_PER_RECORD = 1000;
+const MAX_NETWORKS = 5000;
+const MAX_PRIVATE_REPORTS = 10;
 /** Networks this wide or wider are reported. */
 const WIDE_IP4_PREFIX = 8;
 const WIDE_IP6_PREFIX = 24;
@@ -48,7 +60,7 @@ export async function analyzeSpf(input: AnalyzeInput, resolver: Resolver, option
   const domain = input.domain.trim().replace(/\.$/, "");
   const ip = input.ip?.trim() || null;
   const client = ip ? parseClientIp(ip) : null;
-  if (ip && !client) throw new TypeError(`"${ip}" is not an IP address`);
+  if (ip && !client) throw new NotCheckableError(`"${ip}" is not an IP address`);
   const report: SpfReport = {
     domain,
     ip: client?.text ?? null,
@@ -144,6 +156,8 @@ class TreeWalker {
   readonly termOf = new Map<SpfNode, string>();
   private records = 0;
   private resolvedTerms = 0;
+  private addressNames = 0;
+  private privateReports = 0;
   private treeTooLargeReported = false;
 
   constructor(
@@ -164,6 +178,7 @@ class TreeWalker {
     }
     const found = await this.fetchRecord(node, viaTerm, parent ?? domain);
     if (found === null) return node;
+    if (found.length > LARGE_RECORD_LENGTH) await nextTurn();
     const parsed = parseRecord(found);
     if (!parsed.ok) {
       const { term, position, message } = parsed.error;
@@ -218,12 +233,17 @@ class TreeWalker {
   /** Findings visible in the record text itself, and its literal networks. */
   private reviewRecord(record: SpfRecord, domain: string, via: SpfNode["via"]): void {
     const all = record.mechanisms.find((mechanism) => mechanism.name === "all");
+    let networks = 0;
     for (const mechanism of record.mechanisms) {
       if (mechanism.name === "ptr") this.problems.push(spfProblems.ptr(domain, mechanism.text));
       if (mechanism.name === "all" && mechanism.qualifier === "+") this.problems.push(spfProblems.plusAll(domain, mechanism.text));
       if (mechanism.name === "all" && mechanism.qualifier === "?") this.problems.push(spfProblems.neutralAll(domain, mechanism.text));
       if ((mechanism.name === "ip4" || mechanism.name === "ip6") && mechanism.qualifier === "+") {
         const family = mechanism.name === "ip4" ? 4 : 6;
+        if (++networks > MAX_NETWORKS_PER_RECORD) {
+          this.reportTooLarge(domain, `more than ${MAX_NETWORKS_PER_RECORD} networks in one record`);
+          continue;
+        }
         this.addNetwork(domain, mechanism, mechanism.network!, family === 4 ? mechanism.cidr4! : mechanism.cidr6!, family);
       }
     }
@@ -233,6 +253,10 @@ class TreeWalker {
   }
 
   private addNetwork(domain: string, mechanism: Mechanism, address: string, prefix: number, family: 4 | 6): void {
+    if (this.networks.length >= MAX_NETWORKS) {
+      this.reportTooLarge(domain, `more than ${MAX_NETWORKS} networks`);
+      return;
+    }
     const range = networkRange(address, prefix, family);
     if (!range) return;
     const { cidr, first, last } = range;
@@ -298,9 +322,21 @@ class TreeWalker {
   }
 
   private async addAddresses(domain: string, mechanism: Mechanism, host: string): Promise<void> {
+    this.addressNames += 1;
+    if (this.addressNames > MAX_ADDRESS_NAMES) {
+      this.reportTooLarge(domain, `more than ${MAX_ADDRESS_NAMES} host names to resolve`);
+      return;
+    }
     const [v4, v6] = await Promise.all([this.cache.lookup(host, "A"), this.cache.lookup(host, "AAAA")]);
-    if (v4.status === "ok") for (const address of v4.records) this.addNetwork(domain, mechanism, address, mechanism.cidr4 ?? 32, 4);
-    if (v6.status === "ok") for (const address of v6.records) this.addNetwork(domain, mechanism, address, mechanism.cidr6 ?? 128, 6);
+    // Private and reserved addresses are counted, never listed: behind private DNS they would disclose internal hosts.
+    let internal = 0;
+    const add = (address: string, prefix: number, family: 4 | 6) => {
+      if (isInternalAddress(address)) internal += 1;
+      else this.addNetwork(domain, mechanism, address, prefix, family);
+    };
+    if (v4.status === "ok") for (const address of v4.records) add(address, mechanism.cidr4 ?? 32, 4);
+    if (v6.status === "ok") for (const address of v6.records) add(address, mechanism.cidr6 ?? 128, 6);
+    if (internal > 0 && this.privateReports++ < MAX_PRIVATE_REPORTS) this.problems.push(spfProblems.privateAddress(domain, mechanism.text, host, internal));
   }
 
   private reportTooLarge(domain: string, excess: string): void {
@@ -327,23 +363,31 @@ function costliestBranches(walker: TreeWalker, tree: SpfNode): Array<{ term: str
   return branches.filter((branch) => branch.lookups > 1).sort((a, b) => b.lookups - a.lookups).slice(0, 3);
 }
 
-/** Networks listed twice, or inside another listed network. */
+/**
+ * Networks listed twice, or inside another listed network, in O(n log n): sorted by
+ * start (wider first, then in record order), each network is inside the widest-reaching
+ * one before it or starts a new stretch. Identical pairs are reported from the later
+ * one, containment from the narrower one; the first few in record order are reported.
+ */
 function duplicateNetworks(networks: Network[]): Problem[] {
-  const problems: Problem[] = [];
-  for (let i = 0; i < networks.length && problems.length < MAX_DUPLICATE_REPORTS; i++) {
-    for (let j = 0; j < networks.length; j++) {
-      const [a, b] = [networks[i], networks[j]];
-      if (i === j || a.family !== b.family) continue;
-      const inside = a.first >= b.first && a.last <= b.last;
-      const same = a.first === b.first && a.last === b.last;
-      // Identical pairs are reported once (from the later one); containment from the narrower one.
-      if ((same && j < i) || (inside && !same)) {
-        problems.push(spfProblems.duplicateNetwork(networks[i].cidr, networks[j].source, networks[i].source));
-        break;
-      }
-    }
+  const order = networks.map((_, index) => index);
+  const compare = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
+  order.sort((i, j) => {
+    const [a, b] = [networks[i], networks[j]];
+    return a.family - b.family || compare(a.first, b.first) || compare(b.last, a.last) || i - j;
+  });
+  const coveredBy = new Map<number, number>();
+  let cover = -1;
+  for (const index of order) {
+    const network = networks[index];
+    const current = cover >= 0 ? networks[cover] : null;
+    if (current && current.family === network.family && current.last >= network.last) coveredBy.set(index, cover);
+    else cover = index;
   }
-  return problems;
+  return [...coveredBy.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(0, MAX_DUPLICATE_REPORTS)
+    .map(([inside, outer]) => spfProblems.duplicateNetwork(networks[inside].cidr, networks[outer].source, networks[inside].source));
 }
 
 function flattenNetworks(networks: Network[]): SpfReport["networks"] {

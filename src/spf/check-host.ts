@@ -4,17 +4,21 @@
  * need are started at once (never more terms than the 10-lookup limit still
  * allows), so a check costs about (tree depth) x (DNS round trip).
  */
+import { LARGE_RECORD_LENGTH, nextTurn } from "./next-turn";
 import { isCheckableDomain, isQueryableName, isSubdomainOf } from "./domain";
 import { inNetwork, macroIp, parseClientIp, reverseName, type ClientIp } from "./ip";
 import { LookupCache } from "./lookup-cache";
-import { expandDomainSpec, expandMacroTokens, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
+import { expandDomainSpec, expandMacroTokensUpTo, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, qualifierResult, type Mechanism, type Modifier, type SpfRecord, type Term } from "./record";
 import type { Resolver, SpfResult } from "./types";
+import { NotCheckableError } from "./check-failure";
 
 export const LOOKUP_LIMIT = 10;
 export const VOID_LOOKUP_LIMIT = 2;
 /** At most this many MX or PTR names are looked up per term (RFC 7208 4.6.4). */
 export const NAME_LIMIT = 10;
+/** Characters of an exp= explanation kept (RFC 7208 section 6.2 lets receivers truncate it). */
+const MAX_EXPLANATION_LENGTH = 1024;
 
 export interface CheckHostInput {
   /** The connecting client's IP (IPv4, IPv6 or IPv4-mapped IPv6). */
@@ -75,7 +79,7 @@ export function defaultExplanation(domain: string, ip: string): string {
 
 export async function checkHost(input: CheckHostInput, resolver: Resolver, options: CheckHostOptions = {}): Promise<CheckHostResult> {
   const client = parseClientIp(input.ip);
-  if (!client) throw new TypeError(`"${input.ip}" is not an IP address`);
+  if (!client) throw new NotCheckableError(`"${input.ip}" is not an IP address`);
   const identity = resolveIdentity(input);
   const counts = { lookups: 0, voidLookups: 0 };
   if (!isCheckableDomain(identity.domain)) {
@@ -182,6 +186,7 @@ class Evaluation {
   async checkDomain(domain: string): Promise<Outcome> {
     const text = await this.fetchRecord(domain);
     if (typeof text === "object") return { result: "none", decidedBy: null, reason: text.reason };
+    if (text.length > LARGE_RECORD_LENGTH) await nextTurn();
     const parsed = parseRecord(text);
     if (!parsed.ok) {
       const { term, position, message } = parsed.error;
@@ -438,7 +443,8 @@ class Evaluation {
       if (/[^\x00-\x7f]/.test(text)) return null;
       const parsed = parseMacroString(text, { explanation: true });
       if (!parsed.ok) return null;
-      return expandMacroTokens(parsed.tokens, await this.valuesFor(parsed.tokens, domain));
+      // RFC 7208 section 6.2 lets a receiver shorten the explanation: it is a sentence for a bounce, not a payload.
+      return expandMacroTokensUpTo(parsed.tokens, await this.valuesFor(parsed.tokens, domain), MAX_EXPLANATION_LENGTH);
     } catch {
       return null;
     }

@@ -3,6 +3,7 @@
  * organizational domain (public suffix list, via tldts), parsed with findings.
  */
 import { getDomain } from "tldts";
+import { DnsLookupError } from "./check-failure";
 import { isCheckableDomain } from "./domain";
 import type { DmarcPolicy, DmarcReport, Problem, Resolver } from "./types";
 
@@ -11,7 +12,8 @@ const DISPOSITIONS: readonly string[] = ["none", "quarantine", "reject"];
 const VERSION = /^v\s*=\s*DMARC1\s*(?:;|$)/i;
 const KNOWN_TAGS = new Set(["v", "p", "sp", "np", "pct", "adkim", "aspf", "rua", "ruf", "fo", "rf", "ri", "psd", "t"]);
 
-class DmarcLookupError extends Error {}
+/** The DMARC record could not be looked up: the check reports it as { error }. */
+class DmarcLookupError extends DnsLookupError {}
 
 export async function checkDmarc(domain: string, resolver: Resolver): Promise<DmarcReport> {
   const name = domain.trim().toLowerCase().replace(/\.$/, "");

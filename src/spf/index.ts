@@ -4,6 +4,7 @@
  */
 import { checkAlignment } from "./alignment";
 import { analyzeSpf, type AnalyzeInput, type AnalyzeOptions } from "./analyzer";
+import { settle } from "./check-failure";
 import { dkimSignatures } from "./check-input";
 import { checkDkimKey, type DkimKeyReport } from "./dkim-key";
 import { checkDmarc } from "./dmarc";
@@ -34,9 +35,9 @@ export async function runChecks(input: RunChecksInput, resolver: Resolver, optio
   const signatures = (dkimSignatures(input.dkim) ?? []).slice(0, 5);
   const dmarcDomain = input.fromDomain ?? input.domain;
   const [spf, dmarc, dkim] = await Promise.all([
-    settle(analyzeSpf(input, resolver, options), timeoutMs, "SPF"),
-    settle(dmarcWithDestinations(dmarcDomain, resolver), timeoutMs, "DMARC"),
-    signatures.length > 0 ? settle(Promise.all(signatures.map(({ selector, domain }) => checkDkimKey(domain, selector, resolver))), timeoutMs, "DKIM") : null,
+    settle(() => analyzeSpf(input, resolver, options), timeoutMs, "SPF"),
+    settle(() => dmarcWithDestinations(dmarcDomain, resolver), timeoutMs, "DMARC"),
+    signatures.length > 0 ? settle(() => Promise.all(signatures.map(({ selector, domain }) => checkDkimKey(domain, selector, resolver))), timeoutMs, "DKIM") : null,
   ]);
   const checks: Checks = { schema: CHECKS_SCHEMA, spf, dmarc };
   if (dkim) checks.dkim = dkim;
@@ -70,16 +71,4 @@ function alignmentOf(
     dkim: signatures.map((signature, i) => ({ ...signature, key: keys?.[i] ?? null })),
     policy: "error" in dmarc ? null : dmarc.policy,
   });
-}
-
-async function settle<T>(work: Promise<T>, timeoutMs: number, what: string): Promise<T | { error: string }> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<{ error: string }>((resolve) => {
-    timer = setTimeout(() => resolve({ error: `the ${what} check took longer than ${timeoutMs / 1000} s` }), timeoutMs);
-  });
-  try {
-    return await Promise.race([work.catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -12,26 +12,49 @@ export interface ClientIp {
   text: string;
 }
 
+/**
+ * The one reader of IP address text: a dotted quad (no classful forms such as "1.2.3",
+ * which ipaddr.js also takes), or IPv6 in the RFC 4291 section 2.2 forms. A trailing
+ * dotted quad in IPv6 is read as the last two groups, so "::192.0.2.5" (the deprecated
+ * IPv4-compatible form, RFC 4291 2.5.5.1) stays that IPv6 address; ipaddr.js would read
+ * any such text as IPv4-mapped (::ffff:192.0.2.5). Null when the text is no address.
+ */
+function parseIpText(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (!text.includes(":")) return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : null;
+  if (!/^[0-9a-f:.]+$/i.test(text)) return null;
+  let groups = text;
+  const embedded = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (embedded) {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(embedded[2])) return null;
+    const [a, b, c, d] = ipaddr.IPv4.parse(embedded[2]).octets;
+    groups = `${embedded[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  } else if (text.includes(".")) {
+    return null;
+  }
+  return ipaddr.IPv6.isValid(groups) ? ipaddr.IPv6.parse(groups) : null;
+}
+
 /** Parses the connecting IP, or returns null when it is not an IP address. */
 export function parseClientIp(ip: string): ClientIp | null {
-  const trimmed = ip.trim();
-  // ipaddr.js also takes classful forms ("1.2.3"); a client address is a full dotted quad or IPv6.
-  const wellFormed = trimmed.includes(":") ? isIp6Network(trimmed) : ipaddr.IPv4.isValidFourPartDecimal(trimmed);
-  if (!wellFormed) return null;
-  const address = ipaddr.process(trimmed);
+  let address = parseIpText(ip.trim());
+  if (!address) return null;
+  // RFC 7208 section 5: an IPv4-mapped IPv6 client is treated as IPv4 (the IPv4-compatible form is not).
+  if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
   if (address.kind() === "ipv4") return { family: 4, address, text: address.toString() };
   return { family: 6, address, text: (address as ipaddr.IPv6).toRFC5952String() };
 }
 
 /** RFC 7208 ip4-network: a dotted quad without leading zeros. */
+const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)";
+const IP4_NETWORK = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+
 export function isIp4Network(text: string): boolean {
-  const octet = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)";
-  return new RegExp(`^${octet}(?:\\.${octet}){3}$`).test(text);
+  return IP4_NETWORK.test(text);
 }
 
 /** RFC 7208 ip6-network (RFC 4291 text forms, no zone index). */
 export function isIp6Network(text: string): boolean {
-  return /^[0-9a-f:.]+$/i.test(text) && text.includes(":") && ipaddr.IPv6.isValid(text);
+  return parseIpText(text)?.kind() === "ipv6";
 }
 
 /** Does the client fall inside `network`/`prefix`? Families never cross. */
@@ -52,7 +75,7 @@ const recentNetworks = new RecentMap<string, NetworkRange | null>(REMEMBERED_ADD
 function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   let address = recentAddresses.get(text);
   if (address === undefined) {
-    address = ipaddr.isValid(text) ? ipaddr.parse(text) : null;
+    address = parseIpText(text);
     recentAddresses.set(text, address);
   }
   return address;
@@ -74,17 +97,23 @@ export function networkRange(address: string, prefix: number, family: 4 | 6): Ne
   const key = `${family} ${address}/${prefix}`;
   let range = recentNetworks.get(key);
   if (range === undefined) {
-    range = ipaddr.isValid(address) ? computeRange(address, prefix, family) : null;
+    const parsed = parseIpText(address);
+    range = parsed ? computeRange(parsed, prefix, family) : null;
     recentNetworks.set(key, range);
   }
   return range;
 }
 
-function computeRange(address: string, prefix: number, family: 4 | 6): NetworkRange {
-  const base = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(`${address}/${prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${address}/${prefix}`);
-  const first = base.toByteArray().reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
-  const last = first + (1n << BigInt((family === 4 ? 32 : 128) - prefix)) - 1n;
-  return { cidr: `${base.toString()}/${prefix}`, first, last };
+function computeRange(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number, family: 4 | 6): NetworkRange {
+  if (address.kind() !== (family === 4 ? "ipv4" : "ipv6")) throw new TypeError(`not an IPv${family} address`);
+  const bits = family === 4 ? 32 : 128;
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > bits) throw new RangeError(`bad prefix length ${prefix}`);
+  const value = address.toByteArray().reduce((sum, byte) => (sum << 8n) | BigInt(byte), 0n);
+  const hostBits = BigInt(bits - prefix);
+  const first = (value >> hostBits) << hostBits;
+  const last = first + (1n << hostBits) - 1n;
+  const bytes = Array.from({ length: bits / 8 }, (_, i) => Number((first >> BigInt(bits - 8 * (i + 1))) & 255n));
+  return { cidr: `${ipaddr.fromByteArray(bytes).toString()}/${prefix}`, first, last };
 }
 
 /** The %{i} macro: dotted quad, or 32 dot-separated nibbles for IPv6. */
@@ -102,4 +131,37 @@ export function reverseName(client: ClientIp): string {
 
 function nibbles(address: ipaddr.IPv6): string[] {
   return address.parts.flatMap((part) => part.toString(16).padStart(4, "0").split(""));
+}
+
+/**
+ * Networks no host on the Internet sends from, whose addresses a DNS answer can only
+ * reveal about the resolver's own network (RFC 6890 special-purpose registries):
+ * "this network" 0/8, private 10/8, 172.16/12 and 192.168/16 (RFC 1918), shared
+ * 100.64/10 (RFC 6598), loopback 127/8, link-local 169.254/16, reserved 240/4 (with
+ * the limited broadcast); IPv6 unspecified, loopback, unique-local fc00::/7 (RFC 4193)
+ * and link-local fe80::/10. An IPv4-mapped IPv6 address is judged as its IPv4 address.
+ * Documentation networks (192.0.2/24 and the like) are not internal and stay listed.
+ */
+const INTERNAL_NETWORKS: ReadonlyArray<[ipaddr.IPv4 | ipaddr.IPv6, number]> = [
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "240.0.0.0/4",
+  "::/128",
+  "::1/128",
+  "fc00::/7",
+  "fe80::/10",
+].map((cidr) => ipaddr.parseCIDR(cidr));
+
+/** Is the address text one of a private, loopback, link-local or reserved network (see INTERNAL_NETWORKS)? */
+export function isInternalAddress(text: string): boolean {
+  let address = parseAddress(text);
+  if (!address) return false;
+  if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
+  const kind = address.kind();
+  return INTERNAL_NETWORKS.some(([network, prefix]) => network.kind() === kind && address.match(network, prefix));
 }

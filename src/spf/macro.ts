@@ -188,8 +188,22 @@ export function hasMacros(tokens: MacroToken[]): boolean {
   return false;
 }
 
+/** @internal exported for its test */
 export function expandMacroTokens(tokens: MacroToken[], values: MacroValues): string {
   return tokens.map((token) => (token.kind === "literal" ? token.text : expandOne(token, values))).join("");
+}
+
+/**
+ * Expands a macro-string to at most `maxLength` characters, stopping as soon as it is
+ * that long: an explanation of 16,000 "%{s}" would otherwise become megabytes.
+ */
+export function expandMacroTokensUpTo(tokens: MacroToken[], values: MacroValues, maxLength: number): string {
+  let text = "";
+  for (const token of tokens) {
+    text += token.kind === "literal" ? token.text : expandOne(token, values);
+    if (text.length >= maxLength) return text.slice(0, maxLength);
+  }
+  return text;
 }
 
 /** Expands a domain-spec into the name to query: no trailing dot, at most 253 characters. */

@@ -91,9 +91,17 @@ export function qualifierResult(qualifier: Qualifier): "pass" | "fail" | "softfa
 
 /** Record texts whose parse is kept; a check walks a few dozen records at most. */
 const REMEMBERED_RECORDS = 512;
-/** Longer texts are parsed every time, so hostile records cannot pin much memory. */
+/** Longer texts go to the small memo below, so hostile records cannot pin much memory. */
 const MAX_REMEMBERED_LENGTH = 4096;
 const recentParses = new RecentMap<string, RecordParse>(REMEMBERED_RECORDS);
+/**
+ * Longer texts (up to what one DNS answer holds) are kept too, but only a few: one
+ * check reads each record up to four times (the walk, check_host() twice, the strict
+ * lens), and a 3,000-term record takes tens of milliseconds to parse.
+ */
+const REMEMBERED_LARGE_RECORDS = 16;
+const MAX_REMEMBERED_LARGE_LENGTH = 65_536;
+const recentLargeParses = new RecentMap<string, RecordParse>(REMEMBERED_LARGE_RECORDS);
 
 /**
  * Parses an SPF record. A text always parses the same way, and the same records
@@ -102,10 +110,11 @@ const recentParses = new RecentMap<string, RecordParse>(REMEMBERED_RECORDS);
  * result is shared, and therefore frozen.
  */
 export function parseRecord(text: string): RecordParse {
-  const remembered = recentParses.get(text);
+  const memo = text.length <= MAX_REMEMBERED_LENGTH ? recentParses : text.length <= MAX_REMEMBERED_LARGE_LENGTH ? recentLargeParses : null;
+  const remembered = memo?.get(text);
   if (remembered) return remembered;
   const parsed = deepFreeze(parseRecordText(text));
-  if (text.length <= MAX_REMEMBERED_LENGTH) recentParses.set(text, parsed);
+  memo?.set(text, parsed);
   return parsed;
 }
 

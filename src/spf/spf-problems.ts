@@ -76,6 +76,15 @@ export const spfProblems = {
   unresolvedMacro: (domain: string, term: string) =>
     problem("unresolved-macro", "info", `"${term}" in the SPF record of ${domain} depends on the message being checked; it was not followed.`, "Give the sending IP and sender to analyze it for a specific message.", { domain, term, params: { domain, term } }),
 
+  privateAddress: (domain: string, term: string, host: string, count: number) =>
+    problem(
+      "private-address",
+      "warning",
+      `"${term}" in the SPF record of ${domain} resolves to a private address (${host}: ${count} private or reserved address${count === 1 ? "" : "es"}, not listed); mail from the Internet never comes from one.`,
+      "List the public addresses your mail leaves from; private addresses in SPF authorize nothing on the Internet.",
+      { domain, term, params: { domain, term, host, count } },
+    ),
+
   treeTooLarge: (domain: string, excess: string) =>
     problem("tree-too-large", "warning", `The SPF tree of ${domain} has ${excess}; the rest was not analyzed.`, "Simplify the record: receivers stop after 10 DNS lookups anyway.", { domain, params: { domain, excess } }),
 };

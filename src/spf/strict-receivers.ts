@@ -20,6 +20,7 @@
  * - Mechanisms after "all" are never tested (RFC 7208 5.1), and a "redirect" next to "all"
  *   is never used (RFC 7208 6.1; reported by the analyzer as redirect-with-all).
  */
+import { LARGE_RECORD_LENGTH, nextTurn } from "./next-turn";
 import type { CheckHostResult, StrictRule } from "./check-host";
 import { NAME_LIMIT } from "./check-host";
 import { reverseName, type ClientIp } from "./ip";
@@ -69,6 +70,7 @@ export async function strictReceiverRisks(input: LensInput): Promise<Problem[]> 
   const nodes = collect(input.tree);
   for (const node of nodes) {
     if (node.record === null) continue;
+    if (node.record.length > LARGE_RECORD_LENGTH) await nextTurn(); // a large record is not kept parsed: read it on its own turn
     const parsed = parseRecord(node.record);
     if (!parsed.ok) continue;
     const { mechanisms } = parsed.record;

@@ -6,6 +6,7 @@
 import type { AlignmentReport } from "./alignment";
 import type { DkimKeyReport } from "./dkim-key";
 
+export type { AlignmentReport } from "./alignment";
 
 export const CHECKS_SCHEMA = "bounce-doctor/checks@1";
 

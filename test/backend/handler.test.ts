@@ -36,3 +36,21 @@ test("a request without an Origin gets no CORS headers", async () => {
   expect(response.status).toBe(200);
   expect(Object.keys(response.headers).filter((name) => name.startsWith("access-control"))).toEqual([]);
 });
+
+test("a 500 is logged with the error's class and stack, never its message or the request", async () => {
+  const logged: unknown[] = [];
+  const failing = deps(async () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'example.com')");
+  });
+  const response = await handleCheck(request, { ...failing, logFailure: (failure) => logged.push(failure) });
+  expect(response.status).toBe(500);
+  expect(logged).toEqual([{ event: "internal-error", class: "TypeError", stack: expect.arrayContaining([expect.stringMatching(/^at .*handler\.test\.ts:\d+:\d+/)]) }]);
+  expect(JSON.stringify(logged)).not.toContain("example.com");
+});
+
+test("answers that are not failures log nothing", async () => {
+  const logged: unknown[] = [];
+  const response = await handleCheck({ ...request, path: "/api/health" }, { ...deps(async () => { throw new Error("unused"); }), logFailure: (failure) => logged.push(failure) });
+  expect(response.status).toBe(200);
+  expect(logged).toEqual([]);
+});

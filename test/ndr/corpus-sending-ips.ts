@@ -38,7 +38,8 @@ export const statedSendingIps: StatedSendingIp[] = [
   { file: "lhost-v5sendmail-07.eml", ip: "192.0.2.55", evidence: "no access from mail server [192.0.2.55]" },
   { file: "make-test-34.eml", ip: "192.0.2.254", evidence: "IP name lookup failed [192.0.2.254]" },
   { file: "rhost-facebook-03.eml", ip: "192.0.2.135", evidence: "response_codes?ip=192.0.2.135" },
-  { file: "rhost-godaddy-03.eml", ip: "198.51.100.225", evidence: "198.51.100.225 has sent to too many recipients" },
+  // The anonymised copy names two addresses: 198.51.100.225 in the text part, 203.0.113.222 in the DSN's Diagnostic-Code; the DSN is what is read.
+  { file: "rhost-godaddy-03.eml", ip: "203.0.113.222", evidence: "<kijitora@example.com> - 203.0.113.222 has" },
   { file: "rhost-google-03.eml", ip: "192.0.2.24", evidence: "with the ip: 550-5.7.26 [192.0.2.24]" },
   { file: "rhost-google-04.eml", ip: "192.0.2.22", evidence: "with ip: [192.0.2.22]" },
   { file: "rhost-google-06.eml", ip: "192.0.2.202", evidence: "[192.0.2.202] The IP address sending this message" },

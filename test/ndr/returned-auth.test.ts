@@ -29,8 +29,11 @@ describe("the returned original's authentication (RFC 6376, RFC 8601, RFC 8617)"
         { authserv: "mx.relay.example", method: "dkim", result: "pass", domain: "esp.example" },
         { authserv: "mx.relay.example", method: "dmarc", result: "fail", domain: "shop.example" },
       ],
+      clientIp: "192.0.2.10",
       arc: { sets: 1, chain: "none" },
     });
+    const microsoft = block("Authentication-Results: spf=pass (sender IP is 192.0.2.10) smtp.mailfrom=esp.example; dkim=none (message not signed)\nFrom: a@shop.example");
+    expect(readReturnedAuthentication(microsoft, null)?.clientIp).toBe("192.0.2.10");
   });
 
   it("takes the Return-Path, else the bounce's addressee, as the envelope", () => {

@@ -156,7 +156,82 @@ describe("analyzeSpf: problems", () => {
     const many = Array.from({ length: 500 }, (_, i) => `a:h${i}.example.com`).join(" ");
     const memory = createMemoryResolver(zoneFrom({ "wide.example.com": [`TXT v=spf1 ${many} -all`] }));
     const wide = await analyzeSpf({ domain: "wide.example.com" }, memory);
-    expect(wide.problems.find((p) => p.code === "tree-too-large")?.params).toMatchObject({ excess: "more than 100 a, mx and exists terms" });
-    expect(memory.queries.length).toBeLessThanOrEqual(1 + 100 * 2);
+    expect(wide.problems.find((p) => p.code === "tree-too-large")?.params).toMatchObject({ excess: "more than 50 host names to resolve" });
+    // 100 terms checked for void lookups (A), the addresses of 50 of them (A shared, AAAA).
+    expect(memory.queries.length).toBeLessThanOrEqual(1 + 100 + 50);
+  });
+
+  it("asks a bounded number of questions of 100 mx terms of 10 exchanges each", async () => {
+    const spec: Record<string, string[]> = { "amp.example.com": [`TXT v=spf1 ${Array.from({ length: 100 }, (_, i) => `mx:m${i}.example.com`).join(" ")} -all`] };
+    for (let i = 0; i < 100; i++) {
+      spec[`m${i}.example.com`] = Array.from({ length: 10 }, (_, k) => `MX ${k} e${k}.m${i}.example.com`);
+      for (let k = 0; k < 10; k++) spec[`e${k}.m${i}.example.com`] = [`A 198.51.100.${k + 1}`];
+    }
+    const memory = createMemoryResolver(zoneFrom(spec));
+    const report = await analyzeSpf({ domain: "amp.example.com", ip: "192.0.2.1" }, memory);
+    expect(report.problems.find((p) => p.code === "tree-too-large")?.params).toMatchObject({ excess: "more than 50 host names to resolve" });
+    // The record, 100 MX lookups, the addresses of 50 exchanges, and check_host()'s own 10 terms of 10 names (RFC 7208 4.6.4).
+    expect(memory.queries.length).toBeLessThanOrEqual(1 + 100 + 50 * 2 + 10 * 10);
+  });
+
+  it("takes at most 1,000 networks from a record and 5,000 from a tree", async () => {
+    const networks = (k: number, n: number) => Array.from({ length: n }, (_, i) => `ip4:11.${k}.${i >> 8}.${i & 255}`).join(" ");
+    const spec: Record<string, string[]> = { "flood.example.com": [`TXT v=spf1 ${Array.from({ length: 8 }, (_, k) => `include:n${k}.example.com`).join(" ")} -all`] };
+    for (let k = 0; k < 8; k++) spec[`n${k}.example.com`] = [`TXT v=spf1 ${networks(k, 1500)} ~all`];
+    const report = await analyzeSpf({ domain: "flood.example.com" }, createMemoryResolver(zoneFrom(spec)));
+    expect(report.networks.ip4).toHaveLength(5000);
+    expect(report.networks.ip4).toContain("11.0.3.231/32"); // the 1,000th of the first include
+    expect(report.networks.ip4).not.toContain("11.0.3.232/32");
+    expect(report.problems.find((p) => p.code === "tree-too-large")?.params).toMatchObject({ excess: "more than 1000 networks in one record" });
+  });
+
+  it("finds duplicate networks in sorted order, not by comparing every pair", async () => {
+    // n networks in includes of 500, every one listed twice and inside a wider network listed at the root.
+    const analyze = async (n: number) => {
+      const includes = n / 500;
+      const spec: Record<string, string[]> = {
+        "dup.example.com": [`TXT v=spf1 ip4:11.0.0.0/8 ${Array.from({ length: 2 * includes }, (_, k) => `include:n${k}.dup.example.com`).join(" ")} -all`],
+      };
+      for (let k = 0; k < 2 * includes; k++) {
+        const first = (k % includes) * 500;
+        spec[`n${k}.dup.example.com`] = [`TXT v=spf1 ${Array.from({ length: 500 }, (_, i) => `ip4:11.${(first + i) >> 8}.${(first + i) & 255}.0/24`).join(" ")} ~all`];
+      }
+      const resolver = createMemoryResolver(zoneFrom(spec));
+      let fastest = Infinity;
+      let report: SpfReport | undefined;
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        report = await analyzeSpf({ domain: "dup.example.com" }, resolver);
+        fastest = Math.min(fastest, performance.now() - started);
+      }
+      return { ms: fastest, report: report! };
+    };
+    await analyze(1000); // warm-up
+    const small = await analyze(1000);
+    const large = await analyze(2000);
+    const duplicates = large.report.problems.filter((p) => p.code === "duplicate-network");
+    expect(duplicates).toHaveLength(10);
+    expect(duplicates[0].params).toMatchObject({ network: "11.0.0.0/24", first: 'dup.example.com "ip4:11.0.0.0/8"' });
+    expect(large.report.networks.ip4).toHaveLength(2001);
+    // Comparing every pair would take four times as long for twice the networks.
+    expect(large.ms).toBeLessThan(small.ms * 3 + 20);
+  });
+
+  it("counts addresses in private and reserved ranges found through a and mx, without listing them", async () => {
+    const memory = createMemoryResolver(
+      zoneFrom({
+        "inside.example.com": ["TXT v=spf1 a:db.inside.example.com mx ip4:10.9.9.0/24 -all", "MX 10 mail.inside.example.com"],
+        "db.inside.example.com": ["A 10.1.2.3", "AAAA fd00::5"],
+        "mail.inside.example.com": ["A 192.168.7.7", "A 198.51.100.25", "AAAA ::ffff:127.0.0.1"],
+      }),
+    );
+    const report = await analyzeSpf({ domain: "inside.example.com" }, memory);
+    expect(report.networks.ip4).toEqual(["10.9.9.0/24", "198.51.100.25/32"]); // a literal range is the record's own text
+    expect(report.networks.ip6).toEqual([]);
+    expect(report.problems.filter((p) => p.code === "private-address").map((p) => p.params)).toEqual([
+      { domain: "inside.example.com", term: "a:db.inside.example.com", host: "db.inside.example.com", count: 2 },
+      { domain: "inside.example.com", term: "mx", host: "mail.inside.example.com", count: 2 },
+    ]);
+    expect(JSON.stringify(report)).not.toMatch(/10\.1\.2\.3|fd00|192\.168/);
   });
 });

@@ -47,6 +47,15 @@ describe("check_host() results", () => {
     expect(outcome.explanation).toBe("198.51.100.9 is not one of example.com's senders (sender joe@example.com, local part joe, helo mx.example.org)");
   });
 
+  it("cuts the explanation to 1,024 characters, however far its macros would expand (RFC 7208 6.2)", async () => {
+    const bomb = createMemoryResolver(zoneFrom({ "bomb.example.com": ["TXT v=spf1 -all exp=exp.bomb.example.com"], "exp.bomb.example.com": [`TXT ${"%{s}".repeat(16_000)}`] }));
+    const sender = `${"s".repeat(64)}@bomb.example.com`;
+    const outcome = await checkHost({ ip: "198.51.100.9", domain: "bomb.example.com", sender }, bomb);
+    expect(outcome.result).toBe("fail");
+    expect(outcome.explanation).toHaveLength(1024);
+    expect(outcome.explanation).toBe(sender.repeat(20).slice(0, 1024));
+  });
+
   it("gives the default explanation when the record has no exp=", async () => {
     const outcome = await checkHost({ ip: "198.51.100.9", sender: "a@two-step.example.com" }, createMemoryResolver(zoneFrom({ "two-step.example.com": ["TXT v=spf1 -all"] })));
     expect(outcome.explanation).toBe(defaultExplanation("two-step.example.com", "198.51.100.9"));

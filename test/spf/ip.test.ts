@@ -1,4 +1,4 @@
-import { inNetwork, isIp4Network, isIp6Network, macroIp, networkRange, parseClientIp, reverseName } from "../../src/spf/ip";
+import { inNetwork, isInternalAddress, isIp4Network, isIp6Network, macroIp, networkRange, parseClientIp, reverseName } from "../../src/spf/ip";
 
 describe("client IP", () => {
   it("treats IPv4-mapped IPv6 as IPv4", () => {
@@ -7,6 +7,22 @@ describe("client IP", () => {
     expect(client.text).toBe("1.2.3.4");
     expect(inNetwork(client, "1.2.3.0", 24)).toBe(true);
     expect(inNetwork(client, "::ffff:1.2.3.4", 128)).toBe(false);
+  });
+
+  it("reads the IPv4-compatible form ::a.b.c.d as the IPv6 address it is (RFC 4291 2.5.5.1)", () => {
+    const client = parseClientIp("::192.0.2.5")!;
+    expect(client).toMatchObject({ family: 6, text: "::c000:205" });
+    expect(inNetwork(client, "192.0.2.0", 24)).toBe(false);
+    expect(inNetwork(client, "::192.0.2.0", 120)).toBe(true);
+    expect(networkRange("::192.0.2.5", 128, 6)).toMatchObject({ cidr: "::c000:205/128", first: 0xc0000205n });
+    expect(networkRange("::ffff:192.0.2.5", 128, 6)?.cidr).toBe("::ffff:c000:205/128");
+  });
+
+  it("tells private and reserved addresses from public ones", () => {
+    for (const text of ["10.1.2.3", "172.31.0.1", "192.168.7.7", "127.0.0.1", "169.254.1.1", "100.64.0.1", "0.1.2.3", "255.255.255.255", "::1", "fd00::5", "fe80::1", "::ffff:10.0.0.1"]) {
+      expect([text, isInternalAddress(text)]).toEqual([text, true]);
+    }
+    for (const text of ["192.0.2.1", "198.51.100.25", "8.8.8.8", "172.32.0.1", "2001:db8::1", "::192.168.0.1"]) expect([text, isInternalAddress(text)]).toEqual([text, false]);
   });
 
   it("writes IPv6 in RFC 5952 form", () => {

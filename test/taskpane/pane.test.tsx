@@ -8,6 +8,7 @@ import { parseBounce } from "../../src/ndr";
 import { diagnose } from "../../src/guidance";
 import { CheckError } from "../../src/taskpane/checks-client";
 import type { Checks } from "../../src/spf/types";
+import { checkAlignment } from "../../src/spf/alignment";
 import {
   corpusBounce,
   failingChecks,
@@ -22,6 +23,25 @@ import {
 const never = () => new Promise<Checks>(() => {});
 
 describe("the pane on a bounce", () => {
+  test("shows DMARC alignment first, with its deciding fact, then SPF and DMARC", async () => {
+    const eml = corpusBounce("lhost-gmail-04");
+    const bounce = await parseBounce(eml);
+    const base = failingChecks("bounces.esp.example", "192.0.2.10");
+    const spf = { ...(base.spf as Exclude<Checks["spf"], { error: string }>), result: "pass" as const };
+    const alignment = checkAlignment({ fromDomain: "shop.example", spf: { domain: spf.domain, result: spf.result }, dkim: [], policy: null });
+    const checks: Checks = { ...base, spf, alignment };
+    renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(recordedChecks(async () => checks).fetchChecks));
+
+    const facts = await screen.findByTestId("alignment-facts", {}, { timeout: 10_000 });
+    expect(within(facts).getByRole("heading", { name: "DMARC alignment with shop.example" })).toBeTruthy();
+    expect(within(facts).getByTestId("alignment-deciding").textContent).toBe("SPF is for bounces.esp.example, not shop.example, and nothing signs with DKIM.");
+    expect(within(facts).getByText("Not aligned")).toBeTruthy();
+    // The deciding fact comes before the SPF and DMARC details.
+    const spfFacts = screen.getByTestId("spf-facts");
+    expect(facts.compareDocumentPosition(spfFacts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(bounce.isBounce).toBe(true);
+  });
+
   test("shows the summary, each failed recipient with the server's words verbatim, and the steps by actor", async () => {
     const eml = corpusBounce("lhost-office365-01");
     const bounce = await parseBounce(eml);

@@ -1,6 +1,5 @@
 /**
- * bounce-doctor check [--recipient DOMAIN] [--ip IP] [--zone ZONE]... [--only CHECK,...]
- *                     [--dns HOST:PORT] [--timeout S] [--json]
+ * bounce-doctor check (options and help in ../spec.ts)
  *
  * Runs the live checks directly: with --recipient, the recipient domain (MX, null MX,
  * typos) and its TLS policy (MTA-STS, DANE, TLS-RPT); with --ip, the DNS blocklists
@@ -8,29 +7,15 @@
  * --only narrows to the named checks. Prints text, or the LiveChecks JSON with --json.
  * Exit codes: 0 printed, 1 every check failed (DNS trouble), 2 bad usage.
  */
-import { CHECK_KINDS, readLiveRequest } from "../../checks";
+import { readLiveRequest } from "../../checks";
 import type { CheckKind, DnsblReport, LiveChecks, Outcome, RecipientDomainReport, ReverseDnsReport, TlsPolicyReport } from "../../checks/types";
 import { parseClientIp } from "../../spf/ip";
 import { escapeControlsInJson, markControls } from "../../text/sanitize";
 import { type CliIo, UsageError } from "../io";
 import { cliResolver, runCliLiveChecks } from "../live";
-import { dnsOption, readCommandLine, timeoutOption } from "../options";
+import { type CommandLine, dnsOption, runCommand, timeoutOption } from "../options";
 
-const USAGE =
-  "usage: bounce-doctor check [--recipient DOMAIN] [--ip IP] [--zone ZONE]... [--only " + CHECK_KINDS.join(",") + "] [--dns HOST:PORT] [--timeout S] [--json]";
-
-function parseCommand(args: string[]) {
-  const { values, positionals } = readCommandLine(args, {
-    recipient: { type: "string" },
-    ip: { type: "string" },
-    zone: { type: "string", multiple: true },
-    only: { type: "string" },
-    dns: { type: "string", multiple: true },
-    timeout: { type: "string" },
-    json: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  });
-  if (values.help) return "help" as const;
+function parseCommand({ values, positionals }: CommandLine<"check">) {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0].slice(0, 60)}"`);
   let ip: string | undefined;
   if (values.ip !== undefined) {
@@ -116,18 +101,11 @@ export function formatLiveChecks(live: LiveChecks): string {
   return `${out.map(markControls).join("\n")}\n`;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let command: ReturnType<typeof parseCommand>;
-  try {
-    command = parseCommand(args);
-  } catch (error) {
-    io.stderr(`bounce-doctor check: ${error instanceof Error ? error.message : String(error)} (see --help)\n`);
-    return 2;
-  }
-  if (command === "help") {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand("check", args, io, parseCommand, (command) => checkLive(command, io));
+}
+
+async function checkLive(command: ReturnType<typeof parseCommand>, io: CliIo): Promise<number> {
   const resolver = cliResolver(command.dns, command.timeoutMs);
   const live = await runCliLiveChecks(command.live, resolver, command.timeoutMs);
   io.stdout(command.json ? `${escapeControlsInJson(JSON.stringify(live, null, 2))}\n` : formatLiveChecks(live));

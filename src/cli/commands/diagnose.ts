@@ -1,5 +1,5 @@
 /**
- * bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]
+ * bounce-doctor diagnose (options and help in ../spec.ts)
  *
  * Parses a bounce (FILE, or - for standard input), checks the sender domain's SPF and
  * DMARC, and the live checks the rejection calls for (recipient domain, blocklists,
@@ -17,9 +17,7 @@ import { runChecks } from "../../spf/index";
 import { type CliIo, UsageError } from "../io";
 import { singleLine } from "../../text/sanitize";
 import { cliResolver, runCliLiveChecks } from "../live";
-import { dnsOption, localeOption, readCommandLine, timeoutOption } from "../options";
-
-const USAGE = "usage: bounce-doctor diagnose FILE [--lang en-US|zh-TW] [--draft-lang en-US|zh-TW] [--offline] [--dns HOST:PORT] [--timeout S] [--json]";
+import { type CommandLine, dnsOption, localeOption, runCommand, timeoutOption } from "../options";
 
 interface DiagnoseCommand {
   file: string;
@@ -31,15 +29,7 @@ interface DiagnoseCommand {
   json: boolean;
 }
 
-function parseCommand(args: string[]): DiagnoseCommand {
-  const { values, positionals } = readCommandLine(args, {
-    lang: { type: "string" },
-    "draft-lang": { type: "string" },
-    offline: { type: "boolean", default: false },
-    dns: { type: "string", multiple: true },
-    timeout: { type: "string" },
-    json: { type: "boolean", default: false },
-  });
+function parseCommand({ values, positionals }: CommandLine<"diagnose">): DiagnoseCommand {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? "one file at a time" : "give the bounce FILE (- for standard input)");
   return {
     file: positionals[0],
@@ -65,15 +55,11 @@ async function liveChecks(bounce: Bounce, command: DiagnoseCommand): Promise<Che
   return live ? { ...checks, live } : checks;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let command: DiagnoseCommand;
-  try {
-    command = parseCommand(args);
-  } catch (error) {
-    io.stderr(`bounce-doctor diagnose: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 2;
-  }
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand("diagnose", args, io, parseCommand, (command) => diagnoseFile(command, io));
+}
 
+async function diagnoseFile(command: DiagnoseCommand, io: CliIo): Promise<number> {
   let bounce: Bounce;
   try {
     const source = command.file === "-" ? await io.readStdin() : new Uint8Array(await readFile(command.file));

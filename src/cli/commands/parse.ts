@@ -1,5 +1,5 @@
 /**
- * bounce-doctor parse FILE... [--json | --jsonl]
+ * bounce-doctor parse (options and help in ../spec.ts)
  * One file prints one JSON object; --jsonl prints one object per line with a "file"
  * field, all in one process. "-" reads standard input.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { parseBounce } from "../../ndr";
 import { type CliIo, UsageError } from "../io";
 import { singleLine } from "../../text/sanitize";
-import { readCommandLine } from "../options";
+import { type CommandLine, runCommand } from "../options";
 
 async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   if (file === "-") return io.readStdin();
@@ -21,28 +21,17 @@ async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
   }
 }
 
-const USAGE = "usage: bounce-doctor parse FILE... [--json | --jsonl]";
-
-function parseCommand(args: string[]) {
-  const { values, positionals: files } = readCommandLine(args, {
-    json: { type: "boolean", default: false },
-    jsonl: { type: "boolean", default: false },
-  });
+function parseCommand({ values, positionals: files }: CommandLine<"parse">) {
   if (files.length === 0) throw new UsageError("give one or more files (- for standard input)");
-  if (values.json && values.jsonl) throw new UsageError("choose --json or --jsonl, not both");
   if (files.length > 1 && !values.jsonl) throw new UsageError("several files need --jsonl");
   return { files, lines: values.jsonl ?? false };
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let command: ReturnType<typeof parseCommand>;
-  try {
-    command = parseCommand(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`bounce-doctor parse: ${error.message}\n${USAGE}\n`);
-    return 2;
-  }
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand("parse", args, io, parseCommand, (command) => parseFiles(command, io));
+}
+
+async function parseFiles(command: ReturnType<typeof parseCommand>, io: CliIo): Promise<number> {
   const { files, lines } = command;
   const out = new BufferedOutput(io);
   let failed = false;

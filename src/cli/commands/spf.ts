@@ -1,5 +1,5 @@
 /**
- * bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]
+ * bounce-doctor spf (options and help in ../spec.ts)
  *
  * Checks a domain's SPF record with the real resolver: the verdict for an IP when one
  * is given, and always the include tree, lookup counts and problems. DOMAIN defaults
@@ -13,9 +13,7 @@ import { runChecks } from "../../spf/index";
 import type { Checks, SpfNode, SpfReport } from "../../spf/types";
 import { markControls, singleLine } from "../../text/sanitize";
 import { type CliIo, UsageError } from "../io";
-import { dnsOption, readCommandLine, timeoutOption } from "../options";
-
-const USAGE = "usage: bounce-doctor spf [DOMAIN] [--ip IP] [--sender ADDR] [--helo NAME] [--from DOMAIN] [--dkim SELECTOR:DOMAIN]... [--dns HOST:PORT] [--timeout S] [--json]";
+import { type CommandLine, dnsOption, runCommand, timeoutOption } from "../options";
 
 interface SpfCommand {
   input: CheckInput;
@@ -24,19 +22,7 @@ interface SpfCommand {
   json: boolean;
 }
 
-function parseCommand(args: string[]): SpfCommand | "help" {
-  const { values, positionals } = readCommandLine(args, {
-    ip: { type: "string" },
-    sender: { type: "string" },
-    helo: { type: "string" },
-    from: { type: "string" },
-    dkim: { type: "string", multiple: true },
-    dns: { type: "string", multiple: true },
-    timeout: { type: "string" },
-    json: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  });
-  if (values.help) return "help";
+function parseCommand({ values, positionals }: CommandLine<"spf">): SpfCommand {
   if (positionals.length > 1) throw new UsageError(`one domain at a time (got ${positionals.length})`);
 
   // The same contract and validator as the backend: only what cannot be evaluated is refused.
@@ -112,18 +98,11 @@ export function formatAuthentication(checks: Checks): string {
   return `${out.map(markControls).join("\n")}\n`;
 }
 
-export async function run(args: string[], io: CliIo): Promise<number> {
-  let command: SpfCommand | "help";
-  try {
-    command = parseCommand(args);
-  } catch (error) {
-    io.stderr(`bounce-doctor spf: ${error instanceof Error ? error.message : String(error)} (see --help)\n`);
-    return 2;
-  }
-  if (command === "help") {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+export function run(args: string[], io: CliIo): Promise<number> {
+  return runCommand("spf", args, io, parseCommand, (command) => checkSpf(command, io));
+}
+
+async function checkSpf(command: SpfCommand, io: CliIo): Promise<number> {
   const resolver = createResolver({ servers: command.dns, timeoutMs: command.timeoutMs, retries: 1 });
   let checks;
   try {

@@ -4,6 +4,7 @@
  * (spf.ts, dmarc.ts).
  */
 import type { Reason } from "../types";
+import { alignmentAdvice } from "./alignment";
 import { dmarcAdvice } from "./dmarc";
 import { spfAdvice } from "./spf";
 import { blocklistAdvice } from "./blocklist";
@@ -160,6 +161,15 @@ const builders: Record<Reason, Builder> = {
   other: () => ({ steps: [], findings: [] }),
 };
 
+/** DMARC and DKIM refusals: where the checks judged alignment, its deciding fact leads. */
+const ALIGNMENT_REASONS: Reason[] = ["dmarc-policy", "dkim-failure"];
+
 export function reasonAdvice(ctx: AdviceContext): Advice {
+  const alignment = ALIGNMENT_REASONS.includes(ctx.reason) ? alignmentAdvice(ctx) : null;
+  if (alignment) {
+    const general = builders[ctx.reason](ctx);
+    // The DMARC policy in force stays as context after the deciding fact.
+    return { steps: alignment.steps, findings: [...alignment.findings, ...general.findings.filter((f) => f.key === "dmarc.finding.policy")] };
+  }
   return builders[ctx.reason](ctx);
 }

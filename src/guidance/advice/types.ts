@@ -1,6 +1,7 @@
 /** What the advice builders work from and what they return: message keys, not text yet. */
 import type { Bounce, BounceRecipient } from "../../ndr/types";
-import type { Checks, DmarcReport, SpfReport } from "../../spf/types";
+import type { CheckReport, LiveChecks } from "../../checks/types";
+import type { DmarcReport, SpfReport } from "../../spf/types";
 import type { MessageKey, MessageParams, Scope } from "../../i18n";
 import type { CodeEntry } from "../codes";
 import type { Actor, Reason } from "../types";
@@ -12,7 +13,9 @@ export interface AdviceContext {
   code: string | null;
   entry: CodeEntry | null;
   reason: Reason;
-  checks: Checks | null;
+  checks: CheckReport | null;
+  /** The live checks beside SPF, when the bounce called for any. */
+  live: LiveChecks | null;
   /** The SPF report when the check ran, else null (see spfError). */
   spf: SpfReport | null;
   spfError: string | null;
@@ -29,7 +32,7 @@ export interface StepKey {
   params?: MessageParams;
 }
 
-interface MessageRef {
+export interface MessageRef {
   key: MessageKey;
   params?: MessageParams;
 }

@@ -1,5 +1,5 @@
-/** Last resorts: bounces that only prose tells apart, after the generic RFC 3464 reader. */
+/** Last resort, after the generic RFC 3464 reader: the general path (src/ndr/general). */
 import type { FormatModule } from "./format";
-import { proseBounce } from "./prose-bounce";
+import { general } from "./general";
 
-export const FALLBACK_FORMATS = [proseBounce] as const satisfies readonly FormatModule[];
+export const FALLBACK_FORMATS = [general] as const satisfies readonly FormatModule[];

@@ -9,7 +9,8 @@
  * Reported gaps the pane must not be silent about:
  * - an Outlook-item attachment makes `dragAndDropEventData` null (office-js #6541);
  * - the message open in the reading pane raises only "dragover", never "drop" (office-js #6370);
- * - a large message can take seconds before its "drop" arrives (office-js #6607).
+ * - a message with large attachments can take seconds before its "drop" arrives, once
+ *   Outlook has prepared it all (office-js #6607): a drop after the "no-drop" is still read.
  */
 import { readBlob } from "../files/read-file";
 import type { DropEvent } from "./host";

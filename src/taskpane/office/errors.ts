@@ -7,10 +7,12 @@
  * Numbers and names: Office Common API error codes
  * (https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes)
  * and Office.js's Outlook error table (`addErrorMessage(9017, "AccessRestricted", ...)` in
- * the Outlook host scripts). 9017 is what a restricted item answers: office-js #2277 shows
- * `{"name":"AccessRestricted","code":9017}`; web and new Outlook open the pane on an NDR
- * or an S/MIME message after a "Restricted item" notice and then refuse item calls
- * (office-js #6558, #6569, #974).
+ * the Outlook host scripts). 9017 is Outlook's refusal of an item call: office-js #2277 and
+ * #6809 show `{"name":"AccessRestricted","message":"Internal protocol error: …","code":9017}`.
+ * Web and new Outlook open the pane on an NDR or an S/MIME message after a "Restricted
+ * item" notice (office-js #6558, #6569), and item calls on such "system emails" were
+ * reported failing (#974). That these failures carry 9017 is read from those reports; the
+ * manual test (docs/manual-test.md, step 2) records the code a real client gives.
  */
 const OfficeErrorCode = {
   /** Internal error (localized name). */

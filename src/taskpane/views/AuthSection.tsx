@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Bounce } from "../../ndr/types";
-import type { DmarcReport, Problem, SpfReport, SpfResult } from "../../spf/types";
+import type { AlignmentReport, DmarcReport, Problem, SpfReport, SpfResult } from "../../spf/types";
 import { useT, type Translate } from "../locale";
 import { isUiMessageKey } from "../ui-text";
 import type { ChecksState } from "../types";
@@ -59,11 +59,68 @@ export function AuthSection({ bounce, checks, onRetry }: AuthSectionProps) {
       )}
       {checks.status === "done" && (
         <>
+          {/* The deciding fact first: for a DMARC or DKIM refusal, alignment says what to fix. */}
+          {checks.checks.alignment && !("error" in checks.checks.alignment) && checks.checks.alignment.fromDomain && <AlignmentFacts report={checks.checks.alignment} />}
           {"error" in checks.checks.spf ? <CheckFailed what="SPF" error={checks.checks.spf.error} /> : <SpfFacts report={checks.checks.spf} />}
           {"error" in checks.checks.dmarc ? <CheckFailed what="DMARC" error={checks.checks.dmarc.error} /> : <DmarcFacts report={checks.checks.dmarc} />}
         </>
       )}
     </section>
+  );
+}
+
+const alignmentIntent: Record<AlignmentReport["deciding"], "success" | "error" | "warning"> = {
+  "aligned-pass": "success",
+  "dkim-key-missing": "error",
+  "dkim-key-revoked": "error",
+  "dkim-weak-key": "error",
+  "strict-subdomain": "warning",
+  "dkim-other-domain": "error",
+  "spf-unaligned-no-dkim": "error",
+  "spf-not-passing": "error",
+  unknown: "warning",
+};
+
+function AlignmentFacts({ report }: { report: AlignmentReport }) {
+  const t = useT();
+  const styles = useSharedStyles();
+  const params = Object.fromEntries(Object.entries(report.params).map(([name, value]) => [name, String(value)]));
+  const alignedBadge = (aligned: boolean) => (
+    <Badge appearance="tint" color={aligned ? "success" : "danger"}>
+      {t(aligned ? "ui.alignment.aligned" : "ui.alignment.notAligned")}
+    </Badge>
+  );
+  return (
+    <div data-testid="alignment-facts">
+      <Text as="h3" block weight="semibold" className={styles.subheading}>
+        {t("ui.alignment.heading", { domain: report.fromDomain ?? "" })}
+      </Text>
+      {report.deciding !== "unknown" && (
+        <MessageBar intent={alignmentIntent[report.deciding]} layout="multiline" data-testid="alignment-deciding">
+          <MessageBarBody>{t(`ui.alignment.fact.${report.deciding}`, params)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.list} style={{ listStyle: "none", paddingInlineStart: 0, marginTop: 6 }}>
+        {report.spf && (
+          <li className={`${styles.wrap} ${styles.row}`}>
+            <Caption1>{t("ui.alignment.spf", { domain: report.spf.domain })}</Caption1>
+            {report.spf.result && <Caption1>{t("ui.alignment.spfResult", { result: t(`ui.spf.result.${report.spf.result}`) })}</Caption1>}
+            {alignedBadge(report.spf.aligned)}
+          </li>
+        )}
+        {report.dkim.map((signature) => (
+          <li key={`${signature.selector}:${signature.domain}`} className={`${styles.wrap} ${styles.row}`}>
+            <Caption1>{t("ui.alignment.dkim", { domain: signature.domain, selector: signature.selector })}</Caption1>
+            {signature.key && <Caption1>{t(`ui.alignment.key.${signature.key}`)}</Caption1>}
+            {signature.bits !== null && <Caption1>{t("ui.alignment.keyBits", { type: signature.keyType === "ed25519" ? "Ed25519" : "RSA", bits: signature.bits })}</Caption1>}
+            {alignedBadge(signature.aligned)}
+          </li>
+        ))}
+      </ul>
+      <Caption1 as="p" block style={{ margin: "2px 0" }}>
+        {t("ui.alignment.mode", { spf: report.mode.spf, dkim: report.mode.dkim })}
+      </Caption1>
+    </div>
   );
 }
 

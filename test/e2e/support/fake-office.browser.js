@@ -158,8 +158,9 @@ function installFakeOffice(window, options) {
 
   /**
    * A restricted item (an NDR, an S/MIME message) in web and new Outlook: the pane opens
-   * after a "Restricted item" notice and every item call fails with 9017 AccessRestricted
-   * (office-js #6558, #6569, #974; #2277 for the code).
+   * after a "Restricted item" notice (office-js #6558, #6569), and here every item call
+   * then fails (#974: no Outlook API works on system emails) with 9017 AccessRestricted,
+   * the code and name Outlook gives for a refused item (#2277, #6809).
    */
   function guard(spec, produce) {
     return function () {
@@ -278,6 +279,17 @@ function installFakeOffice(window, options) {
   }
 
   var initialItem = opts.item === undefined ? null : opts.item;
+  /*
+   * Add-ins are not activated on a delivery report or notification, message class
+   * IPM.Report.* (Microsoft docs, "Outlook add-ins overview", mailbox items available to
+   * add-ins; an NDR is REPORT.IPM.Note.NDR): classic Outlook and Outlook on Mac offer no
+   * button there, so no pane opens on one. Web and new Outlook open it anyway, after a
+   * "Restricted item" notice (office-js #6558, #6569); `restricted` says whether item calls
+   * then fail (#974) or work (as #6558's reporter found).
+   */
+  if (initialItem && !clientInfo.dragAndDropEvent && /^(REPORT\.IPM|IPM\.Report)\./i.test(initialItem.itemClass || "")) {
+    throw new Error("classic Outlook and Outlook on Mac do not open an add-in on " + initialItem.itemClass);
+  }
   // A pane opened on a draft stays a compose pane, and one opened on a received message a read pane.
   var paneMode = initialItem && initialItem.kind === "compose" ? "compose" : "read";
 

@@ -30,6 +30,8 @@
  *   elsewhere addHandlerAsync for it throws synchronously, as Office.js's argument check does;
  * - a restricted item (`restricted: true`: an NDR or S/MIME message in web and new Outlook)
  *   fails every item call with 9017 AccessRestricted; generic errors carry localized names;
+ * - classic Outlook and Mac open no pane on a delivery report (IPM.Report.*): the fake refuses one;
+ * - every item has its own itemId, and a pinned pane may be left on its item (setItem, no event);
  * - displayNewMessageForm(Async) exist in read mode only;
  * - AttachmentDetails.contentType is a lookup on the file's extension;
  * - the pane's mode is fixed: ItemChanged never hands a read pane a draft, or the reverse;
@@ -74,7 +76,11 @@ export interface FakeReadItemSpec {
   itemId?: string;
   internetMessageId?: string;
   dateTimeCreated?: string;
-  /** A restricted item (an NDR or S/MIME message in web and new Outlook): every item call fails with 9017 AccessRestricted. */
+  /**
+   * A restricted item (an NDR or S/MIME message in web and new Outlook): every item call
+   * fails with 9017 AccessRestricted. Without it, an NDR reads like any message (#6558's
+   * reporter found the pane working after the notice).
+   */
   restricted?: boolean;
 }
 

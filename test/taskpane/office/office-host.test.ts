@@ -213,6 +213,13 @@ describe("readCurrentItem", () => {
     }
   });
 
+  test("a delivery report (IPM.Report.*, where add-ins are documented not to run) that fails to read is unreadable, whatever the code", async () => {
+    const { host } = await hostWith({ mailboxVersion: "1.8", item: ndrItem, failures: { "body.getAsync": { code: 5001 } } });
+    const reading = await host.readCurrentItem();
+    expect(reading).toMatchObject({ ok: false, reason: "unreadable", item: { subject: ndrItem.subject } });
+    if (!reading.ok) expect(reading.detail).toContain("An internal error has occurred. (5001)");
+  });
+
   test("failures are classified by Outlook's numeric code, never by the (localized) name", async () => {
     const plain = { ...ndrItem, itemClass: "IPM.Note" };
     const restricted = await hostWith({ mailboxVersion: "1.8", displayLanguage: "zh-TW", item: plain, failures: { "body.getAsync": { code: 9017, name: "存取受限" } } });
@@ -320,6 +327,19 @@ describe("events", () => {
     expect(drops).toEqual([{ kind: "empty" }, { kind: "no-drop" }]);
   });
 
+  test("a drop that arrives after the quiet time (large attachments, office-js #6607) is still read", async () => {
+    const { host, win } = await hostWith({ item: null });
+    const drops: DropEvent[] = [];
+    host.onDrop((drop) => drops.push(drop));
+    await tick();
+    win.__fakeOffice.fireDragOver();
+    await tick(80);
+    expect(drops).toEqual([{ kind: "no-drop" }]);
+    win.__fakeOffice.fireDrop([{ name: "Undelivered Mail.eml", content: NDR_EML }]);
+    await tick(80);
+    expect(drops.map((d) => (d.kind === "files" ? d.sources.map((s) => s.name) : d.kind))).toEqual(["no-drop", ["Undelivered Mail.eml"]]);
+  });
+
   test.each(["classic-windows", "mac"] as const)("%s Outlook has no DragAndDropEvent: the pane does not register it (Office.js would throw)", async (client) => {
     const { host, win } = await hostWith({ client, item: null });
     // The simulated client throws at once, as Office.js's argument check does.
@@ -331,6 +351,12 @@ describe("events", () => {
     host.onItemChanged(() => {});
     await tick();
     expect(win.__fakeOffice.handlers.olkItemSelectedChanged).toHaveLength(1);
+  });
+
+  test("the simulated clients open a pane on a delivery report only where Outlook does (web, new Outlook)", () => {
+    const report = { itemClass: "REPORT.IPM.Note.NDR", eml: NDR_EML };
+    for (const client of ["classic-windows", "mac"] as const) expect(() => installFakeOffice({ client, item: report })).toThrow(/do not open an add-in on REPORT\.IPM\.Note\.NDR/);
+    for (const client of ["web", "new-windows"] as const) expect(installFakeOffice({ client, item: report }).Office.context.mailbox.item?.itemClass).toBe("REPORT.IPM.Note.NDR");
   });
 
   test("an event the client refuses on the spot is caught, whatever the client claims to be", async () => {

@@ -1,5 +1,5 @@
 /**
- * The generic prose reader: bounces no family knows, with no DSN part. It must find
+ * The general path ("generic"): bounces no family knows, with no DSN part. It must find
  * their recipients, and must leave ordinary mail, reports and success notices alone.
  */
 import { parseBounce } from "../../../src/ndr";
@@ -119,12 +119,20 @@ describe("what is not a bounce stays so", () => {
     expect(bounce.isBounce).toBe(false);
   });
 
-  test("a notice naming no address is not a bounce", async () => {
+  test("a person's note that quotes a bounce is not one", async () => {
     const bounce = await parseBounce(
-      message(["From: MAILER-DAEMON@relay.contoso.example", "To: alice@contoso.example", "Subject: Undeliverable"], ["Your message could not be delivered.", "Sorry."]),
+      message(["From: Carol <carol@contoso.example>", "To: alice@contoso.example", "Subject: Undeliverable mail to Bob?"], ["My message to bob@fabrikam.example could not be delivered: 550 5.1.1 User unknown.", "Do you know his new address?"]),
     );
     expect(bounce.isBounce).toBe(false);
   });
+});
+
+test("a notice from the mail system that names nobody is a bounce whose recipient is unknown, with no status invented", async () => {
+  const bounce = await parseBounce(
+    message(["From: MAILER-DAEMON@relay.contoso.example", "To: alice@contoso.example", "Subject: Undeliverable"], ["Your message could not be delivered.", "Sorry."]),
+  );
+  expect(bounce).toMatchObject({ isBounce: true, format: "generic" });
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: null, status: null, replyCode: null })]);
 });
 
 test("a bounce forwarded by a person is left to the forward unwrapper, which reads the bounce inside", async () => {

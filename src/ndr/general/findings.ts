@@ -1,0 +1,60 @@
+/**
+ * The general path's findings: for each failed recipient, what the remote server said
+ * (from a transcript, the recipient's own lines, or, when it is the only one, the
+ * report's first remote reply). A bounce whose evidence is strong but which names no
+ * recipient is still reported, with the recipient unknown.
+ */
+import type { FormatFindings, RecipientFinding } from "../formats/format";
+import type { MailMessage } from "../message";
+import { quotedHeaders, returnedTo } from "../quoted-headers";
+import { findReplyCode, findStatus, foldWhitespace } from "../text";
+import { STRONG_BOUNCE, isBounce, weighEvidence } from "./evidence";
+import { RETURNED_MARKER } from "./phrases";
+
+/** A returned-message marker that is itself the first header of the copy ("Received: from ..."). */
+const RETURNED_HEADER = /^(?:return-path|received):/i;
+import { type RemoteWords, findRemoteWords, transcriptReplies } from "./remote-words";
+import { type Report, reportOf } from "./report";
+import { type FailedRecipient, isBounceItself, whoFailed } from "./who-failed";
+
+/** A bounce reports failures: a success code among its words ("250 2.1.0 Ok") is not the recipient's. */
+function failureOnly<T extends string | number>(code: T | null): T | undefined {
+  return code !== null && !String(code).startsWith("2") ? code : undefined;
+}
+
+function finding(address: string | null, words: RemoteWords | null, ownLines: string[]): RecipientFinding {
+  const own = foldWhitespace(ownLines.join(" "));
+  const diagnostic = words?.diagnostic ?? (own || undefined);
+  return {
+    address,
+    diagnostic,
+    status: words?.status ?? failureOnly(findStatus(own)),
+    replyCode: words?.replyCode ?? failureOnly(findReplyCode(own)),
+    smtpCommand: words?.smtpCommand,
+  };
+}
+
+function recipientFindings(recipients: FailedRecipient[], report: Report): RecipientFinding[] {
+  const transcript = transcriptReplies(report.lines);
+  const reportWords = findRemoteWords(report.lines);
+  return recipients.map(({ address, lines }) => {
+    const words = transcript.get(address) ?? findRemoteWords(lines) ?? (recipients.length === 1 ? reportWords : null);
+    return finding(address, words, lines);
+  });
+}
+
+/** What the general path reads in a message, or null when it does not look like a bounce. */
+export function readGeneralBounce(message: MailMessage): FormatFindings | null {
+  const report = reportOf(message);
+  const evidence = weighEvidence(message, report);
+  if (!isBounce(evidence)) return null;
+  const quoted = report.returnedAt >= 0 ? quotedHeaders(message.text, RETURNED_MARKER, { fromMarkerLine: RETURNED_HEADER.test(message.text.split("\n", report.returnedAt + 1)[report.returnedAt] ?? "") }) : null;
+  const recipients = whoFailed(message, report, message.original?.headers ?? quoted);
+  let findings = recipientFindings(recipients, report);
+  if (findings.length === 0) {
+    // A bounce of a bounce names its recipients in the returned one: unwrapping reads that.
+    if (evidence.score < STRONG_BOUNCE || isBounceItself(message.original?.headers)) return null;
+    findings = [finding(null, findRemoteWords(report.lines), [])];
+  }
+  return { recipients: findings, originalSender: returnedTo(message, quoted) };
+}
