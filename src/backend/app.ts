@@ -74,8 +74,9 @@ interface CheckRequest {
 /**
  * SPF/DMARC and the live checks, all at once, on the one resolver the budget hands the
  * request: its DNS budget covers every check, the MTA-STS host's address included.
+ * @internal exported for scripts/bench-live.ts
  */
-function checkRunner(
+export function checkRunner(
   config: Pick<BackendConfig, "checkBudgetMs" | "dnsblZones" | "spamhausDqsKey">,
   fetcherFor: (resolver: Resolver) => PolicyFetcher = (resolver) => createPolicyFetcher({ resolver }),
 ): (request: CheckRequest, resolver: Resolver) => Promise<CheckReport> {

@@ -2,3 +2,4 @@
 export { diagnose } from "./diagnose";
 export { formatGuidanceText } from "./text";
 export { checkRequest } from "./live-target";
+export { liveFactLines } from "./live-facts";

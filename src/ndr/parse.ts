@@ -10,7 +10,7 @@ import type { DeliveryStatus } from "./rfc3464";
 import { replyCodeFor } from "./reply";
 import { reportOf } from "./general/report";
 import { isIPv4, isIPv6 } from "./ip-address";
-import { findExplicitSendingIp, findSendingIp, sendingIpReceivedBy } from "./sending-ip";
+import { AUTH_OR_BLOCK, findExplicitSendingIp, findSendingIp, sendingIpReceivedBy } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
 import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import { unwrapInlineForward } from "./forwarded";
@@ -160,7 +160,9 @@ function sendingIpOf(message: MailMessage, findings: FormatFindings | null, reci
     const ip = findSendingIp(recipient.diagnostic, receivers);
     if (ip) return ip;
   }
-  const stated = findExplicitSendingIp(reportOf(message).text, receivers);
+  // The report's own text is read only when it speaks of authentication, a blocklist or policy (x.7.x): what the sending IP matters for.
+  const report = reportOf(message).text;
+  const stated = AUTH_OR_BLOCK.test(report) || /\b[45]\.7\.\d/.test(report) ? findExplicitSendingIp(report, receivers) : null;
   if (stated) return stated;
   // A server that accepted the message and then refused it on policy wrote the client's address into it.
   // With no remote server named, the reporting server refused it itself.

@@ -44,7 +44,7 @@ const EXPLICIT = [
   new RegExp(`\\bblocked ip:? \\[?${IP}`, "i"),
 ];
 /** In a rejection about authentication or a blocklist, any bracketed address that is not the receiver's. */
-const AUTH_OR_BLOCK = /\b(?:spf|dkim|dmarc|authenticat\w{0,10}|block(?:ed|list\w{0,2})?|blacklist\w{0,2}|dnsbl|rbl|listed|reputation|reverse dns|ptr|rdns|relay(?:ing)?|open relay|not allowed|spam\w{0,4}|policy)\b/i;
+export const AUTH_OR_BLOCK = /\b(?:spf|dkim|dmarc|authenticat\w{0,10}|block(?:ed|list\w{0,2})?|blacklist\w{0,2}|dnsbl|rbl|listed|reputation|reverse dns|ptr|rdns|relay(?:ing)?|open relay|not allowed|spam\w{0,4}|policy)\b/i;
 const BRACKETED = new RegExp(`\\[${IP}\\]`, "g");
 
 /** The receiving host's own address, as MTAs write it: never the sender's. */
@@ -78,6 +78,9 @@ function receivingIps(text: string): Set<string> {
   return found;
 }
 
+/** A cheap test for anything that may be an address literal: most lines have none, and skip the phrasings. */
+const MAY_HOLD_IP = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/;
+
 function prepared(text: string): string {
   return (text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).replace(CONTINUATION, "");
 }
@@ -91,13 +94,20 @@ function acceptable(candidate: string | undefined, receivers: ReadonlySet<string
 export function findExplicitSendingIp(text: string | null | undefined, receivers: ReadonlySet<string> = new Set()): string | null {
   if (!text) return null;
   const body = prepared(text);
-  const excluded = new Set([...receivers, ...receivingIps(body)]);
+  if (!MAY_HOLD_IP.test(body)) return null;
+  // The receiving host's addresses are looked for only once a candidate turns up.
+  let excluded: Set<string> | null = null;
   const lines = body.split("\n", 400);
   for (let index = 0; index < lines.length; index++) {
     // A phrase wrapped onto the next line of a transcript ("with the ip:" / "<<< 550-5.7.26 [..]").
-    const line = `${lines[index]} ${(lines[index + 1] ?? "").replace(/^\s{0,8}(?:<<<|>>>)?\s{0,3}/, "").slice(0, 200)}`;
+    const next = lines[index + 1] ?? "";
+    if (!MAY_HOLD_IP.test(lines[index]) && !MAY_HOLD_IP.test(next)) continue;
+    const line = `${lines[index]} ${next.replace(/^\s{0,8}(?:<<<|>>>)?\s{0,3}/, "").slice(0, 200)}`;
     for (const pattern of EXPLICIT) {
-      const ip = acceptable(pattern.exec(line)?.[1], excluded);
+      const candidate = pattern.exec(line)?.[1];
+      if (!candidate) continue;
+      excluded ??= new Set([...receivers, ...receivingIps(body)]);
+      const ip = acceptable(candidate, excluded);
       if (ip) return ip;
     }
   }
@@ -114,7 +124,7 @@ export function findSendingIp(diagnostic: string | null | undefined, receivers: 
   const explicit = findExplicitSendingIp(diagnostic, receivers);
   if (explicit) return explicit;
   const body = prepared(diagnostic);
-  if (!AUTH_OR_BLOCK.test(body)) return null;
+  if (!MAY_HOLD_IP.test(body) || !AUTH_OR_BLOCK.test(body)) return null;
   const excluded = new Set([...receivers, ...receivingIps(body)]);
   const candidates = new Set<string>();
   for (const match of body.matchAll(BRACKETED)) {

@@ -187,6 +187,7 @@ class TreeWalker {
       return node;
     }
     const record = parsed.record;
+    if (found.length > LARGE_RECORD_LENGTH) await nextTurn(); // reading and reviewing it on separate turns
     node.lookups = dnsTerms(record).length;
     this.reviewRecord(record, domain, via);
 

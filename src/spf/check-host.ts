@@ -193,6 +193,7 @@ class Evaluation {
       throw new SpfAbort("permerror", `syntax error in the SPF record of ${domain}, ${term ? `term "${term}" ` : ""}at position ${position}: ${message}`, { domain, record: text, term });
     }
     const record = parsed.record;
+    if (text.length > LARGE_RECORD_LENGTH) await nextTurn(); // reading and evaluating it on separate turns
     if (this.options.strict) await this.rejectSelfInclude(record, domain, text);
     this.prefetchRecord(record, domain, this.lookups);
     for (const mechanism of record.mechanisms) {
@@ -474,6 +475,7 @@ class Evaluation {
         const answer = await this.cache.lookup(target, "TXT");
         if (answer.status !== "ok") return;
         const records = spfRecords(answer.records);
+        if (records.length === 1 && records[0].length > LARGE_RECORD_LENGTH) await nextTurn();
         const parsed = records.length === 1 ? parseRecord(records[0]) : null;
         if (parsed?.ok) this.prefetchRecord(parsed.record, target, position);
         return;

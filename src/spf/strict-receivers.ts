@@ -22,7 +22,8 @@
  */
 import { LARGE_RECORD_LENGTH, nextTurn } from "./next-turn";
 import type { CheckHostResult, StrictRule } from "./check-host";
-import { NAME_LIMIT } from "./check-host";
+import { NAME_LIMIT, VOID_LOOKUP_LIMIT } from "./check-host";
+import { isQueryableName } from "./domain";
 import { reverseName, type ClientIp } from "./ip";
 import type { LookupCache } from "./lookup-cache";
 import { isSpfRecord, parseRecord } from "./record";
@@ -151,7 +152,50 @@ export async function strictReceiverRisks(input: LensInput): Promise<Problem[]> 
   }
   const ptrRisk = await tooManyPtrNames(input);
   if (ptrRisk) risks.push(ptrRisk);
+  if (!strict) {
+    const voidRisk = await voidQueriesWithoutIp(input, nodes);
+    if (voidRisk) risks.push(voidRisk);
+  }
   return risks;
+}
+
+/**
+ * Without a client IP there is no strict evaluation to compare: count, over the whole
+ * tree, the void terms RFC 7208 counts plus the MX hosts without addresses that strict
+ * receivers also count. Over the limit one way and not the other: every IP that reaches
+ * those terms gets permerror at strict receivers only.
+ */
+async function voidQueriesWithoutIp(input: LensInput, nodes: SpfNode[]): Promise<Problem | null> {
+  const voidTerms = nodes.reduce((sum, node) => sum + node.voidLookups, 0);
+  if (voidTerms > VOID_LOOKUP_LIMIT) return null;
+  const emptyHosts: string[] = [];
+  for (const node of nodes) {
+    if (node.record === null) continue;
+    const parsed = parseRecord(node.record);
+    if (!parsed.ok) continue;
+    for (const mechanism of parsed.record.mechanisms) {
+      if (mechanism.name !== "mx") continue;
+      const spec = mechanism.text.replace(/^[-+~?]?mx:?/i, "").replace(/\/.*$/, "");
+      if (spec.includes("%")) continue; // depends on the message
+      const target = spec === "" ? node.domain : spec.replace(/\.$/, "");
+      if (!isQueryableName(target)) continue;
+      const answer = await input.cache.lookup(target, "MX");
+      if (answer.status !== "ok" || answer.records.length > NAME_LIMIT) continue;
+      const lookups = await Promise.all(answer.records.filter((mx) => isQueryableName(mx.exchange)).map((mx) => input.cache.lookup(mx.exchange, "A")));
+      answer.records.forEach((mx, i) => {
+        const found = lookups[i];
+        if (found && (found.status === "nxdomain" || found.status === "nodata")) emptyHosts.push(mx.exchange.replace(/\.$/, ""));
+      });
+    }
+  }
+  if (voidTerms + emptyHosts.length <= VOID_LOOKUP_LIMIT) return null;
+  return warning(
+    "strict-void-per-query",
+    `${input.domain} stays within RFC 7208's 2 void lookups (${voidTerms}, counted per term), but receivers that count them per DNS query (pyspf, behind postfix-policyd-spf-python) also count MX hosts without addresses (${emptyHosts.slice(0, 5).join(", ")}) and return permerror.`,
+    "Remove MX hosts without addresses from the MX records the SPF record names, or replace mx with ip4/ip6 ranges.",
+    input.domain,
+    { rfcResult: "", strictResult: "permerror", where: input.domain, hosts: emptyHosts.slice(0, 5).join(", ") },
+  );
 }
 
 function selfInclude(domain: string, term: string): Problem {

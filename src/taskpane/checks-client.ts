@@ -1,14 +1,16 @@
 /**
  * Asks the backend for the live checks a bounce calls for. Only the fields of the
- * one check contract (src/spf/check-input.ts) leave the user's machine: names and an
- * IP, never the message itself.
+ * one check contract (src/spf/check-input.ts) and the live checks' names (which checks,
+ * the recipient's domain, the blocklist zones the rejection names) leave the user's
+ * machine: names and an IP, never the message itself.
  */
-import { checkTarget } from "../guidance/check-target";
+import type { CheckReport, LiveCheckRequest } from "../checks/types";
+import { checkRequest } from "../guidance/live-target";
 import type { Bounce } from "../ndr/types";
 import { CHECK_FIELDS, type CheckInput } from "../spf/check-input";
-import { CHECKS_SCHEMA, type Checks } from "../spf/types";
+import { CHECKS_SCHEMA } from "../spf/types";
 
-export type CheckQuery = CheckInput;
+export type CheckQuery = CheckInput & { live?: LiveCheckRequest | null };
 
 export type CheckFailure = "timeout" | "unreachable" | "http" | "bad-response";
 
@@ -29,12 +31,21 @@ const backendUrl: string = process.env.BACKEND_URL || "/api";
 
 /** The query for a bounce (what the CLI's diagnose checks too), or null when it names nothing to check. */
 export function checkQueryFor(bounce: Bounce): CheckQuery | null {
-  return checkTarget(bounce);
+  const request = checkRequest(bounce);
+  if (!request) return null;
+  return request.live ? { ...request.input, live: request.live } : request.input;
 }
 
 /** The request body: the contract's fields and nothing else, whatever the object carries. */
 function requestBody(query: CheckQuery): string {
-  return JSON.stringify(Object.fromEntries(CHECK_FIELDS.map((field) => [field, query[field]])));
+  const fields: Record<string, unknown> = Object.fromEntries(CHECK_FIELDS.map((field) => [field, query[field]]));
+  const live = query.live;
+  if (live && live.checks.length > 0) {
+    fields.checks = live.checks;
+    if (live.recipientDomain) fields.recipientDomain = live.recipientDomain;
+    if (live.zones && live.zones.length > 0) fields.zones = live.zones;
+  }
+  return JSON.stringify(fields);
 }
 
 interface FetchChecksOptions {
@@ -43,7 +54,7 @@ interface FetchChecksOptions {
   signal?: AbortSignal;
 }
 
-export type FetchChecks = (query: CheckQuery, options?: FetchChecksOptions) => Promise<Checks>;
+export type FetchChecks = (query: CheckQuery, options?: FetchChecksOptions) => Promise<CheckReport>;
 
 export const fetchChecks: FetchChecks = async (query, options = {}) => {
   const { baseUrl = backendUrl, timeoutMs = CHECK_TIMEOUT_MS, signal } = options;
@@ -79,8 +90,9 @@ export const fetchChecks: FetchChecks = async (query, options = {}) => {
   }
 };
 
-function isChecks(value: unknown): value is Checks {
+function isChecks(value: unknown): value is CheckReport {
   if (typeof value !== "object" || value === null) return false;
-  const checks = value as Partial<Checks>;
+  const checks = value as Partial<CheckReport>;
+  if (checks.live !== undefined && (typeof checks.live !== "object" || checks.live === null || !Array.isArray(checks.live.checks))) return false;
   return checks.schema === CHECKS_SCHEMA && typeof checks.spf === "object" && checks.spf !== null && typeof checks.dmarc === "object" && checks.dmarc !== null;
 }

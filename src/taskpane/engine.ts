@@ -3,4 +3,4 @@
  * first paint needs only React, Fluent UI and the catalogs.
  */
 export { parseBounce } from "../ndr";
-export { diagnose, formatGuidanceText } from "../guidance";
+export { diagnose, formatGuidanceText, liveFactLines } from "../guidance";

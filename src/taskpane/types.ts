@@ -4,7 +4,7 @@
  * another's implementation to name a type (which is how the pane's import cycle formed).
  */
 import type { Bounce, MessageKind } from "../ndr/types";
-import type { Checks } from "../spf/types";
+import type { CheckReport } from "../checks/types";
 import type { CheckFailure, FetchChecks } from "./checks-client";
 import type { ItemReading, ItemSummary, LabeledSource } from "./office/host";
 
@@ -36,7 +36,7 @@ export type ChecksState =
   /** The bounce names no sender domain: there is nothing to check. */
   | { status: "none" }
   | { status: "loading" }
-  | { status: "done"; checks: Checks }
+  | { status: "done"; checks: CheckReport }
   | { status: "failed"; failure: CheckFailure; detail: string };
 
 /**

@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { parseBounce } from "../../src/ndr";
 import { createBackend } from "../../src/backend/app";
 import { loadConfig } from "../../src/backend/config";
@@ -73,12 +74,20 @@ async function backendChecks(query: Record<string, string>): Promise<Checks> {
   return (await response.json()) as Checks;
 }
 
+/** The GMAIL bounce is a blocklist rejection: SPF/DMARC fold away behind the live checks until opened. */
+async function openAuth(page: Page): Promise<void> {
+  const fold = page.getByTestId("auth-collapsed");
+  await fold.waitFor({ timeout: 20_000 });
+  await fold.getByRole("button").first().click();
+}
+
 test("the SPF panel shows the backend's verdict for the sending IP, the record, lookups, the include tree and DMARC", async () => {
   const eml = corpusEml(GMAIL);
   const bounce = await parseBounce(eml);
   expect(bounce).toMatchObject({ senderDomain: "example.co.jp", sendingIp: "192.0.2.49" });
   const { page, problems } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml } });
   await shownDiagnosis(page);
+  await openAuth(page);
   const spf = page.getByTestId("spf-facts");
   await spf.waitFor({ timeout: 20_000 });
 
@@ -134,6 +143,7 @@ describe("screenshots at 320 px, checked by axe", () => {
     // Fluent's expand motion honours reduced motion: the screenshot shows the tree settled.
     await page.emulateMedia({ reducedMotion: "reduce" });
     await shownDiagnosis(page);
+    await openAuth(page);
     await page.getByTestId("spf-facts").waitFor({ timeout: 20_000 });
     await page.getByTestId("spf-facts").getByRole("button", { expanded: false }).click();
     await page.getByRole("tree").waitFor();
@@ -149,6 +159,7 @@ describe("screenshots at 320 px, checked by axe", () => {
   test("pane in high contrast (forced colours)", async () => {
     const { page } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(GMAIL) } });
     await page.emulateMedia({ forcedColors: "active" });
+    await openAuth(page);
     await page.getByTestId("spf-facts").waitFor({ timeout: 20_000 });
     expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("high-contrast");
     await page.screenshot({ path: path.join(SCREENSHOTS, "pane-en-US-high-contrast.png"), fullPage: true, animations: "disabled" });

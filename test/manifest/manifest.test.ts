@@ -200,5 +200,6 @@ describe("manifest.json (unified manifest)", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two runs of the validator's child process: seconds each on a loaded 2-core machine.
+  }, 60_000);
 });

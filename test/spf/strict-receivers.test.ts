@@ -69,6 +69,14 @@ describe("the strict-receiver lens", () => {
     expect(strictCodes(report)).toContain("strict-void-per-query");
   });
 
+  it("void lookups per query without an IP: MX hosts without addresses counted as strict receivers do", async () => {
+    const resolver = createResolver({ servers: [{ host: dns.host, port: dns.port }], timeoutMs: 1000, retries: 0 });
+    const report = await analyzeSpf({ domain: "voidmx.example" }, resolver);
+    expect(report.lookups.voidLookups).toBe(1);
+    expect(report.problems.find((p) => p.code === "strict-void-per-query")?.params?.hosts).toBe("gone0.example.net, gone1.example.net, gone2.example.net");
+    expect(strictCodes(await analyzeSpf({ domain: "clean.example" }, resolver))).toEqual([]);
+  });
+
   it("more than 10 MX names: permerror under RFC 7208, a first-10 reading under RFC 4408", async () => {
     const report = await analyze("manymx.example");
     expect(report.result).toBe("permerror");

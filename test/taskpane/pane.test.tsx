@@ -32,6 +32,8 @@ describe("the pane on a bounce", () => {
     const checks: Checks = { ...base, spf, alignment };
     renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(recordedChecks(async () => checks).fetchChecks));
 
+    // This bounce is a blocklist rejection: the authentication facts sit folded behind the live checks until opened.
+    fireEvent.click(within(await screen.findByTestId("auth-collapsed", {}, { timeout: 10_000 })).getByRole("button"));
     const facts = await screen.findByTestId("alignment-facts", {}, { timeout: 10_000 });
     expect(within(facts).getByRole("heading", { name: "DMARC alignment with shop.example" })).toBeTruthy();
     expect(within(facts).getByTestId("alignment-deciding").textContent).toBe("SPF is for bounces.esp.example, not shop.example, and nothing signs with DKIM.");
@@ -67,15 +69,24 @@ describe("the pane on a bounce", () => {
     expect(screen.getByTestId("announcer").textContent).toBe("Diagnosis ready.");
   });
 
-  test("sends only domain, ip and sender to the backend and shows the SPF and DMARC facts", async () => {
+  test("sends only names and the IP to the backend and shows the SPF and DMARC facts", async () => {
     const eml = corpusBounce("lhost-gmail-04");
     const bounce = await parseBounce(eml);
     const checks = failingChecks(bounce.senderDomain!, bounce.sendingIp);
     const backend = recordedChecks(async () => checks);
     renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(backend.fetchChecks));
 
+    // A blocklist rejection ("blocked using cbl.abuseat.org"): the blocklist check is asked for, and SPF/DMARC fold away.
+    fireEvent.click(within(await screen.findByTestId("auth-collapsed", {}, { timeout: 10_000 })).getByRole("button"));
     const spf = await screen.findByTestId("spf-facts");
-    expect(backend.queries).toEqual([{ domain: bounce.senderDomain, ip: bounce.sendingIp, sender: bounce.originalSender }]);
+    expect(backend.queries).toEqual([
+      {
+        domain: bounce.senderDomain,
+        ip: bounce.sendingIp,
+        sender: bounce.originalSender,
+        live: { checks: ["dnsbl"], recipientDomain: "example.com", ip: bounce.sendingIp, zones: ["cbl.abuseat.org"] },
+      },
+    ]);
     expect(within(spf).getByText("Fail")).toBeTruthy();
     expect(within(spf).getByText(`for ${bounce.sendingIp}`)).toBeTruthy();
     expect(within(spf).getByTestId("spf-lookups").textContent).toBe("2/10");

@@ -92,7 +92,7 @@ export const BOUNCE_SUBJECT = anyOf([
 export const FAILURE_PHRASE = anyOf([
   // English: Postfix, Sendmail, Exim, qmail, Exchange (5.5 to Online), GroupWise, MDaemon, Domino, ISP gateways
   "the following addresses? had (?:permanent )?(?:fatal )?(?:errors|delivery errors)",
-  "deli?ve?ry to the following recipients? (?:failed|was (?:unsuccessful|aborted)|has failed|has been delayed)",
+  "del[ie]?very to the following recipients? (?:failed|was (?:unsuccessful|aborted)|has failed|has been delayed)",
   "(?:message|mail) (?:is|has been|was) delayed",
   "temporary failure",
   "failed addresses follow",

@@ -19,7 +19,9 @@ const MAX_REPLY_CHARS = 2000;
 
 /** The forms that quote a remote server's reply; group 1 is the reply. */
 const QUOTED_REPLY = [
-  /^\s{0,8}(?:<<<|received\s{0,3}>>>|remote host said:|response:)\s{0,3}(.{1,2000})/i,
+  /^\s{0,8}(?:<<<|received\s{0,3}>>>|remote host said(?:\s{0,3}\[[^\]]{0,40}\])?:|response:)\s{0,3}(.{1,2000})/i,
+  // Exim and others name the host, then its reply: "host mx.example.net [192.0.2.1]: 550 ...", "host 192.0.2.8: 553 ...".
+  /\bhost\s{1,3}(?:[A-Za-z0-9.-]{1,253}\s{0,3})?\[?[0-9A-Fa-f.:]{3,45}\]?:\s{0,3}([245]\d\d[ -].{0,2000})/i,
   // MDaemon and others log the session with a time stamp: "... 09:00:01: <-- 550 5.1.1 ...".
   /(?:<--|<<<)\s{0,3}([45]\d\d.{0,2000})/,
   /\bsaid:\s{0,3}([245]\d\d.{0,2000})/i,

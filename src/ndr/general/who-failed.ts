@@ -115,7 +115,8 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
       const known = found.get(address);
       const mention = known ?? { address, lines: [] };
       if (!known) found.set(address, mention);
-      const rest = line.slice(index).replace(/^>?\s{0,3}[:,.-]?\s{0,3}/, "");
+      // A line that leads with the address says the rest about it; one that names it mid-sentence is all about it.
+      const rest = leads ? line.slice(index).replace(/^>?\s{0,3}[:,.-]?\s{0,3}/, "") : line;
       if (rest) mention.lines.push(rest);
       current = mention;
     }

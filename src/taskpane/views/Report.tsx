@@ -1,7 +1,8 @@
-/** One diagnosed bounce: summary, recipients, SPF/DMARC, steps and actions. */
-import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
+/** One diagnosed bounce: summary, recipients, the live checks it calls for, SPF/DMARC, steps and actions. */
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Guidance } from "../../guidance/types";
+import type { Guidance, Reason } from "../../guidance/types";
+import { checkQueryFor } from "../checks-client";
 import type { Locale } from "../../i18n";
 import type { Bounce } from "../../ndr/types";
 import { useLocale, useT } from "../locale";
@@ -9,6 +10,7 @@ import type { MailHost } from "../office/host";
 import type { ChecksState, Engine, Services } from "../types";
 import { ActionsSection } from "./ActionsSection";
 import { AuthSection } from "./AuthSection";
+import { LiveChecksSection } from "./LiveChecksSection";
 import { RecipientsSection } from "./RecipientsSection";
 import { StepsSection } from "./StepsSection";
 import { SummarySection } from "./SummarySection";
@@ -23,6 +25,9 @@ export interface ReportProps {
 }
 
 type Feedback = { intent: "success" | "error"; text: string } | null;
+
+/** Reasons SPF/DMARC are about: for any other, the authentication facts fold away behind the live checks. */
+const AUTH_REASONS: Reason[] = ["spf-failure", "dkim-failure", "dmarc-policy", "authentication-required"];
 
 export function Report({ engine, bounce, checks, host, services, onRetryChecks }: ReportProps) {
   const locale = useLocale();
@@ -82,12 +87,26 @@ export function Report({ engine, bounce, checks, host, services, onRetryChecks }
     }
   };
 
+  const expectedLive = useMemo(() => checkQueryFor(bounce)?.live?.checks ?? [], [bounce]);
+  const authAside = expectedLive.length > 0 && !AUTH_REASONS.includes(guidance.reason);
+  const auth = <AuthSection bounce={bounce} checks={checks} onRetry={onRetryChecks} />;
+
   const draftMode = host.canDraft ? (formFailed ? "copy-after-failure" : "form") : host.mode === "compose" ? "copy-in-compose" : "copy";
   return (
     <>
       <SummarySection guidance={guidance} />
       <RecipientsSection bounce={bounce} />
-      <AuthSection bounce={bounce} checks={checks} onRetry={onRetryChecks} />
+      <LiveChecksSection engine={engine} checks={checks} locale={locale} expected={expectedLive} />
+      {authAside ? (
+        <Accordion collapsible data-testid="auth-collapsed">
+          <AccordionItem value="auth">
+            <AccordionHeader size="small">{t("ui.auth.collapsed")}</AccordionHeader>
+            <AccordionPanel>{auth}</AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : (
+        auth
+      )}
       <StepsSection guidance={guidance} />
       <ActionsSection
         guidance={guidance}
