@@ -34,8 +34,8 @@ import { CLASS_IN, QTYPE, RCODE, canonicalName, decodeMessage, encodeQuery, name
 /** @internal exported for its test */
 export type { ServerAddress } from "./transport";
 
-/** Who a lookup is for, and when to give it up. */
-interface LookupContext {
+/** Who a lookup is for, and when to give it up. @internal exported for its test */
+export interface LookupContext {
   /** Aborting gives the lookup up: it answers { status: "error" } at once, and its questions are dropped. */
   signal?: AbortSignal;
   /** The client a check runs for: questions in flight are shared per client, and the throttle sees it. */
