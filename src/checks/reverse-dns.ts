@@ -22,7 +22,8 @@ const MAX_ADDRESSES = 32;
  */
 const GENERIC_WORDS = /(?:^|[.-])(?:dynamic|dyn|dsl|adsl|vdsl|xdsl|pool|dhcp|dial|dialup|ppp|pppoe|cable|broadband|client|cust|customer|home|user|residential|ip)(?:\d*)(?=[.-]|$)/;
 
-function looksGeneric(name: string, ip: string): boolean {
+/** @internal exported for its test */
+export function looksGeneric(name: string, ip: string): boolean {
   const lower = name.toLowerCase();
   if (GENERIC_WORDS.test(lower)) return true;
   const parts = ip.includes(".") ? ip.split(".") : [];
