@@ -30,7 +30,7 @@ function items(value: unknown): string[] | null {
  * contract (validateCheckInput). No `checks` field: no live checks (null).
  */
 export function readLiveRequest(raw: Readonly<Record<string, unknown>>): LiveRequestResult {
-  const rest: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = Object.create(null) as Record<string, unknown>; // no prototype: "__proto__" stays a field
   for (const [key, value] of Object.entries(raw)) if (!(LIVE_FIELDS as readonly string[]).includes(key)) rest[key] = value;
   if (raw.checks === undefined || raw.checks === null) {
     const stray = LIVE_FIELDS.find((field) => raw[field] !== undefined && raw[field] !== null);

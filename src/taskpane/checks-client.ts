@@ -9,6 +9,7 @@ import { checkRequest } from "../guidance/live-target";
 import type { Bounce } from "../ndr/types";
 import { CHECK_FIELDS, type CheckInput } from "../spf/check-input";
 import { CHECKS_SCHEMA } from "../spf/types";
+import { cleanStrings } from "../text/sanitize";
 
 export type CheckQuery = CheckInput & { live?: LiveCheckRequest | null };
 
@@ -83,7 +84,12 @@ export const fetchChecks: FetchChecks = async (query, options = {}) => {
       throw new CheckError("bad-response", "the answer is not JSON");
     }
     if (!isChecks(body)) throw new CheckError("bad-response", "the answer is not a checks report");
-    return body;
+    // DNS answers and policy files are remote text: their controls go here, once, before any view sees them.
+    try {
+      return cleanStrings(body);
+    } catch {
+      throw new CheckError("bad-response", "the answer is nested too deep");
+    }
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", abort);

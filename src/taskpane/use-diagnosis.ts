@@ -5,6 +5,7 @@
  * chose another source): the checks' fetch is aborted, other answers are ignored.
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
+import { cleanStrings } from "../text/sanitize";
 import { CheckError, checkQueryFor } from "./checks-client";
 import { bounceToCheck, diagnosisReducer, initialDiagnosis } from "./diagnosis";
 import type { ItemReading, LabeledSource } from "./office/host";
@@ -12,7 +13,8 @@ import type { DiagnosisState, Engine, ParseResult, Services } from "./types";
 
 async function parseOne(engine: Engine, source: LabeledSource): Promise<ParseResult> {
   try {
-    return { ok: true, bounce: await engine.parseBounce(source.source) };
+    // Bounce text is remote: its controls go here, once, before any view or the guidance sees it.
+    return { ok: true, bounce: cleanStrings(await engine.parseBounce(source.source)) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -74,3 +74,24 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
 }
+
+/** How deep cleanStrings follows objects; a deeper value is refused, not walked. */
+const MAX_CLEAN_DEPTH = 64;
+
+/**
+ * A copy of a value read from remote text (a parsed bounce, the backend's checks report)
+ * with the controls removed from every string in it, tab and newline kept: cleaned once
+ * where it enters, so no view shows a control however it renders the value. Throws a
+ * RangeError for values nested deeper than 64 levels.
+ */
+export function cleanStrings<T>(value: T): T {
+  return cleanAt(value, 0) as T;
+}
+
+function cleanAt(value: unknown, depth: number): unknown {
+  if (typeof value === "string") return withoutControls(value);
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_CLEAN_DEPTH) throw new RangeError(`nested deeper than ${MAX_CLEAN_DEPTH} levels`);
+  if (Array.isArray(value)) return value.map((item) => cleanAt(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [withoutControls(key), cleanAt(item, depth + 1)]));
+}

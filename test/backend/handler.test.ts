@@ -54,3 +54,12 @@ test("answers that are not failures log nothing", async () => {
   expect(response.status).toBe(200);
   expect(logged).toEqual([]);
 });
+
+test("query parameters named like Object's members are unknown fields, not repeats", async () => {
+  for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+    const response = await handleCheck({ ...request, query: new URLSearchParams([["domain", "example.com"], [name, "x"]]) }, deps(async () => {
+      throw new Error("not reached");
+    }));
+    expect([name, response.status, JSON.parse(response.body)]).toEqual([name, 400, { error: `unknown field "${name}"` }]);
+  }
+});

@@ -83,3 +83,35 @@ test("an unknown command exits 2 with the usage", async () => {
   expect(await main(["frob"], t.io)).toBe(2);
   expect(t.err()).toMatch(/unknown command 'frob'/);
 });
+
+test("JSON output carries a bounce's controls as \\u escapes, never raw, with the same value", async () => {
+  // The parser keeps a server's words as written, bidi controls included (C0 and C1 it drops).
+  const diagnostic = "550 5.1.1 <bob@example.org>: unknown user \u202eelbisivni\u202c";
+  const bounce = [
+    "From: MAILER-DAEMON@mx.example.net",
+    "To: alice@example.com",
+    "Subject: Undelivered Mail Returned to Sender",
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=b",
+    "",
+    "--b",
+    "Content-Type: text/plain",
+    "",
+    "Delivery failed.",
+    "--b",
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; mx.example.net",
+    "",
+    "Final-Recipient: rfc822; bob@example.org",
+    "Action: failed",
+    "Status: 5.1.1",
+    `Diagnostic-Code: smtp; ${diagnostic}`,
+    "--b--",
+    "",
+  ].join("\n");
+  const t = terminal(bounce);
+  expect(await main(["parse", "-"], t.io)).toBe(0);
+  expect(t.out()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+  expect(t.out()).toContain("\\u202eelbisivni\\u202c");
+  expect(JSON.parse(t.out()).recipients[0].diagnostic).toContain("\u202eelbisivni\u202c");
+});

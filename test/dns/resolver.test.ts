@@ -263,6 +263,80 @@ describe("resolver failure handling", () => {
   });
 });
 
+describe("resolver: only the genuine reply counts", () => {
+  /** A UDP responder on loopback that answers each query by `reply(query, send)`. */
+  async function responder(reply: (query: ReturnType<typeof decodeMessage>, send: (message: Buffer) => void, from: dgram.RemoteInfo) => void) {
+    const socket = dgram.createSocket("udp4");
+    socket.on("message", (packet, from) => reply(decodeMessage(packet), (message) => socket.send(message, from.port, from.address), from));
+    await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", () => resolve()));
+    return { server: { host: "127.0.0.1", port: socket.address().port }, close: () => socket.close() };
+  }
+  const answerA = (query: ReturnType<typeof decodeMessage>, cls = 1) =>
+    encodeMessage({ ...query, response: true, additionals: [], answers: [{ name: query.questions[0].name, type: 1, class: cls, ttl: 60, data: { type: 1, address: "192.0.2.10" } }] });
+
+  test("keeps waiting for the genuine reply after a mismatched datagram (RFC 5452 9.1)", async () => {
+    const { server, close } = await responder((query, send) => {
+      send(encodeMessage({ ...query, response: true, additionals: [], questions: [{ ...query.questions[0], name: "evil.example" }] }));
+      send(encodeMessage({ ...query, response: true, additionals: [], questions: [{ ...query.questions[0], class: 3 }] })); // class CH
+      setTimeout(() => send(answerA(query)), 20);
+    });
+    try {
+      const r = createResolver({ servers: [server], timeoutMs: 500, retries: 0 });
+      expect(await r.lookup("example.com", "A")).toMatchObject({ status: "ok", records: ["192.0.2.10"] });
+    } finally {
+      close();
+    }
+  });
+
+  test("takes replies only from the server's address and port", async () => {
+    const other = dgram.createSocket("udp4");
+    await new Promise<void>((resolve) => other.bind(0, "127.0.0.1", () => resolve()));
+    const { server, close } = await responder((query, _send, from) => other.send(answerA(query), from.port, from.address));
+    try {
+      const r = createResolver({ servers: [server], timeoutMs: 200, retries: 0 });
+      expect(await r.lookup("example.com", "A")).toEqual({ status: "error", message: "no answer in time" });
+    } finally {
+      close();
+      other.close();
+    }
+  });
+
+  test("answers of another class than IN answer nothing", async () => {
+    const { server, close } = await responder((query, send) => send(answerA(query, 3)));
+    try {
+      const r = createResolver({ servers: [server], timeoutMs: 300, retries: 0 });
+      expect(await r.lookup("example.com", "A")).toEqual({ status: "nodata" });
+    } finally {
+      close();
+    }
+  });
+
+  test("an aborted lookup answers at once, and its question is dropped once nobody waits for it", async () => {
+    let queries = 0;
+    const { server, close } = await responder(() => queries++); // never answers
+    try {
+      let started = 0;
+      const r = createResolver({ servers: [server], timeoutMs: 5000, retries: 1, throttle: (question) => (started++, question()) });
+      const controller = new AbortController();
+      const first = r.lookup("example.com", "A", { signal: controller.signal, client: "a" });
+      const otherClient = new AbortController();
+      const second = r.lookup("example.com", "A", { signal: otherClient.signal, client: "b" }); // another client: its own question
+      setTimeout(() => controller.abort(), 50);
+      expect(await first).toEqual({ status: "error", message: "the check was cancelled" });
+      expect(started).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(queries).toBe(2); // client a's question ended: no retry was sent for it
+      const late = new AbortController();
+      late.abort();
+      expect(await r.lookup("example.com", "A", { signal: late.signal })).toEqual({ status: "error", message: "the check was cancelled" });
+      otherClient.abort();
+      expect(await second).toEqual({ status: "error", message: "the check was cancelled" });
+    } finally {
+      close();
+    }
+  });
+});
+
 test("parses nameservers from resolv.conf", () => {
   const conf = "# comment\nsearch example.org\nnameserver 10.0.0.53\nnameserver fe80::1%eth0\noptions ndots:1\n";
   expect(parseResolvConf(conf)).toEqual([

@@ -50,6 +50,18 @@ describe("DNS wire format", () => {
     expect(() => decodeMessage(selfPointer)).toThrow(WireError);
   });
 
+  test("bounds the steps spent reading names in one message (compression pointers can repeat a long name)", () => {
+    // A question of 100 one-letter labels, then `count` answers whose owner points back at it: 101 steps each.
+    const message = (count: number) => {
+      const question = Buffer.concat([Buffer.from(Array.from({ length: 100 }, () => [1, 0x61]).flat()), Buffer.from([0, 0, 1, 0, 1])]);
+      const answer = Buffer.from([0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1]);
+      const head = Buffer.from([0, 1, 0x81, 0, 0, 1, count >> 8, count & 0xff, 0, 0, 0, 0]);
+      return Buffer.concat([head, question, ...Array.from({ length: count }, () => answer)]);
+    };
+    expect(decodeMessage(message(150)).answers).toHaveLength(150);
+    expect(() => decodeMessage(message(250))).toThrow(new WireError("names take too many steps to read"));
+  });
+
   test("refuses truncated and inconsistent messages", () => {
     const good = encodeQuery(1, "example.com", QTYPE.A);
     expect(() => decodeMessage(good.subarray(0, good.length - 3))).toThrow(WireError);

@@ -1,8 +1,9 @@
 /**
- * The MIME structures our postal-mime patch reads in bulk (runs of body lines up to the
- * next line starting with "--", header blocks decoded at once, quoted-printable decoded
- * in one loop, content joined when first read), each with the answer the unpatched,
- * line-by-line postal-mime 4.0.0 gives (checked against it when these were written).
+ * MIME structures that a reader taking body lines in bulk could get wrong (runs of body
+ * lines up to the next line starting with "--", header blocks decoded at once,
+ * quoted-printable decoded in one loop, content joined when first read, as an earlier
+ * patch of postal-mime did), each with the answer the unpatched, line-by-line
+ * postal-mime 4.0.0 gives (checked against it when these were written).
  * LF, CRLF and CR-only copies of every message must read the same.
  */
 import { readMessage } from "../../src/ndr/message";

@@ -4,6 +4,8 @@
  * outside CI) or when a loader picks the other, unpatched build. patches/README.md
  * lists the hunks and what each one gains.
  */
+import fs from "node:fs";
+import path from "node:path";
 import PostalMime from "postal-mime";
 
 /** A multipart message with `lines` lines in each of an 8bit, a base64 and a quoted-printable part. */
@@ -96,5 +98,18 @@ describe("postal-mime as patched", () => {
     expect(email.from).toEqual({ name: "Mail Delivery System", address: "mailer-daemon@example.net" });
     expect(email.cc).toEqual([{ name: "Second", address: "second@example.org" }]);
     expect(email.replyTo).toEqual([{ name: "", address: "postmaster@example.net" }]);
+  });
+});
+
+describe("the one postal-mime build", () => {
+  const root = path.resolve(__dirname, "../..");
+  const esm = path.join(root, "node_modules/postal-mime/dist/esm/postal-mime.js");
+
+  it("is the one webpack (exports' import condition), tsx and tsc (tsconfig paths) and jest (moduleNameMapper) load", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, "node_modules/postal-mime/package.json"), "utf8")) as { exports: { ".": { import: string } } };
+    expect(path.join(root, "node_modules/postal-mime", manifest.exports["."].import)).toBe(esm);
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.json"), "utf8")) as { compilerOptions: { paths: Record<string, string[]> } };
+    expect(tsconfig.compilerOptions.paths["postal-mime"].map((target) => `${path.join(root, target)}.js`)).toEqual([esm]);
+    expect(require.resolve("postal-mime")).toBe(esm);
   });
 });

@@ -89,3 +89,18 @@ test("a backend that cannot be reached is unreachable", async () => {
   expect(error).toBeInstanceOf(CheckError);
   expect((error as CheckError).failure).toBe("unreachable");
 });
+
+test("controls in the backend's answer are removed where it enters the pane", async () => {
+  const hostile = {
+    schema: CHECKS_SCHEMA,
+    spf: { domain: "example.com", record: "v=spf1 \u001b[31mred\u202e -all\u0085", problems: [{ code: "x", message: "line\u2066one\u0007" }] },
+    dmarc: { error: "timeout\u009b2J\nafter 8 s" },
+  };
+  handler = (_request, _body, response) => void response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(hostile));
+  const result = await fetchChecks({ domain: "example.com" }, { baseUrl });
+  expect(result).toEqual({
+    schema: CHECKS_SCHEMA,
+    spf: { domain: "example.com", record: "v=spf1 [31mred -all", problems: [{ code: "x", message: "lineone" }] },
+    dmarc: { error: "timeout2J\nafter 8 s" },
+  });
+});

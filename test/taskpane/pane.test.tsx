@@ -1,6 +1,9 @@
 /**
  * The pane in jsdom with the real parser and guidance engine, a host double the test
  * drives (item, item changes, drops, drafts) and a recorded backend client.
+ *
+ * A getBy or findBy query is itself the assertion: it throws (or rejects) when the
+ * element is missing or is not the only one, with the DOM in its message.
  */
 import "./support/dom-globals";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
@@ -35,12 +38,12 @@ describe("the pane on a bounce", () => {
     // This bounce is a blocklist rejection: the authentication facts sit folded behind the live checks until opened.
     fireEvent.click(within(await screen.findByTestId("auth-collapsed", {}, { timeout: 10_000 })).getByRole("button"));
     const facts = await screen.findByTestId("alignment-facts", {}, { timeout: 10_000 });
-    expect(within(facts).getByRole("heading", { name: "DMARC alignment with shop.example" })).toBeTruthy();
+    within(facts).getByRole("heading", { name: "DMARC alignment with shop.example" });
     expect(within(facts).getByTestId("alignment-deciding").textContent).toBe("SPF is for bounces.esp.example, not shop.example, and nothing signs with DKIM.");
-    expect(within(facts).getByText("Not aligned")).toBeTruthy();
+    within(facts).getByText("Not aligned");
     // The deciding fact comes before the SPF and DMARC details.
     const spfFacts = screen.getByTestId("spf-facts");
-    expect(facts.compareDocumentPosition(spfFacts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(facts.compareDocumentPosition(spfFacts) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
     expect(bounce.isBounce).toBe(true);
   });
 
@@ -53,12 +56,12 @@ describe("the pane on a bounce", () => {
 
     // The first test of the file loads the parser, guidance and report chunks cold: allow for a busy machine.
     await screen.findByRole("heading", { level: 2, name: guidance.title }, { timeout: 10_000 });
-    expect(screen.getByText(guidance.summary)).toBeTruthy();
+    screen.getByText(guidance.summary);
     const recipient = screen.getByTestId("recipient");
     const failed = bounce.recipients[0];
-    expect(within(recipient).getByText(failed.address!)).toBeTruthy();
-    expect(within(recipient).getByText(failed.status!)).toBeTruthy();
-    expect(within(recipient).getByText(String(failed.replyCode))).toBeTruthy();
+    within(recipient).getByText(failed.address!);
+    within(recipient).getByText(failed.status!);
+    within(recipient).getByText(String(failed.replyCode));
     // The remote server's words, character for character, in a preformatted block.
     expect(recipient.querySelector("pre")!.textContent).toBe(failed.diagnostic);
     for (const actor of new Set(guidance.steps.map((step) => step.actor))) {
@@ -87,23 +90,23 @@ describe("the pane on a bounce", () => {
         live: { checks: ["dnsbl"], recipientDomain: "example.com", ip: bounce.sendingIp, zones: ["cbl.abuseat.org"] },
       },
     ]);
-    expect(within(spf).getByText("Fail")).toBeTruthy();
-    expect(within(spf).getByText(`for ${bounce.sendingIp}`)).toBeTruthy();
+    within(spf).getByText("Fail");
+    within(spf).getByText(`for ${bounce.sendingIp}`);
     expect(within(spf).getByTestId("spf-lookups").textContent).toBe("2/10");
-    expect(within(spf).getByText(checks.spf && "record" in checks.spf ? checks.spf.record! : "")).toBeTruthy();
-    expect(within(spf).getByText("A finding worded by the backend.")).toBeTruthy();
+    within(spf).getByText(checks.spf && "record" in checks.spf ? checks.spf.record! : "");
+    within(spf).getByText("A finding worded by the backend.");
     // The include tree starts collapsed behind its accordion header.
     const treeHeader = within(spf).getByRole("button", { name: "Include tree (2 records)" });
     expect(within(spf).queryByRole("tree")).toBeNull();
     fireEvent.click(treeHeader);
     const tree = within(spf).getByRole("tree", { name: "SPF include tree" });
-    expect(within(tree).getByText("include: _spf.mailer.example")).toBeTruthy();
+    within(tree).getByText("include: _spf.mailer.example");
     const dmarc = screen.getByTestId("dmarc-facts");
-    expect(within(dmarc).getByText("Reject")).toBeTruthy();
-    expect(within(dmarc).getByText("v=DMARC1; p=reject; rua=mailto:dmarc@example.com")).toBeTruthy();
+    within(dmarc).getByText("Reject");
+    within(dmarc).getByText("v=DMARC1; p=reject; rua=mailto:dmarc@example.com");
     // With the checks in, the guidance is the one built from them.
     const guidance = diagnose(bounce, checks, "en-US");
-    expect(screen.getByRole("heading", { level: 2, name: guidance.title })).toBeTruthy();
+    screen.getByRole("heading", { level: 2, name: guidance.title });
   });
 
   test("a backend that fails leaves the diagnosis in place and offers Retry", async () => {
@@ -115,11 +118,11 @@ describe("the pane on a bounce", () => {
     });
     renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(backend.fetchChecks));
 
-    expect(await screen.findByText("SPF and DMARC couldn't be checked")).toBeTruthy();
-    expect(screen.getByText(/didn't answer within 8 seconds/)).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 2, name: diagnose(bounce, null, "en-US").title })).toBeTruthy();
+    await screen.findByText("SPF and DMARC couldn't be checked");
+    screen.getByText(/didn't answer within 8 seconds/);
+    screen.getByRole("heading", { level: 2, name: diagnose(bounce, null, "en-US").title });
     fireEvent.click(screen.getByRole("button", { name: "Retry" }));
-    expect(await screen.findByTestId("spf-facts")).toBeTruthy();
+    await screen.findByTestId("spf-facts");
     expect(backend.queries).toHaveLength(2);
     expect(screen.queryByText("SPF and DMARC couldn't be checked")).toBeNull();
   });
@@ -132,7 +135,7 @@ describe("the pane on a bounce", () => {
     const backend = recordedChecks(never);
     renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(backend.fetchChecks));
     await screen.findByTestId("recipient");
-    expect(screen.getByText(/doesn't name the sender's domain/)).toBeTruthy();
+    screen.getByText(/doesn't name the sender's domain/);
     expect(backend.queries).toEqual([]);
   });
 
@@ -160,26 +163,26 @@ describe("choosing what to diagnose", () => {
     });
     renderPane(host, testServices(recordedChecks(never).fetchChecks));
 
-    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+    await screen.findByText("jordan.lee@example.org");
     const picker = screen.getByRole("combobox", { name: "Bounce to show" }) as HTMLSelectElement;
     expect([...picker.options].map((option) => option.textContent)).toEqual(["This message", "Attachment: first.eml", "Attachment: second.eml"]);
     expect(picker.value).toBe("1");
     fireEvent.change(picker, { target: { value: "2" } });
-    expect(await screen.findByText("kim@example.net")).toBeTruthy();
-    expect(screen.getByText("Delayed")).toBeTruthy();
+    await screen.findByText("kim@example.net");
+    screen.getByText("Delayed");
     fireEvent.change(picker, { target: { value: "0" } });
-    expect(await screen.findByText("This isn't a bounce")).toBeTruthy();
+    await screen.findByText("This isn't a bounce");
   });
 
   test("an item that can't be read says why and a pasted bounce is diagnosed", async () => {
     const host = testHost({ ok: false, reason: "unreadable", detail: "IRM-protected item" });
     renderPane(host, testServices(recordedChecks(never).fetchChecks));
 
-    expect(await screen.findByText("Outlook won't share this message")).toBeTruthy();
-    expect(screen.getByText(/IRM-protected item/)).toBeTruthy();
+    await screen.findByText("Outlook won't share this message");
+    screen.getByText(/IRM-protected item/);
     fireEvent.change(screen.getByRole("textbox", { name: /Paste the bounce/ }), { target: { value: sample("postfix-mailbox-full-delay.eml") } });
     fireEvent.click(screen.getByRole("button", { name: "Diagnose pasted text" }));
-    expect(await screen.findByText("kim@example.net")).toBeTruthy();
+    await screen.findByText("kim@example.net");
     expect(screen.queryByText("Outlook won't share this message")).toBeNull();
   });
 
@@ -191,11 +194,11 @@ describe("choosing what to diagnose", () => {
     services.loadEngine = () => (offline ? Promise.reject(new Error("Loading chunk engine failed")) : realLoad());
     const host = testHost({ ok: true, sources: [itemSource(eml)] });
     renderPane(host, services);
-    expect(await screen.findByText("Couldn't read this message")).toBeTruthy();
-    expect(screen.getByText(/Loading chunk engine failed/)).toBeTruthy();
+    await screen.findByText("Couldn't read this message");
+    screen.getByText(/Loading chunk engine failed/);
     offline = false;
     act(() => host.itemChanged());
-    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+    await screen.findByText("jordan.lee@example.org");
   });
 
   test("a report that cannot be shown says so and the next bounce shows again", async () => {
@@ -213,14 +216,14 @@ describe("choosing what to diagnose", () => {
     const host = testHost({ ok: true, sources: [itemSource(sample("gmail-unknown-user-5.1.1.eml"))] });
     const silence = jest.spyOn(console, "error").mockImplementation(() => {});
     renderPane(host, services);
-    expect(await screen.findByText("The diagnosis couldn't be shown")).toBeTruthy();
-    expect(screen.getByText("guidance failed")).toBeTruthy();
+    await screen.findByText("The diagnosis couldn't be shown");
+    screen.getByText("guidance failed");
     // The rest of the pane still works.
-    expect(screen.getByRole("button", { name: "Open a file…" })).toBeTruthy();
+    screen.getByRole("button", { name: "Open a file…" });
     broken = false;
     host.reading = { ok: true, sources: [itemSource(sample("postfix-mailbox-full-delay.eml"))] };
     act(() => host.itemChanged());
-    expect(await screen.findByText("kim@example.net")).toBeTruthy();
+    await screen.findByText("kim@example.net");
     silence.mockRestore();
   });
 
@@ -229,8 +232,8 @@ describe("choosing what to diagnose", () => {
       testHost({ ok: true, sources: [itemSource("From: a@example.com\nTo: b@example.net\nSubject: Lunch\n\nNoon?\n")] }),
       testServices(recordedChecks(never).fetchChecks),
     );
-    expect(await screen.findByText("This isn't a bounce")).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 2, name: "Diagnose a bounce" })).toBeTruthy();
+    await screen.findByText("This isn't a bounce");
+    screen.getByRole("heading", { level: 2, name: "Diagnose a bounce" });
   });
 
   test("a file opened with the file picker is diagnosed", async () => {
@@ -239,21 +242,21 @@ describe("choosing what to diagnose", () => {
     const input = document.querySelector("input[type=file]") as HTMLInputElement;
     const file = new File([sample("gmail-unknown-user-5.1.1.eml")], "bounce.eml", { type: "message/rfc822" });
     fireEvent.change(input, { target: { files: [file] } });
-    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+    await screen.findByText("jordan.lee@example.org");
   });
 
   test("a pinned pane diagnoses the next item, and a drop through Outlook replaces it", async () => {
     const host = testHost({ ok: true, sources: [itemSource(sample("gmail-unknown-user-5.1.1.eml"))] });
     renderPane(host, testServices(recordedChecks(never).fetchChecks));
-    expect(await screen.findByText("jordan.lee@example.org")).toBeTruthy();
+    await screen.findByText("jordan.lee@example.org");
 
     host.reading = { ok: true, sources: [itemSource(sample("postfix-mailbox-full-delay.eml"))] };
     act(() => host.itemChanged());
-    expect(await screen.findByText("kim@example.net")).toBeTruthy();
+    await screen.findByText("kim@example.net");
     expect(screen.queryByText("jordan.lee@example.org")).toBeNull();
 
     act(() => host.drop({ kind: "files", sources: [{ origin: "drop", name: "bounce.eml", source: sample("exchange-online-spf-5.7.23.eml") }], errors: [] }));
-    expect(await screen.findByText("bob@partner.example.net")).toBeTruthy();
+    await screen.findByText("bob@partner.example.net");
   });
 });
 
@@ -360,7 +363,7 @@ describe("actions", () => {
     const copied: string[] = [];
     renderPane(testHost({ ok: true, sources: [itemSource(eml)] }), testServices(recordedChecks(never).fetchChecks, copied));
     fireEvent.click(await screen.findByRole("button", { name: "Copy report" }));
-    expect(await screen.findByText("Report copied.")).toBeTruthy();
+    await screen.findByText("Report copied.");
     const guidance = diagnose(bounce, null, "en-US");
     expect(copied).toHaveLength(1);
     expect(copied[0]).toContain(guidance.title);
@@ -374,9 +377,9 @@ describe("language and theme", () => {
     const bounce = await parseBounce(eml);
     const host = testHost({ ok: true, sources: [itemSource(eml)] }, { displayLanguage: "zh-TW" });
     renderPane(host, testServices(recordedChecks(never).fetchChecks));
-    expect(await screen.findByRole("heading", { level: 2, name: diagnose(bounce, null, "zh-TW").title })).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 2, name: "寄件者驗證（SPF 與 DMARC）" })).toBeTruthy();
-    expect(screen.getByText("延遲")).toBeTruthy();
+    await screen.findByRole("heading", { level: 2, name: diagnose(bounce, null, "zh-TW").title });
+    screen.getByRole("heading", { level: 2, name: "寄件者驗證（SPF 與 DMARC）" });
+    screen.getByText("延遲");
     expect(document.documentElement.lang).toBe("zh-TW");
   });
 
@@ -411,8 +414,8 @@ describe("language and theme", () => {
     const host = testHost({ ok: true, sources: [itemSource(eml)] }, { displayLanguage: "zh-Hant-TW" });
     renderPane(host, testServices(recordedChecks(async () => checks).fetchChecks));
     const spf = await screen.findByTestId("spf-facts");
-    expect(within(spf).getByText("shop.example.com 的 SPF 記錄最多需要 12 次 DNS 查詢；超過 10 次，收件端會判定為 permerror。")).toBeTruthy();
-    expect(within(spf).getByText("The backend's own sentence.")).toBeTruthy();
+    within(spf).getByText("shop.example.com 的 SPF 記錄最多需要 12 次 DNS 查詢；超過 10 次，收件端會判定為 permerror。");
+    within(spf).getByText("The backend's own sentence.");
     expect(within(spf).queryByText("English wording")).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 /** The one cleaner of remote text: what each output keeps, and what never gets through. */
-import { escapeControlsInJson, escapeHtml, limitText, markControls, multiLine, singleLine, withoutControls } from "../../src/text/sanitize";
+import { cleanStrings, escapeControlsInJson, escapeHtml, limitText, markControls, multiLine, singleLine, withoutControls } from "../../src/text/sanitize";
 
 // Every character class a remote server could use against a reader: ESC sequences, BEL,
 // a one-character CSI (U+009B), NEL, the bidi overrides and isolates (CVE-2021-42574).
@@ -40,4 +40,15 @@ test("escapeControlsInJson: the same value, with nothing a terminal acts on", ()
 
 test("escapeHtml makes markup inert", () => {
   expect(escapeHtml(`<img src=x onerror="alert('1')">&`)).toBe("&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;");
+});
+
+test("cleanStrings: every string and key of a parsed value loses its controls, nothing else changes", () => {
+  const value = { a: "x\u001b[2Jy", "k\u202e": [1, null, true, "tab\tand\nnewline\u0085"], nested: { deeper: ["\u2066z"] } };
+  expect(cleanStrings(value)).toEqual({ a: "x[2Jy", k: [1, null, true, "tab\tand\nnewline"], nested: { deeper: ["z"] } });
+});
+
+test("cleanStrings refuses a value nested deeper than it walks", () => {
+  let deep: unknown = "leaf";
+  for (let i = 0; i < 100; i++) deep = [deep];
+  expect(() => cleanStrings(deep)).toThrow(RangeError);
 });

@@ -15,7 +15,7 @@ import { parseBounce } from "../../ndr";
 import type { Bounce } from "../../ndr/types";
 import { runChecks } from "../../spf/index";
 import { type CliIo, UsageError } from "../io";
-import { singleLine } from "../../text/sanitize";
+import { escapeControlsInJson, singleLine } from "../../text/sanitize";
 import { cliResolver, runCliLiveChecks } from "../live";
 import { type CommandLine, dnsOption, localeOption, runCommand, timeoutOption } from "../options";
 
@@ -82,7 +82,7 @@ async function diagnoseFile(command: DiagnoseCommand, io: CliIo): Promise<number
 
   const guidance = diagnose(bounce, checks, command.locale, { draftLanguage: command.draftLanguage });
   if (command.json) {
-    io.stdout(`${JSON.stringify({ bounce, checks, guidance }, null, 2)}\n`);
+    io.stdout(`${escapeControlsInJson(JSON.stringify({ bounce, checks, guidance }, null, 2))}\n`);
   } else {
     io.stdout(formatGuidanceText(bounce, checks, guidance, command.locale));
     if (guidance.draft) io.stdout(`\n${guidance.draft.text}\n`);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseBounce } from "../../ndr";
 import { type CliIo, UsageError } from "../io";
-import { singleLine } from "../../text/sanitize";
+import { escapeControlsInJson, singleLine } from "../../text/sanitize";
 import { type CommandLine, runCommand } from "../options";
 
 async function readInput(file: string, io: CliIo): Promise<Uint8Array> {
@@ -38,7 +38,7 @@ async function parseFiles(command: ReturnType<typeof parseCommand>, io: CliIo): 
   for (const file of files) {
     try {
       const bounce = await parseBounce(await readInput(file, io));
-      out.write(lines ? `${JSON.stringify({ file, ...bounce })}\n` : `${JSON.stringify(bounce, null, 2)}\n`);
+      out.write(escapeControlsInJson(lines ? `${JSON.stringify({ file, ...bounce })}\n` : `${JSON.stringify(bounce, null, 2)}\n`));
     } catch (error) {
       failed = true;
       out.flush(); // what was printed before the error comes before it

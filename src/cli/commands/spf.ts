@@ -11,7 +11,7 @@ import { createResolver } from "../../dns/resolver";
 import { checkInputError, validateCheckInput, type CheckInput } from "../../spf/check-input";
 import { runChecks } from "../../spf/index";
 import type { Checks, SpfNode, SpfReport } from "../../spf/types";
-import { markControls, singleLine } from "../../text/sanitize";
+import { escapeControlsInJson, markControls, singleLine } from "../../text/sanitize";
 import { type CliIo, UsageError } from "../io";
 import { type CommandLine, dnsOption, runCommand, timeoutOption } from "../options";
 
@@ -118,7 +118,7 @@ async function checkSpf(command: SpfCommand, io: CliIo): Promise<number> {
   }
   // With --from or --dkim the answer is about authentication as a whole: the whole Checks.
   const whole = checks.alignment !== undefined || checks.dkim !== undefined;
-  if (command.json) io.stdout(`${JSON.stringify(whole ? checks : report, null, 2)}\n`);
+  if (command.json) io.stdout(`${escapeControlsInJson(JSON.stringify(whole ? checks : report, null, 2))}\n`);
   else io.stdout(formatSpfReport(report) + (whole ? formatAuthentication(checks) : ""));
   if (report.result === "temperror") {
     io.stderr(`bounce-doctor spf: DNS lookups for ${report.domain} failed (temperror): the result is not final\n`);
