@@ -19,7 +19,7 @@ import { detectScope } from "./scope";
 import { reasonAdvice } from "./advice/reasons";
 import { alignmentOf, senderSideFails } from "./advice/alignment";
 import { liveFact, withLiveChecks } from "./advice/live";
-import type { AdviceContext, StepKey } from "./advice/types";
+import type { AdviceContext, MessageRef, StepKey } from "./advice/types";
 import type { Actor, Guidance, GuidanceStep, Reason } from "./types";
 
 export interface DiagnoseOptions {
@@ -149,14 +149,19 @@ function notABounce(bounce: Bounce, locale: Locale): Guidance {
   };
 }
 
-/** The live checks' facts for the recipient's postmaster, in the draft's language. */
-function draftFacts(ctx: AdviceContext, language: Locale): string[] {
+/** The live checks' facts, in the order the checks matter; "could not check" says nothing worth a sentence. */
+function liveFacts(ctx: AdviceContext): MessageRef[] {
   const live = ctx.live;
   if (!live) return [];
   return live.checks.flatMap((kind) => {
     const fact = liveFact(live, kind);
-    return fact && fact.key !== "live.fact.couldNotCheck" ? [t(language, fact.key, inSentence(fact.params))] : [];
+    return fact && fact.key !== "live.fact.couldNotCheck" ? [fact] : [];
   });
+}
+
+/** The live checks' facts for the recipient's postmaster, in the draft's language. */
+function draftFacts(ctx: AdviceContext, language: Locale): string[] {
+  return liveFacts(ctx).map((fact) => t(language, fact.key, inSentence(fact.params)));
 }
 
 export function diagnose(bounce: Bounce, checks: CheckReport | null, locale: Locale, options: DiagnoseOptions = {}): Guidance {
@@ -204,6 +209,8 @@ export function diagnose(bounce: Bounce, checks: CheckReport | null, locale: Loc
     const stillRetrying = reason === "expired" && (!entryFits || entry!.code === "X.4.7");
     if (stillRetrying) summaryParts.length = 0;
     summaryParts.push(t(locale, "guidance.delayed.summary"));
+    // What the live checks found now still matters while the server retries (a PTR still missing, a listing still there).
+    for (const fact of liveFacts(ctx)) summaryParts.push(t(locale, fact.key, inSentence(fact.params)));
     const steps: StepKey[] = [
       { actor: "nobody", key: "guidance.delayed.step.retry" },
       { actor: "you", key: "guidance.delayed.step.watch" },

@@ -135,6 +135,13 @@ describe("reverse DNS", () => {
     expect(zh.summary).toContain("203.0.113.9 目前沒有反向 DNS 名稱");
   });
 
+  test("a delay notice (the server still retries) still says what the check found now", async () => {
+    const { en, zh } = await diagnoseLive(postfixBounce("bob@good.example", "4.7.25", hostname("203.0.113.9"), "203.0.113.9", "delayed"));
+    expect(en.title).toMatch(/^Delayed, not failed yet/);
+    expect(en.summary).toContain("203.0.113.9 has no reverse DNS name (no PTR record) now.");
+    expect(zh.summary).toContain("203.0.113.9 目前沒有反向 DNS 名稱");
+  });
+
   test("a PTR that does not confirm, with a generic name", async () => {
     const { en, zh } = await diagnoseLive(postfixBounce("bob@good.example", "4.7.25", hostname("203.0.113.8"), "203.0.113.8"));
     expect(en.summary).toContain("203.0.113.8 has the reverse DNS name 203-0-113-8.dsl.isp.example, but that name does not point back to 203.0.113.8.");

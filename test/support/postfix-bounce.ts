@@ -6,7 +6,7 @@
 const BOUNDARY = "7A3B2C1D.1733212800/mail.sender.example";
 
 /** A Postfix bounce: "Undelivered Mail Returned to Sender", sent from 203.0.113.x. */
-export function postfixBounce(recipient: string, status: string, diagnostic: string, clientIp = "203.0.113.9"): string {
+export function postfixBounce(recipient: string, status: string, diagnostic: string, clientIp = "203.0.113.9", action: "failed" | "delayed" = "failed"): string {
   const domain = recipient.split("@")[1];
   return [
     "Return-Path: <>",
@@ -38,7 +38,7 @@ export function postfixBounce(recipient: string, status: string, diagnostic: str
     "",
     `Final-Recipient: rfc822; ${recipient}`,
     `Original-Recipient: rfc822;${recipient}`,
-    "Action: failed",
+    `Action: ${action}`,
     `Status: ${status}`,
     `Remote-MTA: dns; mx.${domain}`,
     `Diagnostic-Code: smtp; ${diagnostic}`,
