@@ -25,24 +25,54 @@ const MAX_RECEIVED = 30;
 
 const IP = `(${IPV4_PATTERN}|${IPV6_PATTERN})`;
 
+/**
+ * An explicit phrasing about the client, and words its every match holds (lowercase): a
+ * line lacking all of them cannot match, and is not searched. The phrasings match
+ * ASCII words case-insensitively without the u flag, so no character outside ASCII
+ * matches a letter of them (ECMA-262, Canonicalize), and the lowercased line holds
+ * every ASCII word the line holds.
+ */
+interface Phrasing {
+  pattern: RegExp;
+  /** The line may match only if it holds one of these. */
+  anyOf: readonly string[];
+  /** ...and all of these. */
+  allOf?: readonly string[];
+}
+
 /** Explicit phrasings about the client: safe wherever they occur. */
-const EXPLICIT = [
-  new RegExp(`(?:client-ip|sender[ -]ip(?: address)?|sending ip(?: address)?|connecting ip|source ip|remote ip|client address|\\bip(?: address)?)\\s{0,3}[=:]?\\s{0,3}\\[?${IP}`, "i"),
-  new RegExp(`\\[ip:?\\s{0,3}${IP}\\]`, "i"),
-  new RegExp(`client host \\[?${IP}\\]?`, "i"),
-  new RegExp(`\\bclient\\s{1,3}(?:\\S{1,255}\\s{1,3})?\\[${IP}\\]`, "i"),
-  new RegExp(`${IP}\\]?\\s{1,3}is not (?:allowed|authori[sz]ed|permitted) to send`, "i"),
-  new RegExp(`\\bspf\\b.{0,200}?\\bfrom\\s{1,3}\\[?${IP}`, "i"),
-  new RegExp(`\\bmessages from \\[?${IP}`, "i"),
-  new RegExp(`\\bmail server \\[${IP}\\]`, "i"),
-  new RegExp(`\\breverse dns (?:lookup )?for (?:host )?\\[?${IP}`, "i"),
-  new RegExp(`\\b(?:is not|isn't) \\[?${IP}`, "i"),
-  new RegExp(`(?:^\\s{0,8}(?:[45]\\d\\d[ -]\\s{0,3})?|\\s-\\s)\\[?${IP}\\]?\\s{1,3}(?:blocked|has sent|is (?:listed|blocked|blacklisted|not)|the ip address sending)`, "i"),
+const EXPLICIT: readonly Phrasing[] = [
+  {
+    pattern: new RegExp(`(?:client-ip|sender[ -]ip(?: address)?|sending ip(?: address)?|connecting ip|source ip|remote ip|client address|\\bip(?: address)?)\\s{0,3}[=:]?\\s{0,3}\\[?${IP}`, "i"),
+    anyOf: ["ip", "client address"],
+  },
+  { pattern: new RegExp(`\\[ip:?\\s{0,3}${IP}\\]`, "i"), anyOf: ["[ip"] },
+  { pattern: new RegExp(`client host \\[?${IP}\\]?`, "i"), anyOf: ["client host "] },
+  { pattern: new RegExp(`\\bclient\\s{1,3}(?:\\S{1,255}\\s{1,3})?\\[${IP}\\]`, "i"), anyOf: ["client"], allOf: ["["] },
+  { pattern: new RegExp(`${IP}\\]?\\s{1,3}is not (?:allowed|authori[sz]ed|permitted) to send`, "i"), anyOf: ["is not "], allOf: [" to send"] },
+  { pattern: new RegExp(`\\bspf\\b.{0,200}?\\bfrom\\s{1,3}\\[?${IP}`, "i"), anyOf: ["spf"], allOf: ["from"] },
+  { pattern: new RegExp(`\\bmessages from \\[?${IP}`, "i"), anyOf: ["messages from"] },
+  { pattern: new RegExp(`\\bmail server \\[${IP}\\]`, "i"), anyOf: ["mail server ["] },
+  { pattern: new RegExp(`\\breverse dns (?:lookup )?for (?:host )?\\[?${IP}`, "i"), anyOf: ["reverse dns "] },
+  { pattern: new RegExp(`\\b(?:is not|isn't) \\[?${IP}`, "i"), anyOf: ["is not ", "isn't "] },
+  {
+    pattern: new RegExp(`(?:^\\s{0,8}(?:[45]\\d\\d[ -]\\s{0,3})?|\\s-\\s)\\[?${IP}\\]?\\s{1,3}(?:blocked|has sent|is (?:listed|blocked|blacklisted|not)|the ip address sending)`, "i"),
+    anyOf: ["blocked", "has sent", "is listed", "is blacklisted", "is not", "the ip address sending"],
+  },
   // Gmail: "550-5.7.1 [203.0.113.5      12] Our system has detected ..."
-  new RegExp(`\\[${IP}\\s{1,12}\\d{1,3}\\]`),
-  new RegExp(`\\[${IP}\\]\\s{0,3}(?:the ip address sending|is (?:listed|blocked|blacklisted))`, "i"),
-  new RegExp(`\\bblocked ip:? \\[?${IP}`, "i"),
+  { pattern: new RegExp(`\\[${IP}\\s{1,12}\\d{1,3}\\]`), anyOf: ["["] },
+  {
+    pattern: new RegExp(`\\[${IP}\\]\\s{0,3}(?:the ip address sending|is (?:listed|blocked|blacklisted))`, "i"),
+    anyOf: ["the ip address sending", "is listed", "is blocked", "is blacklisted"],
+  },
+  { pattern: new RegExp(`\\bblocked ip:? \\[?${IP}`, "i"), anyOf: ["blocked ip"] },
 ];
+
+/** Whether the line (lowercased) holds the words a phrasing needs. */
+function mayMatch(phrasing: Phrasing, lowered: string): boolean {
+  return phrasing.anyOf.some((word) => lowered.includes(word)) && (phrasing.allOf ?? []).every((word) => lowered.includes(word));
+}
+
 /** In a rejection about authentication or a blocklist, any bracketed address that is not the receiver's. */
 export const AUTH_OR_BLOCK = /\b(?:spf|dkim|dmarc|authenticat\w{0,10}|block(?:ed|list\w{0,2})?|blacklist\w{0,2}|dnsbl|rbl|listed|reputation|reverse dns|ptr|rdns|relay(?:ing)?|open relay|not allowed|spam\w{0,4}|policy)\b/i;
 const BRACKETED = new RegExp(`\\[${IP}\\]`, "g");
@@ -103,8 +133,10 @@ export function findExplicitSendingIp(text: string | null | undefined, receivers
     const next = lines[index + 1] ?? "";
     if (!MAY_HOLD_IP.test(lines[index]) && !MAY_HOLD_IP.test(next)) continue;
     const line = `${lines[index]} ${next.replace(/^\s{0,8}(?:<<<|>>>)?\s{0,3}/, "").slice(0, 200)}`;
-    for (const pattern of EXPLICIT) {
-      const candidate = pattern.exec(line)?.[1];
+    const lowered = line.toLowerCase();
+    for (const phrasing of EXPLICIT) {
+      if (!mayMatch(phrasing, lowered)) continue;
+      const candidate = phrasing.pattern.exec(line)?.[1];
       if (!candidate) continue;
       excluded ??= new Set([...receivers, ...receivingIps(body)]);
       const ip = acceptable(candidate, excluded);
