@@ -13,7 +13,7 @@ const MAX_TEXT = 200000;
 
 export interface Report {
   /** The report's lines (untrimmed), without the returned message. */
-  lines: string[];
+  readonly lines: readonly string[];
   /** The same, joined. */
   text: string;
   /** The index in the text's lines where the returned message begins, or -1. */
@@ -22,7 +22,19 @@ export interface Report {
   returnedLine: string | null;
 }
 
+/** Each message's report, read once: the sending-IP search and the general path both ask for it. */
+const READ = new WeakMap<MailMessage, Report>();
+
 export function reportOf(message: MailMessage): Report {
+  let report = READ.get(message);
+  if (!report) {
+    report = readReport(message);
+    READ.set(message, report);
+  }
+  return report;
+}
+
+function readReport(message: MailMessage): Report {
   const all = linesOf(message.text.slice(0, MAX_TEXT));
   // The first line is the report's own, even when it looks like a marker ("Received: ..." opening a server's notice).
   let returnedAt = -1;
