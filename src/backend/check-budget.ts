@@ -19,6 +19,9 @@ export interface CheckBudget {
 
 export const DEFAULT_CHECK_BUDGET: CheckBudget = { maxQuestions: 300, maxAnswerBytes: 2 * 2 ** 20 };
 
+/** The abort reason of a check's signal (given, so that aborting builds no DOMException). */
+const ENDED = new AbortedError();
+
 /** A check stopped because it needed more than its budget; the request gets 504. */
 export class OverBudgetError extends Error {
   override name = "OverBudgetError";
@@ -47,8 +50,13 @@ export interface BudgetedResolver {
 
 /** A Resolver for one check of `client`, drawing on `dns` within `budget`, given up when `signal` aborts. */
 export function budgetedResolver(dns: ContextResolver, budget: CheckBudget, client: string, signal?: AbortSignal): BudgetedResolver {
+  // The check's own signal follows the request's. (Plain listeners: AbortSignal.any and an
+  // abort() without a reason, which builds a DOMException, cost more than the rest of a warm check.)
   const controller = new AbortController();
-  const checkSignal = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+  const checkSignal = controller.signal;
+  const followRequest = () => controller.abort(ENDED);
+  if (signal?.aborted) followRequest();
+  else signal?.addEventListener("abort", followRequest, { once: true });
   let questions = 0;
   let answerBytes = 0;
   let fail: (error: OverBudgetError) => void = () => undefined;
@@ -56,7 +64,7 @@ export function budgetedResolver(dns: ContextResolver, budget: CheckBudget, clie
   exceeded.catch(() => undefined); // a check that nobody races against must not leave an unhandled rejection
   const stop = (reason: string) => {
     if (controller.signal.aborted) return;
-    controller.abort();
+    controller.abort(ENDED);
     fail(new OverBudgetError(reason));
   };
 
@@ -74,5 +82,12 @@ export function budgetedResolver(dns: ContextResolver, budget: CheckBudget, clie
       return checkSignal.aborted ? { status: "error", message: new AbortedError().message } : result;
     },
   };
-  return { resolver, exceeded, cancel: () => controller.abort() };
+  return {
+    resolver,
+    exceeded,
+    cancel: () => {
+      signal?.removeEventListener("abort", followRequest);
+      if (!controller.signal.aborted) controller.abort(ENDED);
+    },
+  };
 }
