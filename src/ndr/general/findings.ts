@@ -10,12 +10,12 @@ import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, foldWhitespace } from "../text";
 import { STRONG_BOUNCE, isBounce, weighEvidence } from "./evidence";
 import { RETURNED_MARKER } from "./phrases";
-
-/** A returned-message marker that is itself the first header of the copy ("Received: from ..."). */
-const RETURNED_HEADER = /^(?:return-path|received):/i;
 import { type RemoteWords, findRemoteWords, transcriptReplies } from "./remote-words";
 import { type Report, reportOf } from "./report";
 import { type FailedRecipient, isBounceItself, whoFailed } from "./who-failed";
+
+/** A returned-message marker that is itself the first header of the copy ("Received: from ..."). */
+const RETURNED_HEADER = /^(?:return-path|received):/i;
 
 /** A bounce reports failures: a success code among its words ("250 2.1.0 Ok") is not the recipient's. */
 function failureOnly<T extends string | number>(code: T | null): T | undefined {
@@ -48,7 +48,8 @@ export function readGeneralBounce(message: MailMessage): FormatFindings | null {
   const report = reportOf(message);
   const evidence = weighEvidence(message, report);
   if (!isBounce(evidence)) return null;
-  const quoted = report.returnedAt >= 0 ? quotedHeaders(message.text, RETURNED_MARKER, { fromMarkerLine: RETURNED_HEADER.test(message.text.split("\n", report.returnedAt + 1)[report.returnedAt] ?? "") }) : null;
+  // The returned message quoted in the text, when none is attached: its headers name the original's parties.
+  const quoted = report.returnedLine !== null ? quotedHeaders(message.text, RETURNED_MARKER, { fromMarkerLine: RETURNED_HEADER.test(report.returnedLine) }) : null;
   const recipients = whoFailed(message, report, message.original?.headers ?? quoted);
   let findings = recipientFindings(recipients, report);
   if (findings.length === 0) {

@@ -18,11 +18,13 @@ export interface Report {
   text: string;
   /** The index in the text's lines where the returned message begins, or -1. */
   returnedAt: number;
+  /** That line (the marker), or null. */
+  returnedLine: string | null;
 }
 
 export function reportOf(message: MailMessage): Report {
   const all = linesOf(message.text.slice(0, MAX_TEXT));
-  // A marker on the very first line is a header block the server put first (qmail-like "Received:" layouts are rare): skip it.
+  // The first line is the report's own, even when it looks like a marker ("Received: ..." opening a server's notice).
   let returnedAt = -1;
   for (let index = 1; index < all.length && index < 5000; index++) {
     if (RETURNED_MARKER.test(all[index])) {
@@ -31,5 +33,5 @@ export function reportOf(message: MailMessage): Report {
     }
   }
   const lines = (returnedAt >= 0 ? all.slice(0, returnedAt) : all).slice(0, MAX_REPORT_LINES);
-  return { lines, text: lines.join("\n"), returnedAt };
+  return { lines, text: lines.join("\n"), returnedAt, returnedLine: returnedAt >= 0 ? all[returnedAt] : null };
 }
