@@ -35,4 +35,4 @@ async function main() {
   for (const mb of [1, 5, 50]) await time(`bounce with a ${mb} MB original`, () => dsnBounce({ original: largeBody(mb) }));
 }
 
-main();
+void main();

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
+    createInterface({ input: child.stdout }).once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
     child.once("exit", (code) => reject(new Error(`the DNS server exited (${code})`)));
   });
   const fresh = (): Resolver => createResolver({ servers: [{ host: "127.0.0.1", port }], timeoutMs: 2000, retries: 0 });
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const worst = Math.max(...ratios);
   console.log(`worst full/slowest: ${worst.toFixed(2)} (target <= 1.3) ${worst <= 1.3 ? "OK" : "OVER"}`);
   await policies.close();
-  child.stdin!.end();
+  child.stdin.end();
 }
 
 main().catch((error: unknown) => {

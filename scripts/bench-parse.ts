@@ -115,4 +115,4 @@ function median<T extends { seconds: number }>(runs: T[]): T {
   return [...runs].sort((a, b) => a.seconds - b.seconds)[runs.length >> 1];
 }
 
-main();
+void main();

@@ -154,7 +154,7 @@ function printWaves(log: QueryLogEntry[]): void {
   for (const [wave, names] of [...waves].sort((a, b) => a[0] - b[0])) console.log(`  +${wave * DELAY_MS} ms: ${names.join(", ")}`);
 }
 
-async function startBackend(dnsPort: number, env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+async function startBackend(dnsPort: number, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   const root = path.resolve(__dirname, "..");
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/backend/server.ts")], {
     cwd: root,
@@ -188,7 +188,7 @@ async function startBackend(dnsPort: number, env: Record<string, string>): Promi
     url,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) { resolve(); return; }
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   await warmThroughput("default configuration (check results reused for 30 s)", {});
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

@@ -77,8 +77,9 @@ async function main(): Promise<void> {
       await page.addInitScript({ content: INSTRUMENT });
       await routeFakeOffice(page, { item: { itemClass: "REPORT.IPM.Note.NDR", subject: "Delivery Status Notification (Failure)", eml: bounce } });
       await page.goto(`${server.url}/taskpane.html`);
-      await page.waitForFunction(() => (window as any).__bench.diagnosis !== null, undefined, { timeout: 30_000 });
-      const marks = await page.evaluate(() => (window as any).__bench as { onReady: number; diagnosis: number });
+      type BenchWindow = Window & { __bench: { onReady: number; diagnosis: number | null } };
+      await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.diagnosis !== null, undefined, { timeout: 30_000 });
+      const marks = await page.evaluate(() => (window as unknown as BenchWindow).__bench as { onReady: number; diagnosis: number });
       timings.push(marks.diagnosis - marks.onReady);
       await page.close();
     }

@@ -112,4 +112,4 @@ async function main() {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -8,7 +8,8 @@
  * through everything else: how the parser reads a server it has never seen.
  */
 import fs from "node:fs";
-import { type ParseOptions, parseBounce } from "../src/ndr";
+import { parseBounce } from "../src/ndr";
+import type { ParseOptions } from "../src/ndr/parse";
 import type { Bounce } from "../src/ndr/types";
 import { type CorpusEntry, loadCorpus, skipWithoutCorpus } from "./lib/corpus";
 import { familyModules, formatsWithout } from "./lib/leave-one-out";
@@ -103,4 +104,4 @@ async function main() {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -12,7 +12,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { FORMATS, type FormatName } from "../src/ndr";
+import { FORMATS, type FormatName } from "../src/ndr/formats";
 import type { Bounce, BounceRecipient } from "../src/ndr/types";
 import { classifyReason } from "../src/guidance/reason";
 import { detectScope } from "../src/guidance/scope";
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

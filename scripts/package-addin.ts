@@ -104,7 +104,7 @@ export async function packageAddin(options: PackageOptions): Promise<void> {
 
 function outOption(argv: string[]): string {
   const index = argv.indexOf("--out");
-  return index >= 0 && argv[index + 1] ? path.resolve(argv[index + 1]!) : path.join(dist, "deploy");
+  return index >= 0 && argv[index + 1] ? path.resolve(argv[index + 1]) : path.join(dist, "deploy");
 }
 
 if (require.main === module) {

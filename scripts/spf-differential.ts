@@ -49,11 +49,11 @@ function runPyspf(host: string, port: number, cases: DifferentialCase[]): Promis
     const child = spawn(PYTHON, [HELPER, host, String(port)], { stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     let err = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (err += chunk));
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`pyspf-check.py exited ${code}: ${err.slice(0, 500)}`));
+      if (code !== 0) { reject(new Error(`pyspf-check.py exited ${code}: ${err.slice(0, 500)}`)); return; }
       resolve(out.trim().split("\n").map((line) => JSON.parse(line) as { result: string; reason: string }));
     });
     child.stdin.end(cases.map((c) => JSON.stringify({ ip: c.ip, sender: c.sender, helo: c.helo })).join("\n") + "\n");

@@ -97,8 +97,9 @@ export interface Validation {
 /** The XML manifest against Microsoft's XSDs, offline (scripts/validate-manifest.mjs, libxml2 in WebAssembly). */
 export async function validateXmlManifest(file: string): Promise<Validation> {
   const script = path.join(repoRoot, "scripts/validate-manifest.mjs");
-  const { stdout } = await run(process.execPath, [script, file]).catch((error: { stdout?: string }) => {
-    if (typeof error.stdout === "string" && error.stdout.trim()) return { stdout: error.stdout };
+  const { stdout } = await run(process.execPath, [script, file]).catch((error: unknown) => {
+    const output = (error as { stdout?: unknown }).stdout;
+    if (typeof output === "string" && output.trim()) return { stdout: output };
     throw error;
   });
   const result = JSON.parse(stdout) as { valid: boolean; errors?: string[] };
@@ -122,8 +123,8 @@ export async function validateJsonManifest(file: string): Promise<Validation> {
 
 /** The URLs an XML manifest makes Outlook load or trust: every DefaultValue URL, and AppDomains. */
 export function xmlManifestUrls(xml: string): string[] {
-  const values = [...xml.matchAll(/DefaultValue="(https?:\/\/[^"]*)"/g)].map((match) => match[1]!);
-  const domains = [...xml.matchAll(/<AppDomain>\s*([^<\s]*)\s*<\/AppDomain>/g)].map((match) => match[1]!);
+  const values = [...xml.matchAll(/DefaultValue="(https?:\/\/[^"]*)"/g)].map((match) => match[1]);
+  const domains = [...xml.matchAll(/<AppDomain>\s*([^<\s]*)\s*<\/AppDomain>/g)].map((match) => match[1]);
   return [...values, ...domains];
 }
 

@@ -7,10 +7,10 @@
  * The general readers (the RFC 3464 reader and the generic path) are never withheld:
  * they are what is being measured.
  */
-import { FORMATS, type RegisteredFormat } from "../../src/ndr";
+import { FORMATS, type RegisteredFormat } from "../../src/ndr/formats";
 
 /** Modules that read any family's messages: never withheld. */
-export const GENERAL_MODULES: ReadonlySet<string> = new Set(["rfc3464", "generic"]);
+const GENERAL_MODULES: ReadonlySet<string> = new Set(["rfc3464", "generic"]);
 
 /** family → the names of the modules that read its messages (general readers excluded). */
 export function familyModules(formatsByFile: ReadonlyMap<string, { family: string; format: string | null }>): Map<string, Set<string>> {

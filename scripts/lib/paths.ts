@@ -2,5 +2,5 @@
 import path from "node:path";
 
 export const repoRoot = path.resolve(__dirname, "../..");
-export const sharedDir = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(repoRoot, "../shared");
+const sharedDir = process.env.BOUNCE_DOCTOR_SHARED ?? path.resolve(repoRoot, "../shared");
 export const corpusDir = path.join(sharedDir, "corpus", "ndr");

@@ -46,15 +46,15 @@ export function decodePng(bytes: Buffer): Png {
   if (raw.length < height * (stride + 1)) throw new Error("truncated PNG image data");
   const pixels = new Uint8Array(height * stride);
   for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
+    const filter = raw[y * (stride + 1)];
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     for (let x = 0; x < stride; x++) {
-      const left = x >= channels ? pixels[y * stride + x - channels]! : 0;
-      const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
-      const upLeft = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels]! : 0;
+      const left = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const up = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const upLeft = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels] : 0;
       const predictor = [0, left, up, (left + up) >> 1, paeth(left, up, upLeft)][filter];
       if (predictor === undefined) throw new Error(`bad PNG filter ${filter}`);
-      pixels[y * stride + x] = (line[x]! + predictor) & 0xff;
+      pixels[y * stride + x] = (line[x] + predictor) & 0xff;
     }
   }
   if (channels === 4) return { width, height, rgba: pixels };

@@ -17,7 +17,7 @@ export interface DifferentialCase {
 }
 
 /** mulberry32: a small, well-known seeded generator, so a seed names a run. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -20,7 +20,7 @@ import { createRateLimiter } from "./rate-limit";
 import { type InternalFailure, logInternalFailure } from "./internal-failure";
 
 export interface Backend {
-  handle(request: BackendRequest): Promise<BackendResponse>;
+  handle: (request: BackendRequest) => Promise<BackendResponse>;
 }
 
 type ResolverConfig = Pick<BackendConfig, "dnsServers" | "dnsTimeoutMs" | "dnsRetries" | "maxConcurrentDns"> & Partial<Pick<BackendConfig, "maxDnsPerClient" | "dnsCacheBytes">>;
@@ -29,6 +29,7 @@ type ResolverConfig = Pick<BackendConfig, "dnsServers" | "dnsTimeoutMs" | "dnsRe
  * The configured DNS resolver. Its questions to the servers wait for a slot, at most
  * maxDnsPerClient of them per client, so no burst of checks can flood the servers or
  * starve other clients; answers from its cache need no slot.
+ * @internal exported for its test
  */
 export function backendResolver(config: ResolverConfig): ContextResolver {
   const slots = new FairSlots(config.maxConcurrentDns, config.maxDnsPerClient ?? config.maxConcurrentDns);
@@ -47,7 +48,7 @@ export function backendResolver(config: ResolverConfig): ContextResolver {
  * Every check the backend runs (SPF and DMARC, and any other check given a Resolver)
  * goes through here.
  */
-export function withCheckBudget<I, O>(
+function withCheckBudget<I, O>(
   check: (input: I, resolver: Resolver) => Promise<O>,
   dns: ContextResolver,
   budget: CheckBudget,
@@ -65,7 +66,7 @@ export function withCheckBudget<I, O>(
 /** Leaves the live checks this much of the time budget, so a slow one reports itself rather than failing the whole request. */
 const LIVE_MARGIN_MS = 250;
 
-export interface CheckRequest {
+interface CheckRequest {
   input: CheckInput;
   live: LiveCheckRequest | null;
 }
@@ -73,6 +74,7 @@ export interface CheckRequest {
 /**
  * SPF/DMARC and the live checks, all at once, on the one resolver the budget hands the
  * request: its DNS budget covers every check, the MTA-STS host's address included.
+ * @internal exported for scripts/bench-live.ts
  */
 export function checkRunner(
   config: Pick<BackendConfig, "checkBudgetMs" | "dnsblZones" | "spamhausDqsKey">,

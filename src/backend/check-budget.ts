@@ -17,15 +17,13 @@ export interface CheckBudget {
   maxAnswerBytes: number;
 }
 
-export const DEFAULT_CHECK_BUDGET: CheckBudget = { maxQuestions: 300, maxAnswerBytes: 2 * 2 ** 20 };
-
 /** A check stopped because it needed more than its budget; the request gets 504. */
 export class OverBudgetError extends Error {
   override name = "OverBudgetError";
 }
 
 /** Characters of record data in an answer (names, addresses, text). */
-export function answerSize(result: LookupResult<unknown>): number {
+function answerSize(result: LookupResult<unknown>): number {
   if (result.status !== "ok") return 0;
   let size = 0;
   for (const record of result.records as Array<RecordData[RecordType]>) {
@@ -42,7 +40,7 @@ export interface BudgetedResolver {
   /** Rejects with OverBudgetError once the budget is spent (never resolves otherwise). */
   exceeded: Promise<never>;
   /** Ends the check's DNS work: pending lookups answer at once, nothing new is asked. */
-  cancel(): void;
+  cancel: () => void;
 }
 
 /** A Resolver for one check of `client`, drawing on `dns` within `budget`, given up when `signal` aborts. */

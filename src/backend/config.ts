@@ -63,8 +63,9 @@ export interface BackendConfig {
   spamhausDqsKey: string | undefined;
 }
 
-export const MAX_BODY_BYTES = 4096;
+const MAX_BODY_BYTES = 4096;
 
+/** @internal exported for its test */
 export class ConfigError extends Error {
   override name = "ConfigError";
 }

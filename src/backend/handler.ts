@@ -56,10 +56,10 @@ export interface HandlerDeps {
   rateLimiter: RateLimiter;
   /** Runs the checks for the client; the signal aborts when the request is given up (504). */
   runChecks: RunChecks;
-  log?(entry: RequestLogEntry): void;
+  log?: (entry: RequestLogEntry) => void;
   /** Where a 500's class and stack go (never the request). */
-  logFailure?(failure: InternalFailure): void;
-  now?(): number;
+  logFailure?: (failure: InternalFailure) => void;
+  now?: () => number;
 }
 
 const ROUTES = new Map<string, readonly string[]>([

@@ -14,7 +14,7 @@ export interface RunningServer {
   host: string;
   port: number;
   url: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 type Body = { text: string | null; tooLarge: boolean };
@@ -53,6 +53,7 @@ function clientIdOf(req: http.IncomingMessage, trustProxy: boolean): string {
 }
 
 export function startBackendServer(backend: Backend, config: BackendConfig): Promise<RunningServer> {
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches every error itself
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://backend.invalid");

@@ -5,10 +5,10 @@
  */
 import type { RateLimitConfig } from "./config";
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
-  take(client: string, nowMs: number): RateDecision;
+  take: (client: string, nowMs: number) => RateDecision;
 }
 
 const MAX_TRACKED_CLIENTS = 50_000;

@@ -14,9 +14,9 @@ import type { Writable } from "node:stream";
 import type { RequestLogEntry } from "./handler";
 
 export interface RequestLog {
-  write(entry: RequestLogEntry): void;
+  write: (entry: RequestLogEntry) => void;
   /** Writes what is pending and resolves once the output has taken it. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface RequestLogOptions {
@@ -26,10 +26,10 @@ export interface RequestLogOptions {
   batchBytes?: number;
   /** Text the output may hold unwritten before lines are dropped (default 1 MiB). */
   maxBacklogBytes?: number;
-  now?(): number;
+  now?: () => number;
 }
 
-/** ISO 8601 time of `ms`, formatting a Date only once per second. */
+/** ISO 8601 time of `ms`, formatting a Date only once per second. @internal exported for its test */
 export function createIsoClock(): (ms: number) => string {
   let second = Number.NaN;
   let prefix = "";
@@ -46,7 +46,7 @@ export function createIsoClock(): (ms: number) => string {
 
 const number = (n: number) => (Number.isFinite(n) ? String(n) : "null");
 
-/** The JSON text of one entry, as JSON.stringify({ time, ...entry }) would write it. */
+/** The JSON text of one entry, as JSON.stringify({ time, ...entry }) would write it. @internal exported for its test */
 export function formatLogLine(entry: RequestLogEntry, time: string): string {
   const domain = entry.domain === undefined ? "" : `,"domain":${JSON.stringify(entry.domain)}`;
   return (

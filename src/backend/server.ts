@@ -22,8 +22,8 @@ startBackendServer(backend, config).then(
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   },
-  (error: Error) => {
-    console.error(`Bounce Doctor backend could not start: ${error.message}`);
+  (error: unknown) => {
+    console.error(`Bounce Doctor backend could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

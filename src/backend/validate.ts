@@ -6,7 +6,6 @@ import { readLiveRequest } from "../checks/request";
 import type { LiveCheckRequest } from "../checks/types";
 import { checkInputError, validateCheckInput as validateFields, type CheckInput } from "../spf/check-input";
 
-export type { CheckInput } from "../spf/check-input";
 
 export type Validation = { ok: true; input: CheckInput; live: LiveCheckRequest | null } | { ok: false; error: string };
 

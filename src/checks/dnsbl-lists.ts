@@ -46,7 +46,7 @@ const SBL: DnsblMeaning = { id: "spamhaus-sbl", label: "SBL", policy: false };
 const XBL: DnsblMeaning = { id: "spamhaus-xbl", label: "XBL", policy: false };
 const PBL: DnsblMeaning = { id: "spamhaus-pbl", label: "PBL", policy: true };
 
-export const SPAMHAUS_ZEN: DnsblList = {
+const SPAMHAUS_ZEN: DnsblList = {
   zone: "zen.spamhaus.org",
   name: "Spamhaus ZEN",
   lookupUrl: "https://check.spamhaus.org/",
@@ -65,7 +65,7 @@ export const SPAMHAUS_ZEN: DnsblList = {
   refused: (code) => code.startsWith("127.255.255."),
 };
 
-export const KNOWN_LISTS: readonly DnsblList[] = [
+const KNOWN_LISTS: readonly DnsblList[] = [
   SPAMHAUS_ZEN,
   { zone: "bl.spamcop.net", name: "SpamCop", lookupUrl: "https://www.spamcop.net/bl.shtml", ipv6: false, codes: { "127.0.0.2": listed("SpamCop") } },
   {

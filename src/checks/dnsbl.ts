@@ -12,9 +12,9 @@ import type { DnsblMeaning, DnsblReport, DnsblResult } from "./types";
 import { NotCheckableError } from "../spf/check-failure";
 
 /** Zones named by a rejection that are asked (a bounce names one, rarely two). */
-export const MAX_NAMED_ZONES = 3;
+const MAX_NAMED_ZONES = 3;
 /** Zones asked in all. */
-export const MAX_ZONES = 8;
+const MAX_ZONES = 8;
 /** A records read per answer, and the length kept of a list's TXT reason. */
 const MAX_CODES = 8;
 const MAX_REASON = 300;
@@ -29,7 +29,7 @@ export interface DnsblOptions {
 }
 
 /** The zones to ask: the rejection's first, then the configured, each once, only host names. */
-export function zonesToAsk(named: readonly string[], configured: readonly string[]): { zone: string; named: boolean }[] {
+function zonesToAsk(named: readonly string[], configured: readonly string[]): { zone: string; named: boolean }[] {
   const out: { zone: string; named: boolean }[] = [];
   const add = (raw: string, isNamed: boolean) => {
     const zone = hostName(raw);

@@ -15,16 +15,10 @@ import { CHECK_KINDS, LIVE_SCHEMA, type CheckKind, type LiveCheckRequest, type L
 import { NotCheckableError } from "../spf/check-failure";
 
 export * from "./types";
-export { selectChecks, namedZones, type Selection } from "./select";
-export { checkRecipientDomain } from "./recipient-domain";
-export { checkDnsbl, zonesToAsk } from "./dnsbl";
-export { checkReverseDns, looksGeneric } from "./reverse-dns";
-export { checkTlsPolicy } from "./tls-policy";
-export { suggestDomain, editDistance } from "./typo";
-export { DEFAULT_ZONES, KNOWN_LISTS, knownList } from "./dnsbl-lists";
-export { hostName, parseIp } from "./names";
-export { readLiveRequest, LIVE_FIELDS, MAX_REQUEST_ZONES, type LiveField, type LiveRequestResult } from "./request";
-export { parsePolicy, mxMatches, readStsRecords } from "./mta-sts";
+export { selectChecks } from "./select";
+export { DEFAULT_ZONES } from "./dnsbl-lists";
+export { hostName } from "./names";
+export { readLiveRequest } from "./request";
 
 export interface LiveCheckOptions {
   /** The configured DNSBL zones (default DEFAULT_ZONES). */
@@ -36,7 +30,7 @@ export interface LiveCheckOptions {
   timeoutMs?: number;
 }
 
-export function isCheckKind(value: string): value is CheckKind {
+function isCheckKind(value: string): value is CheckKind {
   return (CHECK_KINDS as readonly string[]).includes(value);
 }
 

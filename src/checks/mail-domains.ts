@@ -7,14 +7,14 @@
  * second-level rules instead; here they are listed whole, with the large providers of
  * Taiwan (where the zh-TW users of this add-in write to), as the second block.
  */
-export const MAILCHECK_DOMAINS: readonly string[] = [
+const MAILCHECK_DOMAINS: readonly string[] = [
   "msn.com", "bellsouth.net", "telus.net", "comcast.net", "optusnet.com.au", "earthlink.net", "qq.com", "sky.com",
   "icloud.com", "mac.com", "sympatico.ca", "googlemail.com", "att.net", "xtra.co.nz", "web.de", "cox.net", "gmail.com",
   "ymail.com", "aim.com", "rogers.com", "verizon.net", "rocketmail.com", "google.com", "optonline.net", "sbcglobal.net",
   "aol.com", "me.com", "btinternet.com", "charter.net", "shaw.ca",
 ];
 
-export const OTHER_MAIL_DOMAINS: readonly string[] = [
+const OTHER_MAIL_DOMAINS: readonly string[] = [
   "outlook.com", "hotmail.com", "live.com", "yahoo.com", "yahoo.com.tw", "hinet.net", "msa.hinet.net", "gmx.de", "gmx.net",
   "proton.me", "protonmail.com", "163.com", "126.com",
 ];

@@ -5,8 +5,8 @@
  */
 import { singleLine } from "../text/sanitize";
 
-export const MAX_LINES = 200;
-export const MAX_PATTERNS = 50;
+const MAX_LINES = 200;
+const MAX_PATTERNS = 50;
 /** RFC 8461 section 3.2: max_age is at most 31557600 seconds (about a year). */
 const MAX_AGE_LIMIT = 31_557_600;
 const MAX_FIELD = 253;
@@ -32,7 +32,7 @@ export function readStsRecords(records: readonly string[][]): StsRecord | null {
   return { ok: true, id };
 }
 
-export interface StsPolicy {
+interface StsPolicy {
   mode: "enforce" | "testing" | "none";
   mx: string[];
   maxAge: number;

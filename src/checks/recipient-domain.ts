@@ -13,7 +13,7 @@ import type { MxHost, RecipientDomainReport } from "./types";
 import { suggestDomain } from "./typo";
 
 /** Hosts whose addresses are looked up (a domain may publish any number of MX records). */
-export const MAX_MX_HOSTS = 5;
+const MAX_MX_HOSTS = 5;
 /** MX records kept in the report. */
 const MAX_MX_RECORDS = 20;
 

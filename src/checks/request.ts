@@ -7,11 +7,11 @@
 import { hostName } from "./names";
 import { CHECK_KINDS, type CheckKind, type LiveCheckRequest } from "./types";
 
-export const LIVE_FIELDS = ["recipientDomain", "checks", "zones"] as const;
-export type LiveField = (typeof LIVE_FIELDS)[number];
+const LIVE_FIELDS = ["recipientDomain", "checks", "zones"] as const;
+type LiveField = (typeof LIVE_FIELDS)[number];
 
 /** Zones a request may name (a rejection names one, rarely two). */
-export const MAX_REQUEST_ZONES = 3;
+const MAX_REQUEST_ZONES = 3;
 const MAX_ITEMS = 16;
 const MAX_LENGTH = 1024;
 

@@ -10,7 +10,7 @@ import type { ReverseDnsReport } from "./types";
 import { NotCheckableError } from "../spf/check-failure";
 
 /** PTR names followed forward (an IP may carry many; the first few decide). */
-export const MAX_PTR_NAMES = 5;
+const MAX_PTR_NAMES = 5;
 /** Addresses read per forward answer. */
 const MAX_ADDRESSES = 32;
 
@@ -22,6 +22,7 @@ const MAX_ADDRESSES = 32;
  */
 const GENERIC_WORDS = /(?:^|[.-])(?:dynamic|dyn|dsl|adsl|vdsl|xdsl|pool|dhcp|dial|dialup|ppp|pppoe|cable|broadband|client|cust|customer|home|user|residential|ip)(?:\d*)(?=[.-]|$)/;
 
+/** @internal exported for its test */
 export function looksGeneric(name: string, ip: string): boolean {
   const lower = name.toLowerCase();
   if (GENERIC_WORDS.test(lower)) return true;

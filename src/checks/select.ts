@@ -62,7 +62,7 @@ export interface Selection {
   zones: string[];
 }
 
-/** The DNSBL zones a rejection names, as host names only (anything else is never queried). */
+/** The DNSBL zones a rejection names, as host names only (anything else is never queried). @internal exported for its test */
 export function namedZones(diagnostic: string | null | undefined): string[] {
   const text = (diagnostic ?? "").slice(0, MAX_TEXT).toLowerCase();
   const zones: string[] = [];

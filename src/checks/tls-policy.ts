@@ -12,7 +12,7 @@ import type { Resolver } from "../spf/types";
 import { mxMatches, parsePolicy, readStsRecords } from "./mta-sts";
 import type { DaneHost, MtaStsReport, PolicyFetcher, TlsPolicyReport, TlsRptReport } from "./types";
 
-export const MAX_TLSA_HOSTS = 5;
+const MAX_TLSA_HOSTS = 5;
 const MAX_MX = 20;
 const MAX_RUA = 5;
 

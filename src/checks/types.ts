@@ -170,5 +170,5 @@ export type PolicyFetch = { status: "ok"; body: string } | { status: "error"; re
  * certificate verified, bounded in bytes and time (RFC 8461 section 3.3). Never throws.
  */
 export interface PolicyFetcher {
-  fetchPolicy(domain: string): Promise<PolicyFetch>;
+  fetchPolicy: (domain: string) => Promise<PolicyFetch>;
 }

@@ -11,6 +11,7 @@ const MAX_LENGTH = 64;
 /**
  * Damerau-Levenshtein distance (optimal string alignment): insertions, deletions,
  * substitutions and swaps of neighbours each cost 1, so "gmial" is one slip from "gmail".
+ * @internal exported for its test
  */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;

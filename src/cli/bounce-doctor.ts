@@ -9,6 +9,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-main(process.argv.slice(2), processIo()).then((code) => {
+void main(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;
 });

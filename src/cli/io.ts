@@ -1,8 +1,8 @@
 /** The CLI's window on the world, so commands can be run and tested in-process. */
 export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readStdin(): Promise<Uint8Array>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<Uint8Array>;
 }
 
 /** Wrong usage: the dispatcher prints the message and exits 2. */

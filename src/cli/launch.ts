@@ -23,7 +23,8 @@ function main(): void {
   const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString("utf8").replace(/^#!.*/, "")}\n})`;
   const script = new vm.Script(source, { filename: program, cachedData });
   const programModule = { exports: {} };
-  script.runInThisContext()(programModule.exports, createRequire(program), programModule, program, path.dirname(program));
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper(programModule.exports, createRequire(program), programModule, program, path.dirname(program));
   // `npm run build` runs sample bounces through the CLI with this set, to fill the cache.
   if (process.env.BOUNCE_DOCTOR_WRITE_CODE_CACHE) {
     process.once("beforeExit", () => fs.writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()])));

@@ -13,7 +13,7 @@ export function cliResolver(dns: { host: string; port: number }[] | undefined, t
   return createResolver({ servers: dns, timeoutMs: Math.min(timeoutMs, 5000), retries: 1 });
 }
 
-export function configuredZones(env: Record<string, string | undefined> = process.env): string[] {
+function configuredZones(env: Record<string, string | undefined> = process.env): string[] {
   const raw = env.DNSBL_ZONES?.trim();
   if (!raw) return [...DEFAULT_ZONES];
   if (raw.toLowerCase() === "none") return [];

@@ -5,7 +5,7 @@
 import { type CliIo, UsageError } from "./io";
 import { type CommandName, isCommandName, programHelp } from "./spec";
 
-type Command = { run(args: string[], io: CliIo): Promise<number> };
+type Command = { run: (args: string[], io: CliIo) => Promise<number> };
 
 // Loaded on demand so `parse` does not pay for the DNS and guidance modules. One per
 // declared command: a command in the spec without its module here fails tsc.

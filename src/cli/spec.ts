@@ -124,7 +124,7 @@ function optionSynopsis(name: string, option: OptionSpec): string {
 export function usageLine(name: CommandName): string {
   const parts: string[] = [`bounce-doctor ${name}`, COMMANDS[name].args].filter(Boolean);
   const seen = new Set<string>();
-  const options: [string, OptionSpec][] = Object.entries(COMMANDS[name].options);
+  const options = Object.entries(COMMANDS[name].options) as [string, OptionSpec][];
   for (const [option, spec] of options) {
     if (!spec.group) parts.push(`[${optionSynopsis(option, spec)}]${spec.multiple ? "..." : ""}`);
     else if (!seen.has(spec.group)) {

@@ -28,12 +28,13 @@ import { lookup as lookupHost } from "node:dns/promises";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import type { LookupResult, RecordData, RecordType, Resolver } from "../spf/types";
-import { AbortedError, exchangeTcp, exchangeUdp, type Exchange, type ServerAddress } from "./transport";
+import { AbortedError, exchangeTcp, exchangeUdp, type ServerAddress } from "./transport";
 import { CLASS_IN, QTYPE, RCODE, canonicalName, decodeMessage, encodeQuery, nameToLabels, type Message, type ResourceRecord } from "./wire";
 
+/** @internal exported for its test */
 export type { ServerAddress } from "./transport";
 
-/** Who a lookup is for, and when to give it up. */
+/** Who a lookup is for, and when to give it up. @internal exported for its test */
 export interface LookupContext {
   /** Aborting gives the lookup up: it answers { status: "error" } at once, and its questions are dropped. */
   signal?: AbortSignal;
@@ -43,10 +44,10 @@ export interface LookupContext {
 
 /** A Resolver whose lookups can say who they are for and be cancelled. */
 export interface ContextResolver extends Resolver {
-  lookup<T extends RecordType>(name: string, type: T, context?: LookupContext): Promise<LookupResult<RecordData[T]>>;
+  lookup: <T extends RecordType>(name: string, type: T, context?: LookupContext) => Promise<LookupResult<RecordData[T]>>;
 }
 
-export type Throttle = <T>(question: () => Promise<T>, context: LookupContext) => Promise<T>;
+type Throttle = <T>(question: () => Promise<T>, context: LookupContext) => Promise<T>;
 
 export interface ResolverOptions {
   /** Recursive servers, tried in order. Default: the nameservers of /etc/resolv.conf. */
@@ -107,7 +108,7 @@ const RECENCY_RESOLUTION_MS = 1000;
 
 const RCODE_NAMES: Record<number, string> = { 1: "FORMERR", 2: "SERVFAIL", 4: "NOTIMP", 5: "REFUSED" };
 
-/** Nameservers listed in resolv.conf ("nameserver ADDRESS" lines; IPv6 scope ids dropped). */
+/** Nameservers listed in resolv.conf ("nameserver ADDRESS" lines; IPv6 scope ids dropped). @internal exported for its test */
 export function parseResolvConf(text: string): ServerAddress[] {
   const servers: ServerAddress[] = [];
   for (const line of text.split("\n")) {
@@ -117,7 +118,7 @@ export function parseResolvConf(text: string): ServerAddress[] {
   return servers;
 }
 
-export function systemServers(path = "/etc/resolv.conf"): ServerAddress[] {
+function systemServers(path = "/etc/resolv.conf"): ServerAddress[] {
   try {
     const servers = parseResolvConf(readFileSync(path, "utf8"));
     return servers.length > 0 ? servers : [FALLBACK_SERVER];
@@ -127,7 +128,7 @@ export function systemServers(path = "/etc/resolv.conf"): ServerAddress[] {
 }
 
 /** The servers with host names replaced by their address (resolved once): replies are accepted from that address only. */
-export async function resolveServers(servers: ServerAddress[]): Promise<ServerAddress[]> {
+async function resolveServers(servers: ServerAddress[]): Promise<ServerAddress[]> {
   return Promise.all(
     servers.map(async (server) => (net.isIP(server.host) ? server : { host: (await lookupHost(server.host)).address, port: server.port })),
   );
@@ -144,7 +145,7 @@ function toRecordData(rr: ResourceRecord): AnyRecord | null {
 }
 
 /** Estimated bytes the result holds in memory (UTF-16 strings, object overheads). */
-export function resultBytes(result: AnyResult): number {
+function resultBytes(result: AnyResult): number {
   if (result.status !== "ok") return 0;
   let bytes = 0;
   for (const record of result.records) {
@@ -341,7 +342,7 @@ export function createResolver(options: ResolverOptions = {}): ContextResolver {
         if (joined.waiters === 0) joined.controller.abort();
         resolve({ status: "error", message: new AbortedError().message });
       };
-      if (signal.aborted) return onAbort();
+      if (signal.aborted) { onAbort(); return; }
       signal.addEventListener("abort", onAbort, { once: true });
       void joined.work.then((result) => {
         leave();

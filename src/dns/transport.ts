@@ -18,7 +18,7 @@ export interface ServerAddress {
  * Reads a raw reply: the decoded reply when it answers our question, null for a
  * datagram that does not (spoofed, stale or garbage), which is ignored.
  */
-export type Accept<T> = (raw: Buffer) => T | null;
+type Accept<T> = (raw: Buffer) => T | null;
 
 export type Exchange = <T>(server: ServerAddress, query: Buffer, accept: Accept<T>, timeoutMs: number, signal?: AbortSignal) => Promise<T | Error>;
 
@@ -50,7 +50,7 @@ function onAbort(signal: AbortSignal | undefined, finish: (outcome: Error) => vo
  */
 export const exchangeUdp: Exchange = (server, query, accept, timeoutMs, signal) =>
   new Promise((resolve) => {
-    if (signal?.aborted) return resolve(new AbortedError());
+    if (signal?.aborted) { resolve(new AbortedError()); return; }
     const socket = dgram.createSocket(net.isIPv6(server.host) ? "udp6" : "udp4");
     let settled = false;
     const finish = (outcome: Parameters<typeof resolve>[0]) => {
@@ -77,7 +77,7 @@ export const exchangeUdp: Exchange = (server, query, accept, timeoutMs, signal) 
 /** Sends over TCP with the two-octet length prefix and reads exactly one framed reply. */
 export const exchangeTcp: Exchange = (server, query, accept, timeoutMs, signal) =>
   new Promise((resolve) => {
-    if (signal?.aborted) return resolve(new AbortedError());
+    if (signal?.aborted) { resolve(new AbortedError()); return; }
     const socket = net.connect({ host: server.host, port: server.port });
     const chunks: Buffer[] = [];
     let length = 0;

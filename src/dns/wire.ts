@@ -13,13 +13,13 @@ export const QTYPE = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, 
 export const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
 export const CLASS_IN = 1;
 
-/** Largest DNS message over UDP without EDNS (RFC 1035 section 4.2.1). */
+/** Largest DNS message over UDP without EDNS (RFC 1035 section 4.2.1). @internal exported for its test */
 export const CLASSIC_UDP_LIMIT = 512;
 const MAX_LABEL_OCTETS = 63;
 /** 255 octets on the wire, i.e. 253 characters in dotted form. */
 const MAX_NAME_OCTETS = 255;
 
-export interface Soa {
+interface Soa {
   mname: string;
   rname: string;
   serial: number;
@@ -29,6 +29,7 @@ export interface Soa {
   minimum: number;
 }
 
+/** @internal exported for its test */
 export type RData =
   | { type: typeof QTYPE.A | typeof QTYPE.AAAA; address: string }
   | { type: typeof QTYPE.TXT | typeof QTYPE.SPF; strings: string[] }
@@ -46,7 +47,7 @@ export interface ResourceRecord {
   data: RData;
 }
 
-export interface Question {
+interface Question {
   name: string;
   type: number;
   class: number;
@@ -67,6 +68,7 @@ export interface Message {
   additionals: ResourceRecord[];
 }
 
+/** @internal exported for its test */
 export class WireError extends Error {}
 
 /** A name's labels as octets, or null when DNS cannot carry it (long or empty labels, too long overall). */
@@ -169,7 +171,7 @@ function flagsWord(m: Message): number {
   );
 }
 
-/** Encodes a whole message (no name compression: simpler, and the server truncates anyway). */
+/** Encodes a whole message (no name compression: simpler, and the server truncates anyway). @internal exported for its test */
 export function encodeMessage(m: Message): Buffer {
   const w = new Writer();
   w.u16(m.id);
@@ -219,7 +221,7 @@ export function encodeQuery(id: number, name: string, type: number): Buffer {
  * let a 64 KB message name the same long chain of labels thousands of times (about
  * 100 ms of decoding); a genuine reply needs a few steps per name.
  */
-export const MAX_NAME_STEPS = 20_000;
+const MAX_NAME_STEPS = 20_000;
 
 class Reader {
   offset = 0;

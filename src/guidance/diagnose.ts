@@ -5,7 +5,6 @@
  */
 import type { Bounce, BounceRecipient } from "../ndr/types";
 
-export { pickRecipient };
 import type { CheckReport } from "../checks/types";
 import { codeKey, type Locale, type MessageKey, type MessageParams, t } from "../i18n";
 import { buildAdminDraft, draftLanguageFor } from "../draft";

@@ -12,6 +12,7 @@ import { checkTarget } from "./check-target";
 import { pickRecipient } from "./pick";
 import { senderIpFromText } from "./sender-ip";
 
+/** @internal exported for its test */
 export function liveTarget(bounce: Bounce): LiveCheckRequest | null {
   const recipient = pickRecipient(bounce);
   if (!recipient) return null;

@@ -10,7 +10,7 @@ import { lookupCode, parseStatus } from "./codes";
 import type { Scope } from "../i18n";
 import type { Reason } from "./types";
 
-export const MAX_TEXT = 2000;
+const MAX_TEXT = 2000;
 
 export interface ReasonInput {
   status: string | null;
@@ -108,7 +108,7 @@ export function reasonFromText(diagnostic: string | null | undefined): Reason | 
 }
 
 /** The reason the status code alone states (through the knowledge base), or null. */
-export function reasonFromStatus(status: string | null, scope: Scope = "iana", diagnostic: string | null = null): Reason | null {
+function reasonFromStatus(status: string | null, scope: Scope = "iana", diagnostic: string | null = null): Reason | null {
   const parsed = parseStatus(status);
   if (!parsed) return null;
   return lookupCode(scope, status, prepare(diagnostic))?.reason ?? null;

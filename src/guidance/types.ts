@@ -1,7 +1,6 @@
 /** Contract of the guidance engine: diagnose(bounce, checks, locale) -> Guidance. */
 import type { AdminDraft } from "../draft";
 import type { Scope } from "../i18n";
-import type { Bounce } from "../ndr/types";
 
 export type Reason =
   | "unknown-user"
@@ -40,4 +39,3 @@ export interface Guidance {
   draft: AdminDraft | null;
 }
 
-export type { Bounce };

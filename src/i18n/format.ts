@@ -11,9 +11,9 @@ export type Catalogs = Record<Locale, Readonly<Record<string, string>>>;
 
 export interface Translator {
   /** Whether the key exists (texts looked up by computed keys may be missing). */
-  hasMessage(key: string): boolean;
+  hasMessage: (key: string) => boolean;
   /** The message in `locale`, falling back to en-US, then to the key itself. */
-  t(locale: Locale, key: string, params?: MessageParams): string;
+  t: (locale: Locale, key: string, params?: MessageParams) => string;
 }
 
 /**

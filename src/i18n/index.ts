@@ -16,22 +16,18 @@ export type { Locale };
 export { codeKey, type Scope } from "./code-keys";
 /** Every fixed key: guidance/report/draft strings (en-US.ts) and the pane's ui.* strings (ui.en-US.ts). */
 export type MessageKey = GuidanceMessageKey | UiMessageKey;
+/** @internal exported for its test */
 export const LOCALES: readonly Locale[] = ["en-US", "zh-TW"];
 
 export { resolveLocale, type MessageParams } from "./format";
 
-/** Every catalog of one locale: guidance strings, the pane's ui.* strings and the status-code texts. */
+/** Every catalog of one locale: guidance strings, the pane's ui.* strings and the status-code texts. @internal exported for its test */
 export const catalogs: Record<Locale, Readonly<Record<string, string>>> = {
   "en-US": { ...enUS, ...uiEnUS, ...codesEnUS },
   "zh-TW": { ...zhTW, ...uiZhTW, ...codesZhTW },
 };
 
 const translator = createTranslator(catalogs);
-
-/** Whether the key exists in the catalogs (status-code texts are looked up by computed keys). */
-export function hasMessage(key: string): boolean {
-  return translator.hasMessage(key);
-}
 
 /**
  * The message `key` in `locale`, with params filled in. Falls back to en-US, then to

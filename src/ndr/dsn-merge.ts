@@ -19,6 +19,7 @@ const DSN_FIELD = /^(?:Reporting-MTA|Received-From-MTA|Arrival-Date|X-Postfix-[\
 /**
  * RFC 3464 fields written into the prose: by a server that flattened its report into
  * text/plain, by a broken MIME structure, or by a forward that quoted the whole bounce.
+ * @internal exported for its test
  */
 export function inlineDeliveryStatus(text: string): DeliveryStatus | null {
   const start = INLINE_DSN_START.exec(text);
@@ -46,6 +47,7 @@ export function deliveryStatusOf(message: MailMessage): DeliveryStatus | null {
  * The code the remote server stated in its own reply is more exact than the one the
  * reporting MTA derived for its DSN ("5.0.0" for any 550); the reply wins when both
  * agree on the class (a 4.4.7 "expired" over a 5.x.x reply stays as the DSN says).
+ * @internal exported for its test
  */
 export function statedStatus(reported: string | null | undefined, diagnostic: string | null | undefined): string | null {
   const inReply = findStatus(diagnostic);

@@ -10,7 +10,7 @@ import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
 import { BounceInputError, type BounceSource, type MessageParts, type SourceAttachment } from "./types";
 
 /** The message the bounce returned (whole, or its headers only): what its headers say. */
-export interface ReturnedMessage {
+interface ReturnedMessage {
   headers: FieldMap;
 }
 
@@ -134,7 +134,7 @@ function isReturnedMessageType(mimeType: string): boolean {
  * block is decoded: the body of the original (often the larger part of a bounce) is
  * never read as text.
  */
-export function readReturnedMessage(content: string | Uint8Array): ReturnedMessage {
+function readReturnedMessage(content: string | Uint8Array): ReturnedMessage {
   const head = (typeof content === "string" ? content : utf8.decode(content.subarray(0, byteEndOfHeaderBlock(content)))).replace(/\r\n?/g, "\n");
   const blank = head.indexOf("\n\n");
   const headerBlock = blank >= 0 ? head.slice(0, blank) : head;
@@ -149,7 +149,7 @@ const WINDOWS_1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c
  * part was decoded as Latin-1 (Node 20's TextDecoder does this), turning "wasn't"
  * into "wasn\u0092t". Map them to the characters windows-1252 meant.
  */
-export function repairWindows1252(text: string): string {
+function repairWindows1252(text: string): string {
   return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
 }
 
@@ -190,7 +190,7 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
  * the returned original remains, whose size (a 50 MB attachment) would cost seconds
  * of MIME parsing and tell nothing more. A cut MIME tree reads like a truncated one.
  */
-export const MAX_PARSED_LENGTH = 4 * 1024 * 1024;
+const MAX_PARSED_LENGTH = 4 * 1024 * 1024;
 
 /** The input cut to MAX_PARSED_LENGTH at a line end. */
 function headOf(raw: string | Uint8Array): string | Uint8Array {
@@ -207,6 +207,7 @@ function headOf(raw: string | Uint8Array): string | Uint8Array {
  * How long one top-level header field may be. postal-mime tokenizes address fields
  * (To, Cc, ...) in time far from linear on hostile input (a 1 MB To: took seconds);
  * no real field comes near this, and what a bounce says is in its body and DSN part.
+ * @internal exported for its test
  */
 export const MAX_HEADER_FIELD_BYTES = 64 * 1024;
 
@@ -283,7 +284,7 @@ async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
   }
   const attachments = email.attachments.map((part: Attachment) => ({
     mimeType: part.mimeType.toLowerCase(),
-    content: toBytes(part.content) as string | Uint8Array,
+    content: toBytes(part.content),
   }));
   const text = [...attachments.filter(isMislabelledText).map(mislabelledText), email.text ?? ""].join("\n");
   if (!text.trim() && !email.html && attachments.length === 0) {

@@ -180,7 +180,7 @@ function kindOf(findings: FormatFindings | null, recipients: BounceRecipient[]):
 }
 
 /** Reads one message (not unwrapping forwards). */
-export function analyseMessage(message: MailMessage, options: ParseOptions = {}): Bounce {
+function analyseMessage(message: MailMessage, options: ParseOptions = {}): Bounce {
   const match = firstMatching(message, options.formats ?? FORMATS);
   const findings = match?.findings ?? null;
   const merged = mergeRecipients(dsnRecipients(message.deliveryStatus), findings?.recipients ?? []);

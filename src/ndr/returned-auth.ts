@@ -8,7 +8,7 @@
 import type { FieldMap } from "./header-fields";
 import { domainOf, findAddress } from "./text";
 
-export interface DkimSignatureRef {
+interface DkimSignatureRef {
   /** d=: the signing domain. */
   domain: string;
   /** s=: the selector; the key is at <selector>._domainkey.<domain>. */
@@ -18,7 +18,7 @@ export interface DkimSignatureRef {
 }
 
 /** One method's result in an Authentication-Results field (RFC 8601 2.2). */
-export interface AuthResult {
+interface AuthResult {
   /** The authserv-id: which receiver recorded the result. */
   authserv: string;
   method: "spf" | "dkim" | "dmarc" | "arc";
@@ -55,7 +55,7 @@ const SELECTOR = /^[a-z0-9_](?:[a-z0-9_.-]{0,62})$/;
 const RESULT_WORD = /^(pass|fail|softfail|neutral|none|temperror|permerror|policy|hardfail)$/;
 
 /** A domain as DNS compares it, or null when the text is not one. */
-export function cleanDomain(text: string | null | undefined): string | null {
+function cleanDomain(text: string | null | undefined): string | null {
   if (!text) return null;
   const name = text.trim().toLowerCase().replace(/\.$/, "");
   return name.length <= 253 && DOMAIN.test(name) ? name : null;

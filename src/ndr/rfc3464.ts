@@ -4,7 +4,7 @@
  */
 import { FieldMap, parseFields } from "./header-fields";
 
-export interface DsnRecipientFields {
+interface DsnRecipientFields {
   finalRecipient: string | null;
   originalRecipient: string | null;
   action: string | null;

@@ -66,7 +66,7 @@ function canonical(ip: string): string | null {
 }
 
 /** The addresses the text gives to the receiving host. */
-export function receivingIps(text: string): Set<string> {
+function receivingIps(text: string): Set<string> {
   const found = new Set<string>();
   for (const pattern of RECEIVER) {
     for (const match of text.matchAll(pattern)) {

@@ -20,7 +20,7 @@ interface Session {
   replies: string[];
 }
 
-export interface TranscriptLine {
+interface TranscriptLine {
   /** The recipient the line is about, or null for a domain line ("example.org (smtp)... text"). */
   address: string | null;
   domain: string | null;

@@ -5,7 +5,6 @@
 
 /** RFC 3463 enhanced status code, not part of a longer dotted number (IP, version). */
 const STATUS = /(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)/;
-const STATUS_GLOBAL = new RegExp(STATUS.source, "g");
 /** SMTP reply code at the start of a reply line: "550 ", "550-", "550:". */
 const REPLY_CODE = /(?<![\d.])([245][0-5]\d)(?=[ \t-]|$)/;
 /** The same, opening the reply (after a little indentation), also in the "550:" form providers quote. */
@@ -22,11 +21,6 @@ export function findStatus(text: string | null | undefined): string | null {
   if (!text) return null;
   const match = STATUS.exec(text);
   return match ? `${match[1]}.${Number(match[2])}.${Number(match[3])}` : null;
-}
-
-/** Every enhanced status code in the text, in order. */
-export function findStatuses(text: string): string[] {
-  return Array.from(text.matchAll(STATUS_GLOBAL), (m) => `${m[1]}.${Number(m[2])}.${Number(m[3])}`);
 }
 
 /**

@@ -6,7 +6,6 @@ import type { FormatName } from "./formats";
 
 import type { ReturnedAuthentication } from "./returned-auth";
 
-export type { AuthResult, DkimSignatureRef, ReturnedAuthentication } from "./returned-auth";
 
 /** An attachment handed over by Outlook when the raw message is not available. */
 export interface SourceAttachment {

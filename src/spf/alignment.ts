@@ -9,7 +9,7 @@ import { getDomain } from "tldts";
 import type { DkimKeyReport } from "./dkim-key";
 import type { DmarcPolicy, Problem, SpfResult } from "./types";
 
-export type AlignmentMode = "r" | "s";
+type AlignmentMode = "r" | "s";
 
 /**
  * What decides, most telling first:
@@ -21,7 +21,7 @@ export type AlignmentMode = "r" | "s";
  * spf-not-passing: the envelope is the From domain's, but SPF does not pass, and nothing aligned signs;
  * unknown: the From domain is not known.
  */
-export type AlignmentFact =
+type AlignmentFact =
   | "aligned-pass"
   | "dkim-key-missing"
   | "dkim-key-revoked"
@@ -61,7 +61,7 @@ export function organizationalDomain(domain: string): string {
 }
 
 /** RFC 7489 3.1.1 / 3.1.2: strict needs the exact name, relaxed the same organizational domain. */
-export function aligned(domain: string, fromDomain: string, mode: AlignmentMode): boolean {
+function aligned(domain: string, fromDomain: string, mode: AlignmentMode): boolean {
   const a = domain.toLowerCase().replace(/\.$/, "");
   const b = fromDomain.toLowerCase().replace(/\.$/, "");
   return mode === "s" ? a === b : organizationalDomain(a) === organizationalDomain(b);

@@ -19,7 +19,7 @@ export class NotCheckableError extends Error {
 }
 
 /** DnsLookupError, NotCheckableError, or an abort (AbortSignal's "AbortError", whatever its realm or class). */
-export function isCheckFailure(error: unknown): error is Error {
+function isCheckFailure(error: unknown): error is Error {
   if (error instanceof DnsLookupError || error instanceof NotCheckableError) return true;
   return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
 }

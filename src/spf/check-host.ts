@@ -8,7 +8,7 @@ import { LARGE_RECORD_LENGTH, nextTurn } from "./next-turn";
 import { isCheckableDomain, isQueryableName, isSubdomainOf } from "./domain";
 import { inNetwork, macroIp, parseClientIp, reverseName, type ClientIp } from "./ip";
 import { LookupCache } from "./lookup-cache";
-import { expandDomainSpec, expandMacroTokens, expandMacroTokensUpTo, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
+import { expandDomainSpec, expandMacroTokensUpTo, parseMacroString, usesLetter, ValuesByDomain, type MacroToken, type MacroValues } from "./macro";
 import { dnsTerms, isSpfRecord, parseRecord, qualifierResult, type Mechanism, type Modifier, type SpfRecord, type Term } from "./record";
 import type { Resolver, SpfResult } from "./types";
 import { NotCheckableError } from "./check-failure";
@@ -18,7 +18,7 @@ export const VOID_LOOKUP_LIMIT = 2;
 /** At most this many MX or PTR names are looked up per term (RFC 7208 4.6.4). */
 export const NAME_LIMIT = 10;
 /** Characters of an exp= explanation kept (RFC 7208 section 6.2 lets receivers truncate it). */
-export const MAX_EXPLANATION_LENGTH = 1024;
+const MAX_EXPLANATION_LENGTH = 1024;
 
 export interface CheckHostInput {
   /** The connecting client's IP (IPv4, IPv6 or IPv4-mapped IPv6). */
@@ -51,7 +51,7 @@ export interface CheckHostOptions {
 /** A rule only strict receivers apply, named when it decided a strict evaluation. */
 export type StrictRule = "self-include" | "void-per-query";
 
-export interface DecidingTerm {
+interface DecidingTerm {
   domain: string;
   record: string;
   term: string;
@@ -72,6 +72,7 @@ export interface CheckHostResult {
   strictRule?: StrictRule;
 }
 
+/** @internal exported for its test */
 export function defaultExplanation(domain: string, ip: string): string {
   return `${domain} does not designate ${ip} as a permitted sender`;
 }

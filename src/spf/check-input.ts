@@ -38,6 +38,7 @@ export type CheckField = (typeof CHECK_FIELDS)[number];
  * Longest value accepted per field, in UTF-16 code units. Far above anything SMTP can
  * carry (a MAIL or HELO command line is at most 512 octets, RFC 5321 4.5.3.1.4), so
  * every value a real session produced is evaluated; the bound only caps the work.
+ * @internal exported for its test
  */
 export const MAX_FIELD_LENGTH = 1024;
 

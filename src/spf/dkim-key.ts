@@ -28,16 +28,16 @@ export interface DkimKeyReport {
 }
 
 /** The smallest RSA key verifiers accept: RFC 8301 3.2 ("MUST NOT consider ... less than 1024 bits"). */
-export const MIN_RSA_BITS = 1024;
+const MIN_RSA_BITS = 1024;
 /** The size RFC 8301 3.2 asks signers to use at least. */
-export const RECOMMENDED_RSA_BITS = 2048;
+const RECOMMENDED_RSA_BITS = 2048;
 /** Characters of a key record read at most (a 4096-bit RSA key is about 740 characters of base64). */
 const MAX_RECORD_LENGTH = 8192;
 
 type Tags = Map<string, string>;
 
 /** tag-list (RFC 6376 3.2): "tag=value; ..." with whitespace around tags and values ignored. */
-export function parseTagList(record: string): Tags | null {
+function parseTagList(record: string): Tags | null {
   const tags: Tags = new Map();
   for (const part of record.slice(0, MAX_RECORD_LENGTH).split(";")) {
     if (part.trim() === "") continue;
@@ -50,7 +50,7 @@ export function parseTagList(record: string): Tags | null {
   return tags;
 }
 
-export function dkimKeyName(selector: string, domain: string): string {
+function dkimKeyName(selector: string, domain: string): string {
   return `${selector}._domainkey.${domain}`;
 }
 
@@ -85,7 +85,7 @@ export async function checkDkimKey(domain: string, selector: string, resolver: R
 }
 
 /** Fills the report from the record's tags. */
-export function readKeyRecord(record: string, report: DkimKeyReport): void {
+function readKeyRecord(record: string, report: DkimKeyReport): void {
   const tags = parseTagList(record);
   if (!tags) {
     report.status = "invalid";
@@ -133,7 +133,7 @@ export function readKeyRecord(record: string, report: DkimKeyReport): void {
   }
 }
 
-/** Base64 (RFC 4648 4) to bytes, or null when the text is not base64. Pure: no atob or Buffer. */
+/** Base64 (RFC 4648 4) to bytes, or null when the text is not base64. Pure: no atob or Buffer. @internal exported for its test */
 export function decodeBase64(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1) return null;
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -185,6 +185,7 @@ function derAt(bytes: Uint8Array, offset: number, limit: number): Der | null {
 /**
  * The modulus size of an RSA public key: RFC 6376 3.6.1 publishes a SubjectPublicKeyInfo
  * (RFC 5280 4.1), and some publish the bare RSAPublicKey (RFC 8017 A.1.1); both are read.
+ * @internal exported for its test
  */
 export function rsaModulusBits(bytes: Uint8Array): number | null {
   const outer = derAt(bytes, 0, bytes.length);

@@ -13,7 +13,7 @@ const VERSION = /^v\s*=\s*DMARC1\s*(?:;|$)/i;
 const KNOWN_TAGS = new Set(["v", "p", "sp", "np", "pct", "adkim", "aspf", "rua", "ruf", "fo", "rf", "ri", "psd", "t"]);
 
 /** The DMARC record could not be looked up: the check reports it as { error }. */
-export class DmarcLookupError extends DnsLookupError {}
+class DmarcLookupError extends DnsLookupError {}
 
 export async function checkDmarc(domain: string, resolver: Resolver): Promise<DmarcReport> {
   const name = domain.trim().toLowerCase().replace(/\.$/, "");
@@ -60,7 +60,7 @@ async function fetchDmarc(domain: string, resolver: Resolver): Promise<string[]>
   return answer.records.map((strings) => strings.join("")).filter((text) => VERSION.test(text.trim()));
 }
 
-/** Parses a DMARC record's tags (RFC 7489 6.3) into the policy, with findings. */
+/** Parses a DMARC record's tags (RFC 7489 6.3) into the policy, with findings. @internal exported for its test */
 export function parseDmarcRecord(record: string, domain: string): { policy: DmarcPolicy; problems: Problem[] } {
   const problems: Problem[] = [];
   const policy: DmarcPolicy = { p: null, sp: null, pct: 100, adkim: "r", aspf: "r", rua: [], ruf: [] };

@@ -4,7 +4,7 @@ const MAX_NAME_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 
 /** Lowercase and drop one trailing dot: the form names are compared and queried in. */
-export function normalizeDomain(name: string): string {
+function normalizeDomain(name: string): string {
   return name.toLowerCase().replace(/\.$/, "");
 }
 

@@ -11,27 +11,6 @@ import { checkDmarc } from "./dmarc";
 import { checkReportAuthorization } from "./report-authorization";
 import { CHECKS_SCHEMA, type Checks, type DmarcReport, type Resolver, type SpfReport } from "./types";
 
-export { analyzeSpf, type AnalyzeInput, type AnalyzeOptions } from "./analyzer";
-export { DnsLookupError, NotCheckableError, isCheckFailure, settle } from "./check-failure";
-export { checkDmarc, parseDmarcRecord } from "./dmarc";
-export { checkDkimKey, parseTagList, rsaModulusBits, decodeBase64, MIN_RSA_BITS } from "./dkim-key";
-export { aligned, checkAlignment, organizationalDomain, type AlignmentInput, type AlignmentMode } from "./alignment";
-export { checkReportAuthorization } from "./report-authorization";
-export {
-  checkHost,
-  defaultExplanation,
-  LOOKUP_LIMIT,
-  NAME_LIMIT,
-  VOID_LOOKUP_LIMIT,
-  type CheckHostInput,
-  type CheckHostOptions,
-  type CheckHostResult,
-  type DecidingTerm,
-  type StrictRule,
-} from "./check-host";
-export { strictReceiverRisks, answerSize, splitInsideTerm, UDP_ANSWER_LIMIT, type StrictReading } from "./strict-receivers";
-export { parseRecord, isSpfRecord, type SpfRecord, type SpfSyntaxError, type Mechanism, type Modifier, type Term } from "./record";
-export { parseMacroString, expandMacroTokens, type MacroValues } from "./macro";
 export * from "./types";
 
 export interface RunChecksOptions extends AnalyzeOptions {

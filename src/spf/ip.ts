@@ -19,7 +19,7 @@ export interface ClientIp {
  * IPv4-compatible form, RFC 4291 2.5.5.1) stays that IPv6 address; ipaddr.js would read
  * any such text as IPv4-mapped (::ffff:192.0.2.5). Null when the text is no address.
  */
-export function parseIpText(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+function parseIpText(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (!text.includes(":")) return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : null;
   if (!/^[0-9a-f:.]+$/i.test(text)) return null;
   let groups = text;
@@ -147,11 +147,6 @@ export function reverseName(client: ClientIp): string {
 
 function nibbles(address: ipaddr.IPv6): string[] {
   return address.parts.flatMap((part) => part.toString(16).padStart(4, "0").split(""));
-}
-
-/** Number of IPv4 addresses in a /prefix network. */
-export function ip4NetworkSize(prefix: number): number {
-  return 2 ** (32 - prefix);
 }
 
 /**

@@ -15,7 +15,7 @@ export class LookupCache implements Resolver {
 
   lookup<T extends RecordType>(name: string, type: T): Promise<LookupResult<RecordData[T]>> {
     let ofType = this.answers.get(type);
-    if (!ofType) this.answers.set(type, (ofType = new Map()));
+    if (!ofType) this.answers.set(type, (ofType = new Map<string, Promise<LookupResult<unknown>>>()));
     const key = name.toLowerCase();
     let answer = ofType.get(key);
     if (!answer) {

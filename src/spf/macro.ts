@@ -23,7 +23,7 @@ export type MacroToken =
       position: number;
     };
 
-export interface MacroSyntaxError {
+interface MacroSyntaxError {
   message: string;
   /** Offset of the offending character inside the macro string. */
   position: number;
@@ -188,6 +188,7 @@ export function hasMacros(tokens: MacroToken[]): boolean {
   return false;
 }
 
+/** @internal exported for its test */
 export function expandMacroTokens(tokens: MacroToken[], values: MacroValues): string {
   return tokens.map((token) => (token.kind === "literal" ? token.text : expandOne(token, values))).join("");
 }

@@ -8,6 +8,7 @@
  * LRU, while a read costs a map lookup rather than an LRU's re-insertion.
  */
 /** `undefined` means "not held", so it cannot be a value; null can. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` is "any value but undefined", what this map needs
 export class RecentMap<K, V extends {} | null> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();

@@ -7,7 +7,7 @@ import { isIp4Network, isIp6Network } from "./ip";
 import { RecentMap } from "./recent";
 
 export type Qualifier = "+" | "-" | "~" | "?";
-export type MechanismName = "all" | "include" | "a" | "mx" | "ptr" | "ip4" | "ip6" | "exists";
+type MechanismName = "all" | "include" | "a" | "mx" | "ptr" | "ip4" | "ip6" | "exists";
 
 export interface Mechanism {
   kind: "mechanism";
@@ -45,7 +45,7 @@ export interface SpfRecord {
   explanation?: Modifier;
 }
 
-export interface SpfSyntaxError {
+interface SpfSyntaxError {
   /** The offending term ("" when the record as a whole is wrong). */
   term: string;
   /** Offset in the record text where the problem is. */
@@ -64,7 +64,7 @@ export function isSpfRecord(text: string): boolean {
 
 const DNS_MECHANISMS: ReadonlySet<string> = new Set(["include", "a", "mx", "ptr", "exists"]);
 
-/** Mechanisms and modifiers whose evaluation queries DNS (RFC 7208 4.6.4). */
+/** Mechanisms and modifiers whose evaluation queries DNS (RFC 7208 4.6.4). @internal exported for its test */
 export function queriesDns(term: Term): boolean {
   if (term.kind === "modifier") return term.name === "redirect";
   return DNS_MECHANISMS.has(term.name);

@@ -37,7 +37,7 @@ export interface StrictReading {
 }
 
 /** The RFC 7208 3.4 size an SPF answer should fit in (the classic UDP limit). */
-export const UDP_ANSWER_LIMIT = 512;
+const UDP_ANSWER_LIMIT = 512;
 /** Nodes of the tree the lens reviews at most (the walk itself is bounded the same way). */
 const MAX_REVIEWED_NODES = 50;
 
@@ -130,10 +130,10 @@ export async function strictReceiverRisks(input: LensInput): Promise<Problem[]> 
     risks.push(
       warning(
         "strict-void-per-query",
-        `For this IP the SPF result of ${input.domain} is ${rfc!.result} under RFC 7208, but receivers that count void lookups per DNS query (pyspf, behind postfix-policyd-spf-python) return permerror: more than 2 queries, MX host and PTR name lookups included, come back empty${strict.decidedBy ? ` by "${strict.decidedBy.term}" in ${strict.decidedBy.domain}` : ""}.`,
+        `For this IP the SPF result of ${input.domain} is ${rfc.result} under RFC 7208, but receivers that count void lookups per DNS query (pyspf, behind postfix-policyd-spf-python) return permerror: more than 2 queries, MX host and PTR name lookups included, come back empty${strict.decidedBy ? ` by "${strict.decidedBy.term}" in ${strict.decidedBy.domain}` : ""}.`,
         "Remove mx, a and include terms that point at names without records, and MX hosts without addresses.",
         input.domain,
-        { rfcResult: rfc!.result, strictResult: strict.result, where: strict.decidedBy?.domain ?? input.domain },
+        { rfcResult: rfc.result, strictResult: strict.result, where: strict.decidedBy?.domain ?? input.domain },
         strict.decidedBy?.term,
       ),
     );
@@ -237,6 +237,7 @@ function collect(root: SpfNode): SpfNode[] {
 /**
  * The size of the UDP answer to a TXT query for the name (RFC 1035 4.1): header,
  * question, and each record with a compressed owner name, fixed fields and its strings.
+ * @internal exported for its test
  */
 export function answerSize(name: string, records: string[][]): number {
   const encoder = new TextEncoder();
@@ -248,7 +249,7 @@ export function answerSize(name: string, records: string[][]): number {
   return size;
 }
 
-/** The first string boundary that falls inside a term, with a little text either side. */
+/** The first string boundary that falls inside a term, with a little text either side. @internal exported for its test */
 export function splitInsideTerm(strings: string[]): { before: string; after: string } | null {
   for (let i = 0; i < strings.length - 1; i++) {
     const left = strings[i];

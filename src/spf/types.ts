@@ -6,8 +6,7 @@
 import type { AlignmentReport } from "./alignment";
 import type { DkimKeyReport } from "./dkim-key";
 
-export type { AlignmentFact, AlignmentReport } from "./alignment";
-export type { DkimKeyReport } from "./dkim-key";
+export type { AlignmentReport } from "./alignment";
 
 export const CHECKS_SCHEMA = "bounce-doctor/checks@1";
 
@@ -37,12 +36,12 @@ export type LookupResult<T> =
 /** DNS behind one interface: the real resolver (src/dns) and test doubles implement it. */
 export interface Resolver {
   /** Must accept any name SPF can produce (":", "/", "%", spaces, long labels), never throw. */
-  lookup<T extends RecordType>(name: string, type: T): Promise<LookupResult<RecordData[T]>>;
+  lookup: <T extends RecordType>(name: string, type: T) => Promise<LookupResult<RecordData[T]>>;
 }
 
 export type SpfResult = "pass" | "fail" | "softfail" | "neutral" | "none" | "permerror" | "temperror";
 
-export type Severity = "error" | "warning" | "info";
+type Severity = "error" | "warning" | "info";
 
 /** A finding about a domain's SPF or DMARC set-up. `code` is stable; guidance localizes from it. */
 export interface Problem {

@@ -25,10 +25,10 @@ export class CheckError extends Error {
   }
 }
 
-export const CHECK_TIMEOUT_MS = 8000;
+const CHECK_TIMEOUT_MS = 8000;
 
 /** Set at build time (BACKEND_URL); relative "/api" by default, proxied by the dev server. */
-export const backendUrl: string = process.env.BACKEND_URL || "/api";
+const backendUrl: string = process.env.BACKEND_URL || "/api";
 
 /** The query for a bounce (what the CLI's diagnose checks too), or null when it names nothing to check. */
 export function checkQueryFor(bounce: Bounce): CheckQuery | null {
@@ -49,7 +49,7 @@ function requestBody(query: CheckQuery): string {
   return JSON.stringify(fields);
 }
 
-export interface FetchChecksOptions {
+interface FetchChecksOptions {
   baseUrl?: string;
   timeoutMs?: number;
   signal?: AbortSignal;

@@ -26,6 +26,8 @@ async function copyText(text: string): Promise<void> {
   area.style.opacity = "0";
   document.body.appendChild(area);
   area.select();
+  // The fallback for webviews that refuse navigator.clipboard; it has no replacement.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   const copied = document.execCommand("copy");
   area.remove();
   if (!copied) throw new Error("copy refused");

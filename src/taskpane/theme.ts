@@ -14,11 +14,11 @@ export function systemPreferences(win: Pick<Window, "matchMedia"> | undefined = 
   return { prefersDark: matches("(prefers-color-scheme: dark)"), forcedColors: matches("(forced-colors: active)") };
 }
 
-/** Relative luminance of a #rgb / #rrggbb colour (WCAG 2 definition), or null. */
+/** Relative luminance of a #rgb / #rrggbb colour (WCAG 2 definition), or null. @internal exported for its test */
 export function luminance(color: string): number | null {
   const hex = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim())?.[1];
   if (!hex) return null;
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex;
+  const full = hex.length === 3 ? hex.replace(/./g, "$&$&") : hex;
   const [r, g, b] = [0, 2, 4].map((i) => {
     const channel = parseInt(full.slice(i, i + 2), 16) / 255;
     return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;

@@ -13,11 +13,11 @@ export type Engine = typeof import("./engine");
 
 /** What the views need from the outside world, injectable so tests can drive each path. */
 export interface Services {
-  loadEngine(): Promise<Engine>;
+  loadEngine: () => Promise<Engine>;
   fetchChecks: FetchChecks;
   /** Reads a chosen or dropped file (.eml, .msg, text) into parser input. */
-  readFile(file: File, origin: "file" | "drop"): Promise<LabeledSource>;
-  copyText(text: string): Promise<void>;
+  readFile: (file: File, origin: "file" | "drop") => Promise<LabeledSource>;
+  copyText: (text: string) => Promise<void>;
 }
 
 export type ParseResult = { ok: true; bounce: Bounce } | { ok: false; error: string };
@@ -44,7 +44,7 @@ export type ChecksState =
  * parse of one source ("scan": the first bounce among the sources wins; "select": the
  * user chose this one).
  */
-export type Pending =
+type Pending =
   | { kind: "none" }
   /** asked: the user pressed "Read selected message" (not the pane's start or ItemChanged). */
   | { kind: "reading"; asked: boolean }

@@ -25,12 +25,12 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export interface Diagnosis {
   state: DiagnosisState;
   /** Read the host's current item and diagnose it; asked: the user pressed "Read selected message". */
-  readItem(asked?: boolean): void;
+  readItem: (asked?: boolean) => void;
   /** Diagnose sources the user gave (paste, file, drop). */
-  diagnoseSources(sources: LabeledSource[]): void;
+  diagnoseSources: (sources: LabeledSource[]) => void;
   /** Show another of the item's sources. */
-  select(index: number): void;
-  retryChecks(): void;
+  select: (index: number) => void;
+  retryChecks: () => void;
 }
 
 export interface DiagnosisOptions {
@@ -52,7 +52,7 @@ export function useDiagnosis(readCurrentItem: () => Promise<ItemReading>, servic
     services.loadEngine().catch(() => {});
     const reading = firstReading.current ?? readCurrentItem();
     firstReading.current = undefined;
-    reading
+    void reading
       .catch((error: unknown): ItemReading => ({ ok: false, reason: "error", detail: message(error) }))
       .then((result) => current && dispatch({ type: "item-read", request, reading: result }));
     return () => {

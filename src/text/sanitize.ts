@@ -20,7 +20,7 @@ const CONTROLS = new RegExp(`[${CONTROL_RANGES}]`, "g");
 // Tab, newline and the Unicode line and paragraph separators end a line too.
 const LINE_BREAKS = /[\t\n\u2028\u2029]+/g;
 
-/** Cut to `max` characters (an ellipsis marks the cut), never splitting a surrogate pair. */
+/** Cut to `max` characters (an ellipsis marks the cut), never splitting a surrogate pair. @internal exported for its test */
 export function limitText(text: string, max = MAX_QUOTE): string {
   if (text.length <= max) return text;
   let end = max - 1;

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   list: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyle: "none" },
 });
 
-export function Samples({ onSource }: { onSource(source: LabeledSource): void }) {
+export function Samples({ onSource }: { onSource: (source: LabeledSource) => void }) {
   const t = useT();
   const styles = useStyles();
   const [error, setError] = useState<string | null>(null);

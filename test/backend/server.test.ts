@@ -26,7 +26,7 @@ function request(base: string, method: string, path: string, options: { headers?
     const req = http.request(`${base}${path}`, { method, headers: options.headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
-      res.on("data", (chunk) => (body += chunk));
+      res.on("data", (chunk: string) => (body += chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body) }));
     });
     req.on("error", reject);

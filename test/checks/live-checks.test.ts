@@ -5,15 +5,11 @@
  */
 import { createResolver } from "../../src/dns/resolver";
 import { createPolicyFetcher } from "../../src/fetch/mta-sts-fetcher";
-import {
-  checkDnsbl,
-  checkRecipientDomain,
-  checkReverseDns,
-  checkTlsPolicy,
-  runLiveChecks,
-  type DnsblReport,
-  type PolicyFetcher,
-} from "../../src/checks";
+import { runLiveChecks, type DnsblReport, type PolicyFetcher } from "../../src/checks";
+import { checkDnsbl } from "../../src/checks/dnsbl";
+import { checkRecipientDomain } from "../../src/checks/recipient-domain";
+import { checkReverseDns } from "../../src/checks/reverse-dns";
+import { checkTlsPolicy } from "../../src/checks/tls-policy";
 import type { Resolver } from "../../src/spf/types";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 import { CLEAN_IP, LISTED_IP, LISTED_IP6, POLICIES, POLICY_HOSTS, REFUSED_IP, liveZone } from "../support/live-zone";

@@ -1,4 +1,5 @@
-import { looksGeneric, mxMatches, parsePolicy, readStsRecords } from "../../src/checks";
+import { mxMatches, parsePolicy, readStsRecords } from "../../src/checks/mta-sts";
+import { looksGeneric } from "../../src/checks/reverse-dns";
 
 describe("MTA-STS records and policies (RFC 8461)", () => {
   test("the TXT record: exactly one v=STSv1 with an id", () => {

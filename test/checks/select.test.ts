@@ -1,4 +1,6 @@
-import { editDistance, namedZones, selectChecks, suggestDomain } from "../../src/checks";
+import { selectChecks } from "../../src/checks";
+import { namedZones } from "../../src/checks/select";
+import { editDistance, suggestDomain } from "../../src/checks/typo";
 
 describe("selectChecks: the checks a rejection calls for", () => {
   test.each([

@@ -116,7 +116,7 @@ describe("offline", () => {
     [["/nonexistent/bounce.eml", "--offline"], 1],
   ])("usage and input errors: %p exits %p", async (args, code) => {
     const io = captureIo();
-    expect(await run(args as string[], io)).toBe(code);
+    expect(await run(args, io)).toBe(code);
     expect(io.err).toMatch(/^bounce-doctor diagnose: /);
   });
 });

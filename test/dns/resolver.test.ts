@@ -220,7 +220,7 @@ describe("resolver cache", () => {
 
 describe("resolver failure handling", () => {
   /** A UDP responder that answers every query with the given rcode. */
-  async function rcodeServer(rcode: number): Promise<{ host: string; port: number; close(): void }> {
+  async function rcodeServer(rcode: number): Promise<{ host: string; port: number; close: () => void }> {
     const socket = dgram.createSocket("udp4");
     socket.on("message", (packet, from) => {
       const query = decodeMessage(packet);

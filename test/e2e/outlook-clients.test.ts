@@ -185,8 +185,9 @@ test("a delivery-status part named details.txt (Outlook says text/plain) is read
     bodyText: "Delivery has failed to these recipients or groups.",
     internetHeaders: EXCHANGE.slice(0, EXCHANGE.search(/\r?\n\r?\n/)),
     attachments: [
-      { name: "details.txt", content: String(status.content) },
-      { name: "original message headers.txt", content: String(headers.content) },
+      // attachmentEncoding "utf8" makes each content a string.
+      { name: "details.txt", content: status.content as string },
+      { name: "original message headers.txt", content: headers.content as string },
     ],
   };
   // Mailbox 1.8: no whole MIME, so the pane reads the body, headers and attachments.
@@ -197,7 +198,7 @@ test("a delivery-status part named details.txt (Outlook says text/plain) is read
   expect(shown.recipients[0].text).toContain(failed.address!);
   expect(shown.recipients[0].text).toContain(failed.status!);
   // Taken as Outlook declares it, the report part says nothing: the status comes from the content alone.
-  const asDeclared = await parseBounce({ kind: "parts", text: item.bodyText, attachments: [{ name: "details.txt", contentType: "text/plain", content: String(status.content) }] });
+  const asDeclared = await parseBounce({ kind: "parts", text: item.bodyText, attachments: [{ name: "details.txt", contentType: "text/plain", content: status.content as string }] });
   expect(asDeclared.recipients.map((r) => r.status)).not.toContain(failed.status);
   expect(problems).toEqual([]);
   await page.close();

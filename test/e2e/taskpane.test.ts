@@ -42,7 +42,7 @@ async function outlookParts(eml: string): Promise<Pick<FakeReadItemSpec, "intern
     name: attachment.filename ?? `attachment-${index + 1}${attachment.mimeType === "message/rfc822" ? ".eml" : ".txt"}`,
     attachmentType: attachment.mimeType === "message/rfc822" ? "item" : "file",
     // Outlook gives no MIME type but a lookup on the name's extension: the pane tells the kind from the content.
-    content: String(attachment.content),
+    content: attachment.content as string, // a string: attachmentEncoding is "utf8"
   }));
   return { internetHeaders: eml.slice(0, headerEnd), bodyText: email.text ?? "", bodyHtml: email.html, attachments };
 }

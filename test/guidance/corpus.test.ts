@@ -6,7 +6,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { classifyReason, detectScope, diagnose, formatGuidanceText, pickRecipient } from "../../src/guidance";
+import { diagnose, formatGuidanceText } from "../../src/guidance";
+import { pickRecipient } from "../../src/guidance/pick";
+import { classifyReason } from "../../src/guidance/reason";
+import { detectScope } from "../../src/guidance/scope";
 import { parseBounce } from "../../src/ndr";
 import type { Bounce } from "../../src/ndr/types";
 import { SISIMAI_TO_REASONS } from "../../scripts/sisimai-reasons";

@@ -1,7 +1,9 @@
 /** diagnose() on constructed bounces: scope, reason, who acts, and the advice for the common failures. */
-import { diagnose, detectScope, classifyReason } from "../../src/guidance";
+import { diagnose } from "../../src/guidance";
+import { classifyReason } from "../../src/guidance/reason";
+import { detectScope } from "../../src/guidance/scope";
 import { CHECKS_SCHEMA, type Checks, type DmarcReport, type SpfReport } from "../../src/spf/types";
-import { makeBounce, spfBounce } from "./fixtures";
+import { makeBounce } from "./fixtures";
 import { expectLinear } from "../support/linear-time";
 
 function spfReport(over: Partial<SpfReport>): SpfReport {

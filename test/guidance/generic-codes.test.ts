@@ -4,7 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { diagnose, isGenericCode, lookupCode, namedBlocklist, senderIpFromText, type Guidance } from "../../src/guidance";
+import { diagnose } from "../../src/guidance";
+import { namedBlocklist } from "../../src/guidance/blocklist";
+import { lookupCode } from "../../src/guidance/codes";
+import { isGenericCode } from "../../src/guidance/generic";
+import { senderIpFromText } from "../../src/guidance/sender-ip";
+import type { Guidance } from "../../src/guidance/types";
 import { codeKey, t } from "../../src/i18n";
 import { parseBounce } from "../../src/ndr";
 import { corpusDir } from "../support/shared-data";

@@ -6,7 +6,8 @@
  *   (d) IP not allowed: Microsoft's pool, and an unknown IP, (e) the IP passes today.
  */
 import { createResolver } from "../../src/dns/resolver";
-import { diagnose, spfCase } from "../../src/guidance";
+import { diagnose } from "../../src/guidance";
+import { spfCase } from "../../src/guidance/advice/spf";
 import { runChecks } from "../../src/spf/index";
 import type { Checks, Resolver } from "../../src/spf/types";
 import { type DnsServer, startDnsServer } from "../support/dns-server";

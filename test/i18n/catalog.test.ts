@@ -30,7 +30,7 @@ test("every key exists in every locale, with the same placeholders", () => {
       }
       const expected = [...placeholders(parseMessage(english[key]))].sort();
       const actual = [...placeholders(parseMessage(catalog[key]))].sort();
-      if (expected.join() !== actual.join()) problems.push(`${locale} ${key}: {${actual}} instead of {${expected}}`);
+      if (expected.join() !== actual.join()) problems.push(`${locale} ${key}: {${actual.join()}} instead of {${expected.join()}}`);
     }
     for (const key of Object.keys(catalog)) if (!(key in english)) problems.push(`${locale}: extra key ${key}`);
   }

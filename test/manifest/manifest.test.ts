@@ -74,7 +74,7 @@ describe("manifest.xml", () => {
     expect(points).toEqual(["MessageComposeCommandSurface", "MessageReadCommandSurface"]);
     const label = (id: string) => bt("String").find((s) => s.getAttribute("id") === id)?.getAttribute("DefaultValue");
     const readButton = byTag("ExtensionPoint").find((e) => xsiType(e) === "MessageReadCommandSurface")!;
-    expect(label(byTag("Label", byTag("Control", readButton)[0]!)[0]!.getAttribute("resid")!)).toBe("Diagnose bounce");
+    expect(label(byTag("Label", byTag("Control", readButton)[0])[0].getAttribute("resid")!)).toBe("Diagnose bounce");
   });
 
   test("opens a pinnable task pane at https://localhost:3000/taskpane.html from a nested V1_1 override", () => {
@@ -122,7 +122,7 @@ describe("manifest.xml", () => {
       const match = /^https:\/\/localhost:3000\/(assets\/icon-(\d+)\.png)$/.exec(url);
       expect(match).not.toBeNull();
       const size = Number(match![2]);
-      expect(pngSize(readFileSync(path.join(root, match![1]!)))).toEqual({ width: size, height: size });
+      expect(pngSize(readFileSync(path.join(root, match![1])))).toEqual({ width: size, height: size });
     }
     for (const size of [16, 32, 64, 80, 128, 192]) {
       expect(pngSize(readFileSync(path.join(root, `assets/icon-${size}.png`)))).toEqual({ width: size, height: size });
@@ -135,7 +135,10 @@ describe("manifest.json (unified manifest)", () => {
   const validateJson = (file: string) =>
     run(process.execPath, [require.resolve("office-addin-manifest/cli.js"), "validate", file], { cwd: root }).then(
       () => ({ valid: true, output: "" }),
-      (error: any) => ({ valid: false, output: `${error.stdout}${error.stderr}` }),
+      (error: unknown) => {
+        const { stdout, stderr } = error as { stdout: string; stderr: string };
+        return { valid: false, output: stdout + stderr };
+      },
     );
 
   test("is what scripts/manifest-json.ts makes of manifest.xml today", () => {

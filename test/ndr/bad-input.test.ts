@@ -166,7 +166,7 @@ describe("size", () => {
 describe("hostile lines in the layouts the gateway families read: a result, in linear time", () => {
   // Each layout's hostile lines for a size n (n = 2^20 is a megabyte-long line).
   const layouts: [string, string[], (n: number) => string[]][] = [
-    ["X2 (qmail-like)", ["From: MAILER-DAEMON@example.com", "Subject: Delivery failure"], (n) => ["Unable to deliver message to the following address(es).", "", `<${"x".repeat(n)}@example.org>:`, `${"[".repeat(n / 2)}`, "", "--- Original message follows."]],
+    ["X2 (qmail-like)", ["From: MAILER-DAEMON@example.com", "Subject: Delivery failure"], (n) => ["Unable to deliver message to the following address(es).", "", `<${"x".repeat(n)}@example.org>:`, "[".repeat(n / 2), "", "--- Original message follows."]],
     ["MX Logic", ["From: MAILER-DAEMON@relay.mxlogic.net", "Message-ID: <mxl~1@relay.mxlogic.net>", "Subject: Mail delivery failed"], (n) => ["The following address failed:", "", `  <${"a:".repeat(n / 2)}>: 550`, ""]],
     ["X6", ["From: mailer-daemon", "Subject: error"], (n) => ["We had trouble delivering your message. Full details follow:", `The following recipients returned permanent errors: a@b.example. Reason: ${"[".repeat(n / 2)}${" ".repeat(n / 2)}x`]],
     ["Messaging Server", ["From: postmaster@example.net", "Subject: Delivery Notification"], (n) => ["This report relates to a message you sent with the following header fields:", "", `  Recipient address: ${"@".repeat(n)}`]],

@@ -1,7 +1,7 @@
 /** Every sending IP the evaluation expects must be stated, in those words, by the message itself. */
 import fs from "node:fs";
 import path from "node:path";
-import { readMessage } from "../../src/ndr";
+import { readMessage } from "../../src/ndr/message";
 import { sharedCorpusDir, testWholeCorpus } from "../support/shared-data";
 import { statedSendingIps } from "./corpus-sending-ips";
 

@@ -4,7 +4,8 @@
  * where the corpus is absent.
  */
 import fs from "node:fs";
-import { parseBounce, readMessage } from "../../src/ndr";
+import { parseBounce } from "../../src/ndr";
+import { readMessage } from "../../src/ndr/message";
 import type { Bounce } from "../../src/ndr/types";
 import { loadCorpus } from "../../scripts/lib/corpus";
 import { testWholeCorpus } from "../support/shared-data";

@@ -53,7 +53,7 @@ async function microtaskTurns(run: () => Promise<unknown>, cap: number): Promise
   let turns = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
-      if (settled || turns >= cap) return resolve();
+      if (settled || turns >= cap) { resolve(); return; }
       turns++;
       queueMicrotask(tick);
     };

@@ -47,6 +47,7 @@ describe("npm stop", () => {
   function stop(): Promise<{ stdout: string }> {
     return new Promise((resolve, reject) =>
       execFile(process.execPath, [stopScript], { env: { ...process.env, BOUNCE_DOCTOR_RUN_DIR: runDir } }, (error, stdout) =>
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an ExecFileException is an Error; its typings drop that
         error ? reject(error) : resolve({ stdout }),
       ),
     );

@@ -2,10 +2,11 @@
  * settle(): only check failures (DNS, nothing checkable, an abort, the deadline) become
  * { error }; a programming error propagates, so it is a 500 and not "could not be checked".
  */
-import { DnsLookupError, NotCheckableError, runChecks, settle } from "../../src/spf";
+import { runChecks } from "../../src/spf";
+import { DnsLookupError, NotCheckableError, settle } from "../../src/spf/check-failure";
 import type { Resolver } from "../../src/spf/types";
 
-test.each([
+test.each<[string, Error]>([
   ["a DNS failure", new DnsLookupError("DNS error looking up _dmarc.example.com: SERVFAIL")],
   ["nothing to check", new NotCheckableError("no recipient domain to check")],
   ["an abort", new DOMException("the check was cancelled", "AbortError")],

@@ -48,7 +48,7 @@ describe("what cannot be evaluated is refused, naming the field", () => {
     [{ domain: "example.com", ip: "127.1" }, "ip", /is not an IPv4/],
     [{ domain: "example.com", ip: "fe80::1%eth0" }, "ip", /is not an IPv4/],
   ])("refuses %j", (raw, field, problem) => {
-    const result = validateCheckInput(raw as Record<string, unknown>);
+    const result = validateCheckInput(raw);
     expect(result).toMatchObject({ ok: false, field });
     expect(!result.ok && result.problem).toMatch(problem);
   });

@@ -51,11 +51,11 @@ function throughHttp(test: SpfSuiteCase, server: RunningServer): Promise<SpfRepo
     const request = http.request(`${server.url}/api/check`, { method: "POST", headers: { "content-type": "application/json" } }, (response) => {
       let text = "";
       response.setEncoding("utf8");
-      response.on("data", (chunk) => (text += chunk));
+      response.on("data", (chunk: string) => (text += chunk));
       response.on("end", () => {
-        if (response.statusCode !== 200) return reject(new Error(`HTTP ${response.statusCode}: ${text}`));
+        if (response.statusCode !== 200) { reject(new Error(`HTTP ${response.statusCode}: ${text}`)); return; }
         const checks = JSON.parse(text) as { spf: SpfReport | { error: string } };
-        if ("error" in checks.spf) return reject(new Error(`spf: ${checks.spf.error}`));
+        if ("error" in checks.spf) { reject(new Error(`spf: ${checks.spf.error}`)); return; }
         resolve(checks.spf);
       });
     });

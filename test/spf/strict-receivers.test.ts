@@ -13,7 +13,7 @@ import type { Zone, ZoneRecord } from "../support/zone";
 const txt = (...strings: string[]): ZoneRecord => ({ type: "TXT", strings });
 const a = (address: string): ZoneRecord => ({ type: "A", address });
 const mxs = (count: number, prefix: string): ZoneRecord[] =>
-  Array.from({ length: count }, (_, i) => ({ type: "MX", priority: i, exchange: `${prefix}${i}.example.net` }) as ZoneRecord);
+  Array.from({ length: count }, (_, i) => ({ type: "MX", priority: i, exchange: `${prefix}${i}.example.net` }));
 const long = (n: number) => `ip4:10.${n}.0.0/16 `.repeat(14);
 
 const zone: Zone = new Map<string, ZoneRecord[]>([
@@ -26,7 +26,7 @@ const zone: Zone = new Map<string, ZoneRecord[]>([
   ["manymx.example", [txt("v=spf1 mx:twelve.example -all")]],
   ["twelve.example", mxs(12, "m")],
   ["ptr.example", [txt("v=spf1 ptr -all")]],
-  ["1.2.0.192.in-addr.arpa", Array.from({ length: 11 }, (_, i) => ({ type: "PTR", target: `p${i}.ptr.example` }) as ZoneRecord)],
+  ["1.2.0.192.in-addr.arpa", Array.from({ length: 11 }, (_, i) => ({ type: "PTR", target: `p${i}.ptr.example` }))],
   ["big.example", [txt("v=spf1 " + long(1), long(2), long(3) + "-all")]],
   ["split.example", [txt("v=spf1 ip4:192.0.2.1 inc", "lude:clean.example -all")]],
   ["after.example", [txt("v=spf1 -all ip4:192.0.2.1 mx")]],

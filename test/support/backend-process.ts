@@ -10,7 +10,7 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
 
-export interface Answer {
+interface Answer {
   status: number;
   body: string;
   /** Wall time from sending to the last byte, in milliseconds. */
@@ -21,12 +21,12 @@ export interface BackendProcess {
   url: string;
   pid: number;
   /** GET `pathAndQuery` as client `client` (an IP address); `timeoutMs` turns a silent server into status 0. */
-  get(pathAndQuery: string, client?: string, timeoutMs?: number): Promise<Answer>;
+  get: (pathAndQuery: string, client?: string, timeoutMs?: number) => Promise<Answer>;
   /** Resident set size of the process, in bytes (Linux). */
-  rss(): number;
+  rss: () => number;
   /** Whether the process is still running. */
-  alive(): boolean;
-  stop(): Promise<void>;
+  alive: () => boolean;
+  stop: () => Promise<void>;
 }
 
 export async function startBackendProcess(env: Record<string, string>, nodeOptions: string[] = []): Promise<BackendProcess> {

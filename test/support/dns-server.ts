@@ -44,11 +44,11 @@ export interface QueryLogEntry {
 export interface DnsServer {
   host: string;
   port: number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
   /** Queries received so far, over UDP and TCP. */
-  queryCount(): number;
+  queryCount: () => number;
   /** Every query with its arrival and answer times (performance.now()), for benchmarks. */
-  log(): QueryLogEntry[];
+  log: () => QueryLogEntry[];
 }
 
 const HOST = "127.0.0.1";
@@ -80,7 +80,7 @@ function rdataOf(record: ZoneRecord): { type: number; data: RData } | null {
 }
 
 /** Builds the reply to one query, or null when the server must stay silent. */
-export function answerQuery(zone: Zone, query: Message, ttl: number): Message | null {
+function answerQuery(zone: Zone, query: Message, ttl: number): Message | null {
   const question = query.questions[0];
   const reply: Message = {
     ...query,
@@ -174,7 +174,7 @@ export async function startDnsServer(zone: Zone, options: DnsServerOptions = {})
       entry.answeredAt = performance.now();
       send(reply);
     };
-    if (delayMs <= 0) return answer(); // setTimeout(0) would still wait about a millisecond
+    if (delayMs <= 0) { answer(); return; } // setTimeout(0) would still wait about a millisecond
     const timer = setTimeout(() => {
       timers.delete(timer);
       answer();

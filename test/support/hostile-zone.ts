@@ -6,7 +6,7 @@
  */
 import type { Zone, ZoneRecord } from "./zone";
 
-export const HOSTILE = "attacker.example";
+const HOSTILE = "attacker.example";
 
 /** 100 `mx:` terms of 10 exchanges each: about 2,100 questions for a check that does them all. */
 export const AMPLIFICATION = `amp.${HOSTILE}`;
@@ -24,8 +24,8 @@ export const INSIDE = `inside.${HOSTILE}`;
 export const INNOCENT = "innocent.example";
 
 export const BOMB_SENDER = `${"s".repeat(64)}@${Array.from({ length: 3 }, () => "d".repeat(60)).join(".")}.example`.slice(0, 254);
-export const FLOOD_INCLUDES = 16;
-export const FLOOD_NETWORKS_PER_INCLUDE = 3000;
+const FLOOD_INCLUDES = 16;
+const FLOOD_NETWORKS_PER_INCLUDE = 3000;
 
 function txt(text: string): ZoneRecord {
   // Character-strings of at most 255 octets each, as a zone file splits a long TXT.

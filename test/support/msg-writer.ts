@@ -5,19 +5,20 @@
  * with a licence that allows shipping it was at hand, so tests build theirs with this.
  */
 import { burn, type Entry } from "@kenjiuno/msgreader/lib/Burner";
+import { TypeEnum } from "@kenjiuno/msgreader/lib/Reader";
 
-const ROOT = 5;
-const STORAGE = 1;
-const STREAM = 2;
+const ROOT = TypeEnum.ROOT;
+const STORAGE = TypeEnum.DIRECTORY;
+const STREAM = TypeEnum.DOCUMENT;
 
-export interface MsgRecipientSpec {
+interface MsgRecipientSpec {
   email: string;
   name?: string;
   /** PR_SUPPLEMENTARY_INFO: where Exchange keeps the remote server's reply in a delivery report. */
   supplementaryInfo?: string;
 }
 
-export type MsgAttachmentSpec =
+type MsgAttachmentSpec =
   | { name: string; mimeType?: string; data: Uint8Array }
   | { name: string; message: MsgSpec };
 
@@ -48,7 +49,7 @@ type Props = Array<[tag: number, value: string | Uint8Array | undefined]>;
 class Tree {
   readonly entries: Entry[] = [{ name: "Root Entry", type: ROOT, children: [], length: 0 }];
 
-  add(parent: number, name: string, type: number, data?: Uint8Array): number {
+  add(parent: number, name: string, type: TypeEnum, data?: Uint8Array): number {
     const index = this.entries.length;
     this.entries.push(
       type === STREAM

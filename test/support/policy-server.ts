@@ -19,7 +19,7 @@ export interface PolicyServer {
   port: number;
   /** Requests received, as "host path". */
   requests: string[];
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function startPolicyServer(certs: TestCertificates, behaviours: Record<string, PolicyBehaviour>): Promise<PolicyServer> {

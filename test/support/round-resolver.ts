@@ -7,7 +7,7 @@ import type { Resolver } from "../../src/spf/types";
 
 export interface RoundResolver extends Resolver {
   /** Runs `work`, answering pending queries round by round until it settles. */
-  run<T>(work: () => Promise<T>): Promise<{ value: T; rounds: number; queries: number }>;
+  run: <T>(work: () => Promise<T>) => Promise<{ value: T; rounds: number; queries: number }>;
 }
 
 async function settle(): Promise<void> {
@@ -41,6 +41,8 @@ export function createRoundResolver(inner: Resolver): RoundResolver {
         batch.forEach((answer) => answer());
       }
       await started;
+      // Rethrows what the work rejected with, whatever it was.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (failure) throw failure;
       return { value: outcome!.value, rounds, queries };
     },

@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const repoRoot = path.resolve(__dirname, "../..");
+const repoRoot = path.resolve(__dirname, "../..");
 export const fixturesDir = path.join(repoRoot, "test/fixtures");
 export const sampleCorpusDir = path.join(fixturesDir, "ndr");
 
@@ -27,7 +27,7 @@ export const hasSharedCorpus = fs.existsSync(path.join(sharedCorpusDir, "index.t
 export const corpusDir = hasSharedCorpus ? sharedCorpusDir : sampleCorpusDir;
 
 /** The mark on the titles of tests skipped because the whole corpus is absent. */
-export const NEEDS_SHARED = "[skipped: needs ../shared]";
+const NEEDS_SHARED = "[skipped: needs ../shared]";
 
 const marked = (name: string) => `${name} ${NEEDS_SHARED}`;
 const skippedTest = Object.assign((name: string, fn?: jest.ProvidesCallback, timeout?: number) => test.skip(marked(name), fn, timeout), {
@@ -39,7 +39,4 @@ const skippedTest = Object.assign((name: string, fn?: jest.ProvidesCallback, tim
 
 /** A test that scores the whole corpus (also `.each`): skipped, under a title that says why, without it. */
 export const testWholeCorpus = (hasSharedCorpus ? test : skippedTest) as typeof test;
-
-/** A describe block over the whole corpus: skipped, under a title that says why, without it. */
-export const describeWholeCorpus = (hasSharedCorpus ? describe : (name: string, fn: () => void) => describe.skip(marked(name), fn)) as (name: string, fn: () => void) => void;
 

@@ -15,7 +15,8 @@ const open = new Set<http.ServerResponse>();
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     let body = "";
-    request.on("data", (chunk) => (body += chunk));
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => (body += chunk));
     request.on("end", () => {
       open.add(response);
       response.on("close", () => open.delete(response));

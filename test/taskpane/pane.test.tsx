@@ -164,7 +164,7 @@ describe("choosing what to diagnose", () => {
     renderPane(host, testServices(recordedChecks(never).fetchChecks));
 
     await screen.findByText("jordan.lee@example.org");
-    const picker = screen.getByRole("combobox", { name: "Bounce to show" }) as HTMLSelectElement;
+    const picker = screen.getByRole<HTMLSelectElement>("combobox", { name: "Bounce to show" });
     expect([...picker.options].map((option) => option.textContent)).toEqual(["This message", "Attachment: first.eml", "Attachment: second.eml"]);
     expect(picker.value).toBe("1");
     fireEvent.change(picker, { target: { value: "2" } });
@@ -316,7 +316,7 @@ describe("actions", () => {
 
     const draftButton = await screen.findByRole("button", { name: "Draft email to recipient admin" });
     const expected = diagnose(bounce, null, "en-US").draft!;
-    const language = screen.getByRole("combobox", { name: "Language of the email" }) as HTMLSelectElement;
+    const language = screen.getByRole<HTMLSelectElement>("combobox", { name: "Language of the email" });
     expect(language.value).toBe(expected.language);
     fireEvent.click(draftButton);
     await waitFor(() => expect(host.drafts).toHaveLength(1));
@@ -397,7 +397,7 @@ describe("language and theme", () => {
       { displayLanguage: "zh-TW" },
     );
     renderPane(host, testServices(recordedChecks(never).fetchChecks));
-    const picker = (await screen.findByRole("combobox", { name: "要顯示的退信" })) as HTMLSelectElement;
+    const picker = await screen.findByRole<HTMLSelectElement>("combobox", { name: "要顯示的退信" });
     expect([...picker.options].map((option) => option.textContent)).toEqual(["這封郵件", `附件：${name}`]);
     expect(picker.querySelector("b")).toBeNull();
   });

@@ -7,7 +7,7 @@
  * --only narrows to the named checks. Prints text, or the LiveChecks JSON with --json.
  * Exit codes: 0 printed, 1 every check failed (DNS trouble), 2 bad usage.
  */
-import { CHECK_KINDS, readLiveRequest } from "../../checks";
+import { readLiveRequest } from "../../checks";
 import type { CheckKind, DnsblReport, LiveChecks, Outcome, RecipientDomainReport, ReverseDnsReport, TlsPolicyReport } from "../../checks/types";
 import { parseClientIp } from "../../spf/ip";
 import { escapeControlsInJson, markControls } from "../../text/sanitize";

@@ -12,12 +12,12 @@ import { type Advice, type AdviceContext, type StepKey, step } from "./types";
 /** Lists named in one sentence, and delisting steps given, at most. */
 const MAX_LISTS = 3;
 
-export function report<T extends object>(outcome: Outcome<T> | undefined): T | null {
+function report<T extends object>(outcome: Outcome<T> | undefined): T | null {
   return outcome && !("error" in outcome && Object.keys(outcome).length === 1) ? (outcome as T) : null;
 }
 
 /** "Spamhaus ZEN (XBL, PBL)": a list and what its codes mean. */
-export function listLabel(result: DnsblResult): string {
+function listLabel(result: DnsblResult): string {
   const meanings = result.meanings.map((m) => m.label).filter((label) => label !== result.name);
   return meanings.length > 0 ? `${result.name} (${meanings.join(", ")})` : result.name;
 }

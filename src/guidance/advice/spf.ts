@@ -51,10 +51,10 @@ export function spfCase(spf: SpfReport | null, ip: string | null): SpfCase {
  * Where the lookups go: each include/redirect below the root costs 1 for the term itself
  * plus everything under it; the root's own a/mx/ptr/exists terms are listed as "own".
  */
-export function lookupCosts(tree: SpfNode | null): { domain: string; via: string; cost: number }[] {
+function lookupCosts(tree: SpfNode | null): { domain: string; via: string; cost: number }[] {
   if (!tree) return [];
-  const costs = tree.children
-    .map((child) => ({ domain: child.domain, via: child.via as string, cost: 1 + child.totalLookups }))
+  const costs: { domain: string; via: string; cost: number }[] = tree.children
+    .map((child) => ({ domain: child.domain, via: child.via, cost: 1 + child.totalLookups }))
     .sort((a, b) => b.cost - a.cost);
   const own = tree.lookups - tree.children.length;
   if (own > 0) costs.push({ domain: tree.domain, via: "own", cost: own });

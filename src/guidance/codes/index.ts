@@ -8,8 +8,9 @@ import { ianaCodes } from "./iana";
 import { microsoftCodes, outlookComCodes } from "./microsoft";
 import { googleCodes } from "./google";
 
-export type { CodeEntry, RelatedCheck, WhoFixes } from "./entry";
+export type { CodeEntry, WhoFixes } from "./entry";
 
+/** @internal exported for its test */
 export const allCodes: readonly CodeEntry[] = [...ianaCodes, ...microsoftCodes, ...outlookComCodes, ...googleCodes];
 
 /** Where to look, most specific first; iana is searched last, by pattern. */

@@ -1,7 +1,7 @@
 /** What each status code means, in plain English: [title, meaning] per scope and code. */
 import { type CodeTexts, flattenCodeTexts } from "./code-texts";
 
-export const codeTextsEnUS: CodeTexts = {
+const codeTextsEnUS: CodeTexts = {
   iana: {
     "2.X.X": ["Delivered", "This report tells of a delivery that worked: nothing failed."],
     "4.X.X": ["Temporary problem", "Something stopped delivery for now. The message itself is fine and the sending server will keep trying."],

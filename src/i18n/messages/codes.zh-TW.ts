@@ -1,7 +1,7 @@
 /** 各狀態碼的白話說明（台灣用語）：依範圍與代碼列出 [標題, 說明]。 */
 import { type CodeTexts, flattenCodeTexts } from "./code-texts";
 
-export const codeTextsZhTW: CodeTexts = {
+const codeTextsZhTW: CodeTexts = {
   iana: {
     "2.X.X": ["已送達", "這份報告說的是送達成功，沒有任何失敗。"],
     "4.X.X": ["暫時性問題", "有狀況讓郵件暫時無法送達。郵件本身沒有問題，寄件伺服器會持續重試。"],

@@ -5,7 +5,7 @@
  */
 import { firstParagraph, section } from "../prose";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 export const activehunter = defineFormat({
   name: "activehunter",

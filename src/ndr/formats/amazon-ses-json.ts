@@ -48,7 +48,7 @@ function stripType(value: string | null): string | null {
 
 export function sesFindings(notification: Record<string, unknown>): FormatFindings | null {
   const mail = (notification.mail ?? {}) as { source?: unknown; commonHeaders?: { from?: unknown } };
-  const from = Array.isArray(mail.commonHeaders?.from) ? mail.commonHeaders?.from[0] : null;
+  const from: unknown = Array.isArray(mail.commonHeaders?.from) ? mail.commonHeaders?.from[0] : null;
   const originalSender = findAddress(text(from)) ?? findAddress(text(mail.source));
   switch (notification.notificationType) {
     case "Bounce": {

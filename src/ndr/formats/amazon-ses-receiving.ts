@@ -3,7 +3,7 @@
  * accepting it, and SES mails the DSN from the domain's postmaster (with SES's
  * X-SES-Outgoing stamp). The DSN part says everything; this module names the family.
  */
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 export const amazonSesReceiving = defineFormat({
   name: "amazon-ses-receiving",

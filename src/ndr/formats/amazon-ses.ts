@@ -8,7 +8,7 @@
 import { findStatus } from "../text";
 import { amazonDeliveryStatus, amazonFindings } from "./amazon-report";
 import { sesFindings, sesNotification } from "./amazon-ses-json";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const SES_DAEMON = /mailer-daemon@(?:[a-z0-9-]{1,40}\.){0,3}amazonses\.com/i;
 const SNS_SENDER = /no-reply@sns\.amazonaws\.com/i;

@@ -5,7 +5,7 @@
  */
 import type { MailMessage } from "../message";
 import { TECHNICAL_REPORT, amazonDeliveryStatus, amazonFindings, reportedStatus } from "./amazon-report";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 function isWorkMail(message: MailMessage): boolean {
   return [message.headers.get("x-mailer"), message.headers.get("x-original-mailer")].some((value) => value?.startsWith("Amazon WorkMail"));

@@ -7,7 +7,7 @@ import { type Field, FieldMap, parseFields } from "../header-fields";
 import type { MailMessage } from "../message";
 import { stripTypePrefix } from "../rfc3464";
 import { findAddress, findStatus } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 function runTogetherRecipients(message: MailMessage): RecipientFinding[] {
   const groups: Field[][] = [];

@@ -5,7 +5,7 @@
 import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const DETAILS = /^Message details:/;
 const ERROR_START = /^Error(?: message below)?:/;

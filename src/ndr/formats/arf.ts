@@ -4,7 +4,7 @@
  * name a message someone complained about: they are not bounces.
  */
 import type { MailMessage } from "../message";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const FEEDBACK_REPORT_TYPE = /report-type\s*=\s*"?feedback-report/;
 

@@ -5,7 +5,7 @@
  * every bounce family: it claims a message only when nothing about it says bounce.
  */
 import type { MailMessage } from "../message";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 /**
  * Subjects autoresponders write (Outlook and Exchange in their localisations, Gmail,

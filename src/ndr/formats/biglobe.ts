@@ -5,7 +5,7 @@
  */
 import { findLine } from "../prose";
 import { recipientBlocks } from "../recipient-blocks";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const ADDRESSES = /^\s*-{3,} The following addresses had delivery problems -{3,}/;
 const INFORMATION = /^\s*-{3,} Non-delivered information -{3,}/;

@@ -5,7 +5,7 @@
  * (decoded) is the better source of the reason.
  */
 import { addressLine } from "../prose";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const NOT_DELIVERED = /^\s*was not delivered to:\s*$/;
 const BECAUSE = /^\s*because:\s*$/;

@@ -3,7 +3,7 @@
  * to sender"): United Internet's bounce text, as GMX writes it, with the
  * X-UI-Out-Filterresults stamp of the platform.
  */
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 import { UNITED_INTERNET_ORIGINAL, readUnitedInternet } from "./united-internet";
 
 export const einsUndEins = defineFormat({

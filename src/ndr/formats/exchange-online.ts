@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { extractExchange, hasExchangeAnchors } from "./exchange-text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 /** Host names of Microsoft's hosted Exchange. */
 const SERVICE_HOST = /\.(?:prod\.outlook\.com|protection\.outlook\.com|prod\.exchangelabs\.com|outlook\.office365\.com)\b/i;

@@ -4,7 +4,7 @@
  * an MSEXCH:IMS code. No DSN part and no enhanced status code.
  */
 import { recipientBlocks } from "../recipient-blocks";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const START = /did not reach the following recipient\(s\):|^\s*The following recipient\(s\) (?:could not|cannot) be reached:/im;
 /** Exchange's SMTP transport quotes the remote reply as "<mx.example.org #5.1.1 smtp;550 5.1.1 User unknown>". */

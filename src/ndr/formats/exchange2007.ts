@@ -5,7 +5,7 @@
  * Runs after exchange-online, which claims Microsoft's hosted service.
  */
 import { extractExchange, looksLikeExchangeNdr } from "./exchange-text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 export const exchange2007 = defineFormat({
   name: "exchange2007",

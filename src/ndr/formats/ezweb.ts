@@ -9,7 +9,7 @@
 import { mergeDsn } from "../dsn-merge";
 import { smtpCommandIn } from "../reply";
 import { findAddress, findReplyCode } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const RECIPIENT = /^\s*Recipient:\s*(<[^<>\s]{1,320}>)/;
 const SENT = /^\s*>>>\s*(.{1,1000})$/;

@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const ORIGINAL = "Original mail as follows:";
 

@@ -22,9 +22,9 @@ export interface FormatModule<Name extends string = string> {
   /** The family name reported as Bounce.format, e.g. "postfix". */
   readonly name: Name;
   /** A cheap test on headers and markers: did this family write the message? */
-  recognise(message: MailMessage): boolean;
+  recognise: (message: MailMessage) => boolean;
   /** What the message says; null when recognised but holding nothing usable. */
-  extract(message: MailMessage): FormatFindings | null;
+  extract: (message: MailMessage) => FormatFindings | null;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress, normalizeAddress } from "../text";
-import { defineFormat, type FormatFindings, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type FormatFindings, type RecipientFinding } from "./format";
 
 const GOOGLE_DAEMON = /mailer-daemon@(?:googlemail|google|gmail)\.com/i;
 const LEGACY_START = /^\s*Delivery to the following recipients? (?:failed permanently|ha(?:s|ve) been delayed)/i;

@@ -1,5 +1,5 @@
 /** GMX and mail.com (MAILER-DAEMON@*.gmx.*, MAILER-DAEMON@mail.com): United Internet's bounce text. */
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 import { readUnitedInternet } from "./united-internet";
 
 export const gmx = defineFormat({

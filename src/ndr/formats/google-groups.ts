@@ -6,11 +6,11 @@
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const ORIGINAL = /^\s*-{3,} ?Original message ?-{3,}\s*$/i;
 
-function failedRecipients(headers: { all(name: string): string[] }): string[] {
+function failedRecipients(headers: { all: (name: string) => string[] }): string[] {
   return headers.all("x-failed-recipients").flatMap((value) => value.split(",")).map((value) => findAddress(value)).filter((a): a is string => a !== null);
 }
 

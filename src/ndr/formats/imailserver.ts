@@ -7,7 +7,7 @@ import type { MailMessage } from "../message";
 import { findLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress, normalizeAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const ORIGINAL = /^Original message follows\./;
 const RESPONSE = "Body of message generated response:";

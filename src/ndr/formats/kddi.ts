@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const TARGET = /^\s*Could not be delivered to:\s*(<[^<>\s]{1,320}>)/;
 const NEXT_BLOCK = /^\s*(?:Your mail (?:sent on|attempted to be delivered on):|Could not be delivered to:)/;

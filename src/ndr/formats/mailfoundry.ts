@@ -6,7 +6,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const TARGET = "Unable to deliver message to:";
 const REASON = "Delivery failed for the following reason:";

@@ -6,7 +6,7 @@ import type { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
 import { addressLine, firstParagraph, labelledLines, section } from "../prose";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 function writtenByMailMarshal(message: MailMessage): boolean {
   return /^Undeliverable Mail: /.test(message.subject) && message.text.includes("The following recipients were affected:");

@@ -5,7 +5,7 @@
  */
 import { section } from "../prose";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const PROBLEMS = /^\s*-{3} The following addresses had delivery problems -{3}/;
 

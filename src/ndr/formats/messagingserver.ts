@@ -10,7 +10,7 @@ import type { MailMessage } from "../message";
 import { labelledLines, paragraphs, section } from "../prose";
 import { stripTypePrefix } from "../rfc3464";
 import { findAddress, normalizeAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const RELATES = "This report relates to a message you sent with the following header fields:";
 

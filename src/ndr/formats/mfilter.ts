@@ -6,7 +6,7 @@
 import type { MailMessage } from "../message";
 import { addressLine, findLine, firstParagraph, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const SERVER_MESSAGE = /^-------server message/;
 const SMTP_COMMAND = /^-------SMTP command/;

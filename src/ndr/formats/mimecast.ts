@@ -7,7 +7,7 @@ import type { MailMessage } from "../message";
 import { section } from "../prose";
 import { bounceAddressee } from "../quoted-headers";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 function writtenByMimecast(message: MailMessage): boolean {
   return /mimecast/i.test(message.headers.get("message-id") ?? "") && message.text.includes("could not be delivered:");

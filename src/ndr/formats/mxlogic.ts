@@ -7,7 +7,7 @@ import { paragraphs, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { smtpCommandIn } from "../reply";
 import { normalizeAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const HEADER_COPY = /^Included is a copy of the message header:/;
 /** "  <bob@example.com>: 550 ..." or "  bob@example.com" */
@@ -24,7 +24,7 @@ function writtenByMxLogic(message: MailMessage): boolean {
 }
 
 /** Each paragraph after the marker: its first line names the address, the rest continues the reply. */
-export function eximStyleRecipients(lines: readonly string[]): RecipientFinding[] {
+function eximStyleRecipients(lines: readonly string[]): RecipientFinding[] {
   const recipients: RecipientFinding[] = [];
   for (const paragraph of paragraphs(lines)) {
     const match = FAILED_LINE.exec(paragraph[0]);

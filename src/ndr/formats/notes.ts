@@ -5,7 +5,7 @@
 import { addressLine, section } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const REASONS = /^-{5,} {0,4}Failure Reasons {0,4}-{5,}/;
 const RETURNED = /^-{5,} {0,4}Returned Message {0,4}-{5,}/;

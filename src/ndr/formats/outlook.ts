@@ -6,7 +6,7 @@
  */
 import { mergeDsn } from "../dsn-merge";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const NOTICE = /^\s*((?:Delivery to the following recipients? (?:failed|has been delayed)|Unable to deliver message to the following recipients?)\b.{0,300})$/m;
 const MICROSOFT_CONSUMER = /postmaster@(?:[\w-]{1,40}\.){0,4}(?:hotmail|outlook|live|msn)\.[a-z.]{2,12}>?/i;

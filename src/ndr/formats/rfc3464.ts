@@ -2,7 +2,7 @@
  * Generic RFC 3464 delivery status notification: any server that attaches a
  * message/delivery-status part. Family modules run first; this one catches the rest.
  */
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 export const rfc3464 = defineFormat({
   name: "rfc3464",

@@ -7,7 +7,7 @@
 import { mergeDsn } from "../dsn-merge";
 import { smtpCommandIn } from "../reply";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const MARKER = "This is an automatically generated message from SendGrid.";
 const LINE = /^\S{0,200}?(<[^<>\s]{1,320}>) : ([0-9A-Fa-f.:]{2,45}) : ([A-Za-z0-9.-]{1,253}):\[[0-9A-Fa-f.:]{2,45}\] : (.{1,2000}?)(?:\s+in ((?:End of )?[A-Z]{4}(?: [A-Z]{2,4})?))?\s*$/;

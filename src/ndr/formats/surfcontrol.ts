@@ -5,7 +5,7 @@
  */
 import type { MailMessage } from "../message";
 import { findAddress, normalizeAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 /** "bob@example.org: [192.0.2.244], 554 Service currently unavailable" */
 const ATTEMPT = /^([^\s:]{1,320}@[^\s:]{1,255}): \[([0-9A-Fa-f.:]{2,45})\], (.{1,2000})$/;

@@ -8,7 +8,7 @@
 import type { MailMessage } from "../message";
 import { quotedHeaders } from "../quoted-headers";
 import { findAddress, findReplyCode } from "../text";
-import { defineFormat, type FormatFindings, type FormatModule } from "./format";
+import { defineFormat, type FormatFindings } from "./format";
 
 const ORIGINAL = /^\s*Original Message:\s*$/i;
 

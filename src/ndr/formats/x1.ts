@@ -5,7 +5,7 @@
  */
 import { section } from "../prose";
 import { findAddress, normalizeAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const ERRORS = "---The following addresses had delivery errors---";
 

@@ -9,7 +9,7 @@ import { addressLine } from "../prose";
 import { bounceAddressee, quotedHeaders, senderOf } from "../quoted-headers";
 import { recipientBlocks } from "../recipient-blocks";
 import { findAddress } from "../text";
-import { defineFormat, type FormatFindings, type FormatModule } from "./format";
+import { defineFormat, type FormatFindings } from "./format";
 
 const UNABLE = /^Unable to deliver message to the following address\(es\)\.\s*$/;
 const ORIGINAL = /^--- Original message follows\./;

@@ -6,7 +6,7 @@
 import type { MailMessage } from "../message";
 import { bounceAddressee } from "../quoted-headers";
 import { findAddress, findStatus } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const GENERATED = "This is an automatically generated Delivery Status Notification.";
 

@@ -7,7 +7,7 @@ import type { MailMessage } from "../message";
 import { addressLine } from "../prose";
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { recipientBlocks } from "../recipient-blocks";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const OPENINGS = [
   "He/Her is not ",

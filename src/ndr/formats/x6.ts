@@ -10,13 +10,13 @@
 import { paragraphs } from "../prose";
 import { bounceAddressee } from "../quoted-headers";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const OPENING = "We had trouble delivering your message. Full details follow:";
 const RETURNED = /^The following recipients returned (permanent|temporary) errors: /;
 const REJECTED = /^SMTP Server <([^<>\s]{1,255})> rejected recipient <([^<>\s]{1,320})>/;
 /** The reply quoted in square brackets at the end. */
-const REPLY = /\[([^\[\]]{1,2000})\]\s*$/;
+const REPLY = /\[([^[\]]{1,2000})\]\s*$/;
 
 function returnedErrors(line: string, kind: RegExpExecArray): RecipientFinding[] {
   const rest = line.slice(kind[0].length);

@@ -7,7 +7,7 @@ import { quotedHeaders, senderOf } from "../quoted-headers";
 import { recipientBlocks } from "../recipient-blocks";
 import { smtpCommandIn } from "../reply";
 import { findReplyCode } from "../text";
-import { defineFormat, type FormatModule } from "./format";
+import { defineFormat } from "./format";
 
 const START = /^\s*Sorry, we were unable to deliver your message to the following address/i;
 const COPY = /^\s*--- Below this line is a copy of the message/i;

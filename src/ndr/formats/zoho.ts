@@ -6,7 +6,7 @@
  */
 import { quotedHeaders, senderOf } from "../quoted-headers";
 import { findAddress } from "../text";
-import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { defineFormat, type RecipientFinding } from "./format";
 
 const PERMANENT = /^\s*(\S{1,320}@\S{1,253})\s+(.{0,2000}?ERROR_CODE\s?:\s?(\d{3})?.{0,2000})$/;
 const DELAYED = /^\s*\[Status: \w{1,20}, Address: (<[^<>\s]{1,320}>), ResponseCode (\d{3})?,\s?(.{0,2000})\]\s*$/;

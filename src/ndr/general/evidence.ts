@@ -12,7 +12,7 @@ import { BOUNCE_SUBJECT, DAEMON_SENDER, ERROR_WORDS, FAILURE_PHRASE, FORWARDED_S
 import type { Report } from "./report";
 
 /** The weight that makes a bounce; a failure sentence or bounce subject must be part of it. */
-export const BOUNCE_THRESHOLD = 6;
+const BOUNCE_THRESHOLD = 6;
 /** The weight at which a bounce that names no recipient is still reported (with an unknown one). */
 export const STRONG_BOUNCE = 9;
 

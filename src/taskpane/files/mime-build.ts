@@ -7,7 +7,7 @@ import type { SourceAttachment } from "../../ndr/types";
 
 const utf8 = new TextEncoder();
 
-export function base64(bytes: Uint8Array): string {
+function base64(bytes: Uint8Array): string {
   let binary = "";
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) {

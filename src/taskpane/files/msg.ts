@@ -10,7 +10,7 @@ import { isCompoundFile } from "./cfb";
 import { buildMime, keepEnvelopeHeaders } from "./mime-build";
 
 
-export class MsgFormatError extends Error {
+class MsgFormatError extends Error {
   override name = "MsgFormatError";
 }
 
@@ -136,7 +136,7 @@ function embeddedToRfc822(reader: MsgReader, fields: FieldsData, notes: ReportNo
 }
 
 /** A whole .msg file as RFC 822 text (for .msg files found inside other messages). */
-export function msgToRfc822(bytes: Uint8Array, depth = 0): string {
+function msgToRfc822(bytes: Uint8Array, depth = 0): string {
   const { reader, data, notes } = openMsg(bytes);
   return embeddedToRfc822(reader, data, notes, depth, depth);
 }

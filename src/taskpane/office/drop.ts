@@ -16,10 +16,10 @@ import { readBlob } from "../files/read-file";
 import type { DropEvent } from "./host";
 
 /** Quiet time after the last dragover before the pane says that no drop came. */
-export const NO_DROP_AFTER_MS = 2500;
+const NO_DROP_AFTER_MS = 2500;
 
 /** How many dropped files are read at most; the rest are named as skipped. */
-export const MAX_DROPPED_FILES = 20;
+const MAX_DROPPED_FILES = 20;
 
 interface DroppedFile {
   name?: string;
@@ -32,7 +32,7 @@ interface DragAndDropEventLike {
 }
 
 /** Reads the files of a "drop"; "empty" when Outlook sent none. */
-export async function readDrop(event: DragAndDropEventLike): Promise<DropEvent> {
+async function readDrop(event: DragAndDropEventLike): Promise<DropEvent> {
   const files = event.dragAndDropEventData?.dataTransfer?.files ?? [];
   if (files.length === 0) return { kind: "empty" };
   const result: Extract<DropEvent, { kind: "files" }> = { kind: "files", sources: [], errors: [] };

@@ -14,7 +14,7 @@
  * reported failing (#974). That these failures carry 9017 is read from those reports; the
  * manual test (docs/manual-test.md, step 2) records the code a real client gives.
  */
-export const OfficeErrorCode = {
+const OfficeErrorCode = {
   /** Internal error (localized name). */
   InternalError: 5001,
   /** Event registration error: the event type is not supported by this object. */

@@ -81,18 +81,18 @@ export interface MailHost {
    * Called when the theme the pane should follow may have changed: Outlook's theme (read
    * `theme` again), or the system's colour scheme. Returns an unsubscribe function.
    */
-  onThemeChanged(listener: () => void): () => void;
+  onThemeChanged: (listener: () => void) => () => void;
   /** Read the current item into parser input(s). */
-  readCurrentItem(): Promise<ItemReading>;
+  readCurrentItem: () => Promise<ItemReading>;
   /** Pinned pane: called when the user selects another item. Returns an unsubscribe function. */
-  onItemChanged(listener: () => void): () => void;
+  onItemChanged: (listener: () => void) => () => void;
   /**
    * Drags onto the pane through Outlook's DragAndDropEvent (web and new Outlook only;
    * classic Windows and Mac deliver ordinary HTML5 drops, which the views handle).
    */
-  onDrop(listener: (drop: DropEvent) => void): () => void;
+  onDrop: (listener: (drop: DropEvent) => void) => () => void;
   /** Whether openDraft can work here (read mode, Mailbox 1.6+). */
   readonly canDraft: boolean;
   /** Open a new message form pre-filled with the draft. */
-  openDraft(draft: DraftRequest): Promise<void>;
+  openDraft: (draft: DraftRequest) => Promise<void>;
 }

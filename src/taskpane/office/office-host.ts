@@ -34,6 +34,8 @@ class OutlookEvent<A extends unknown[]> {
   constructor(
     private readonly office: OfficeApi,
     private readonly eventType: Office.EventType | undefined,
+    // Each listener names the argument type its Office event carries (Office.js passes it untyped).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     private readonly handler: (emit: (...args: A) => void, event: any) => void,
     private readonly onUnregister: () => void = () => {},
   ) {}
@@ -156,7 +158,7 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
   const supports = (version: string) => supportsMailbox(office, version);
   // OfficeThemeChanged hands over the new theme; until the first change, the context's is current.
   let reportedTheme: OfficeThemeLike | undefined;
-  const readTheme = themeReader(() => reportedTheme ?? (office.context.officeTheme as OfficeThemeLike | undefined));
+  const readTheme = themeReader(() => reportedTheme ?? (office.context.officeTheme));
 
   const itemChanged = new OutlookEvent<[]>(office, supports("1.5") ? office.EventType.ItemChanged : undefined, (emit) => emit());
   const themeChanged = new OutlookEvent<[]>(
@@ -172,7 +174,7 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
   const dropped = new OutlookEvent<[DropEvent]>(
     office,
     supportsDragAndDropEvent(office) ? office.EventType.DragAndDropEvent : undefined,
-    (emit, event) => {
+    (emit, event: Parameters<DropWatcher["handle"]>[0]) => {
       dropWatcher ??= new DropWatcher(emit, options.noDropAfterMs);
       dropWatcher.handle(event);
     },
@@ -213,7 +215,7 @@ export async function createOfficeHost(options: OfficeHostOptions = {}): Promise
       // form to open nothing without an error (office-js #6806). The pane then offers the email to copy.
       const form = { toRecipients: draft.to, subject: draft.subject, htmlBody: draft.htmlBody };
       if (canDraftAsync) {
-        await officeCall<void>("mailbox.displayNewMessageFormAsync", (cb) => mailbox.displayNewMessageFormAsync(form, cb), timeoutMs);
+        await officeCall("mailbox.displayNewMessageFormAsync", (cb) => mailbox.displayNewMessageFormAsync(form, cb), timeoutMs);
       } else if (canDraftSync) {
         try {
           mailbox.displayNewMessageForm(form);

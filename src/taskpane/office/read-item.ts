@@ -30,7 +30,7 @@ type AnyItem = Office.MessageRead & Office.MessageCompose;
 type AttachmentInfo = Pick<Office.AttachmentDetails, "id" | "name" | "size" | "attachmentType"> & { isInline?: boolean };
 
 /** How many attachments are fetched at most; a bounce carries two or three. */
-export const MAX_ATTACHMENTS_READ = 20;
+const MAX_ATTACHMENTS_READ = 20;
 
 export interface ReadOptions {
   timeoutMs?: number;
@@ -73,7 +73,7 @@ class ItemReader {
       if (!this.supports("1.8") || typeof this.item.getAttachmentsAsync !== "function") return [];
       return officeCall<AttachmentInfo[]>("item.getAttachmentsAsync", (cb) => this.item.getAttachmentsAsync(cb), this.timeoutMs);
     }
-    return (this.item.attachments ?? []) as AttachmentInfo[];
+    return (this.item.attachments ?? []);
   }
 
   canReadAttachments(): boolean {

@@ -10,7 +10,7 @@ import { useSharedStyles } from "./styles";
 export interface ActionsSectionProps {
   guidance: Guidance;
   draftLanguage: Locale;
-  onDraftLanguageChange(language: Locale): void;
+  onDraftLanguageChange: (language: Locale) => void;
   /**
    * form: Outlook opens a new message (read mode). copy: the email is copied as text, outside
    * Outlook or where the client has no form. copy-in-compose: the same in a message being
@@ -19,8 +19,8 @@ export interface ActionsSectionProps {
    * a pinned pane in classic Outlook 2606 whose form calls no longer call back).
    */
   draftMode: "form" | "copy" | "copy-in-compose" | "copy-after-failure";
-  onDraft(): void;
-  onCopy(): void;
+  onDraft: () => void;
+  onCopy: () => void;
   busy: boolean;
 }
 

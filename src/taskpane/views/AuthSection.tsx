@@ -29,7 +29,7 @@ import { useSharedStyles } from "./styles";
 export interface AuthSectionProps {
   bounce: Bounce;
   checks: ChecksState;
-  onRetry(): void;
+  onRetry: () => void;
 }
 
 export function AuthSection({ bounce, checks, onRetry }: AuthSectionProps) {
@@ -252,7 +252,7 @@ function DmarcFacts({ report }: { report: DmarcReport }) {
 }
 
 /** Backend problems carry a stable code; the catalogs word them, the backend's English message is the fallback. */
-export function problemText(t: Translate, family: "spf" | "dmarc", problem: Problem): string {
+function problemText(t: Translate, family: "spf" | "dmarc", problem: Problem): string {
   const key = `ui.problem.${family}.${problem.code}`;
   if (!isUiMessageKey(key)) return problem.message;
   try {

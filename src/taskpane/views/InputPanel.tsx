@@ -25,13 +25,13 @@ export interface InputPanelProps {
   /** Whether this is the main content (nothing diagnosed) or an extra at the bottom. */
   primary: boolean;
   dragging: boolean;
-  onText(text: string): void;
-  onFiles(files: File[]): void;
+  onText: (text: string) => void;
+  onFiles: (files: File[]) => void;
   /** Extra ways in (the standalone page's samples). */
   children?: ReactNode;
 }
 
-export const FILE_TYPES = ".eml,.msg,.txt,message/rfc822,application/vnd.ms-outlook,text/plain";
+const FILE_TYPES = ".eml,.msg,.txt,message/rfc822,application/vnd.ms-outlook,text/plain";
 
 export function InputPanel({ primary, dragging, onText, onFiles, children }: InputPanelProps) {
   const t = useT();

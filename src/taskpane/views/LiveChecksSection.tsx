@@ -27,7 +27,7 @@ const listColor: Record<DnsblResult["status"], BadgeProps["color"]> = {
 };
 
 function errorOf(outcome: Outcome<object> | undefined): string | null {
-  return outcome && "error" in outcome && Object.keys(outcome).length === 1 ? (outcome as { error: string }).error : null;
+  return outcome && "error" in outcome && Object.keys(outcome).length === 1 ? (outcome).error : null;
 }
 
 export function LiveChecksSection({ engine, checks, locale, expected }: LiveChecksSectionProps) {

@@ -21,7 +21,7 @@ export interface ReportProps {
   checks: ChecksState;
   host: MailHost;
   services: Services;
-  onRetryChecks(): void;
+  onRetryChecks: () => void;
 }
 
 type Feedback = { intent: "success" | "error"; text: string } | null;

@@ -19,7 +19,7 @@ export function sourceLabel(source: LabeledSource, t: Translate): string {
   return t(LABEL_KEYS[source.origin], { name: source.name ?? "" });
 }
 
-export function SourcePicker({ sources, active, onSelect }: { sources: LabeledSource[]; active: number; onSelect(index: number): void }) {
+export function SourcePicker({ sources, active, onSelect }: { sources: LabeledSource[]; active: number; onSelect: (index: number) => void }) {
   const t = useT();
   return (
     <Field label={t("ui.sources.label")}>

@@ -66,6 +66,8 @@ export const useSharedStyles = makeStyles({
     margin: "-1px",
     padding: 0,
     overflow: "hidden",
+    // Older Outlook webviews know `clip` but not `clip-path` on HTML elements.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     clip: "rect(0 0 0 0)",
     whiteSpace: "nowrap",
     border: 0,

@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -19,7 +19,7 @@ export const CHROMIUM_ARGS = [
 
 export interface Browser {
   context: BrowserContext;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** A pane-sized (320 px) browser with a fresh profile. */

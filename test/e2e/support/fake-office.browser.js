@@ -4,7 +4,8 @@
  * runs in the browser (served in place of office.js) and in node (adapter unit tests).
  * Options and the test-facing API are documented in fake-office.ts.
  */
-// eslint-disable-next-line no-unused-vars
+ 
+/* exported installFakeOffice -- called by the script fake-office.ts builds around this file */
 function installFakeOffice(window, options) {
   "use strict";
   var opts = options || {};
@@ -311,6 +312,7 @@ function installFakeOffice(window, options) {
     },
     removeHandlerAsync: function (eventType) {
       var a = splitArgs(Array.prototype.slice.call(arguments, 1));
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a map keyed by event type, as Office.js keeps it
       delete handlers[eventType];
       answer("removeHandlerAsync", a.callback, a.asyncContext, function () { return undefined; });
     },

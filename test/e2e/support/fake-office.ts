@@ -84,7 +84,7 @@ export interface FakeReadItemSpec {
   restricted?: boolean;
 }
 
-export interface FakeComposeItemSpec {
+interface FakeComposeItemSpec {
   kind: "compose";
   subject?: string;
   bodyText?: string;
@@ -95,7 +95,7 @@ export interface FakeComposeItemSpec {
 export type FakeItemSpec = FakeReadItemSpec | FakeComposeItemSpec;
 
 /** Names of simulated APIs that can be told to fail. */
-export type FakeApi =
+type FakeApi =
   | "body.getAsync"
   | "getAllInternetHeadersAsync"
   | "getAttachmentContentAsync"
@@ -113,7 +113,7 @@ export interface FakeOfficeTheme {
 }
 
 /** An Outlook error: its numeric code (see src/taskpane/office/errors.ts); name and message default to Outlook's, localized where Outlook localizes them. */
-export interface FakeError {
+interface FakeError {
   code: number;
   name?: string;
   message?: string;
@@ -162,7 +162,7 @@ export interface DraftCall {
 const browserSource = readFileSync(path.join(__dirname, "fake-office.browser.js"), "utf8");
 
 /** JavaScript source that defines window.Office for the given options. */
-export function fakeOfficeScript(options: FakeOfficeOptions = {}): string {
+function fakeOfficeScript(options: FakeOfficeOptions = {}): string {
   // JSON is valid JavaScript; "</script>" cannot matter since this is served as a file.
   return `${browserSource}\ninstallFakeOffice(window, ${JSON.stringify(options)});\n`;
 }
@@ -227,6 +227,8 @@ export function draftCalls(page: Page): Promise<DraftCall[]> {
  */
 export function installFakeOffice(options: FakeOfficeOptions = {}): { Office: typeof Office; __fakeOffice: any; __draftCalls: DraftCall[] } {
   const win = {} as { Office: typeof Office; __fakeOffice: any; __draftCalls: DraftCall[] };
+  // The script the browser test injects, run here on a plain object instead of a page.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function("window", fakeOfficeScript(options))(win);
   return win;
 }

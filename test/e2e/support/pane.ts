@@ -74,7 +74,7 @@ export async function shownDiagnosis(page: Page): Promise<{ title: string; recip
 export async function dropFile(page: Page, selector: string, name: string, content: string | Uint8Array, type = "message/rfc822"): Promise<void> {
   const file = typeof content === "string" ? { name, type, text: content, base64: null } : { name, type, text: null, base64: Buffer.from(content).toString("base64") };
   await page.locator(selector).first().evaluate((target, spec) => {
-    const bytes = spec.base64 === null ? new TextEncoder().encode(spec.text!) : Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0));
+    const bytes = spec.base64 === null ? new TextEncoder().encode(spec.text) : Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0));
     const transfer = new DataTransfer();
     transfer.items.add(new File([bytes], spec.name, { type: spec.type }));
     for (const kind of ["dragenter", "dragover", "drop"]) {

@@ -31,7 +31,7 @@ export interface StaticServer {
   url: string;
   /** Bodies of the /api requests seen, as sent by the page. */
   apiRequests: { path: string; body: string }[];
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export const REPO_ROOT = path.resolve(__dirname, "../../..");

@@ -2,7 +2,7 @@
  * The format registry: one entry per family, each name a lowercase slug, and the
  * FormatName union built from the list, so a name no module reports fails tsc.
  */
-import { FORMATS, type FormatName } from "../../../src/ndr";
+import { FORMATS, type FormatName } from "../../../src/ndr/formats";
 import { defineFormat } from "../../../src/ndr/formats/format";
 
 test("every family is listed once, under a lowercase name", () => {

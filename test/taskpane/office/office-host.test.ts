@@ -2,7 +2,9 @@
  * The Office adapter against the simulated Outlook host (the same script the end-to-end
  * tests serve as office.js), run in node on a stand-in window object.
  */
-import { createBrowserHost, createOfficeHost, OfficeCallError, type DropEvent, type MailHost } from "../../../src/taskpane/office";
+import { createBrowserHost, createOfficeHost, type MailHost } from "../../../src/taskpane/office";
+import { OfficeCallError } from "../../../src/taskpane/office/async";
+import type { DropEvent } from "../../../src/taskpane/office/host";
 import type { MessageParts } from "../../../src/ndr/types";
 import { installFakeOffice, type FakeOfficeOptions } from "../../e2e/support/fake-office";
 import { writeMsg } from "../../support/msg-writer";
@@ -86,6 +88,7 @@ describe("readCurrentItem", () => {
     expect(parts.headers).toBe(NDR_HEADERS);
     expect(parts.attachments).toHaveLength(1);
     // Outlook says text/plain (the extension's lookup); the content says delivery-status, and that is what the parser gets.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the deprecated field is what is being checked
     expect((win.Office.context.mailbox.item as Office.MessageRead).attachments[0].contentType).toBe("text/plain");
     expect(parts.attachments![0]).toMatchObject({ name: "details.txt", contentType: "message/delivery-status" });
     expect(textOf(parts.attachments![0].content as Uint8Array)).toBe(DELIVERY_STATUS);

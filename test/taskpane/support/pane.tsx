@@ -34,11 +34,11 @@ export interface TestHost extends MailHost {
   theme: MailHost["theme"];
   reading: ItemReading;
   drafts: DraftRequest[];
-  itemChanged(): void;
+  itemChanged: () => void;
   /** Outlook's DragAndDropEvent, as the adapter reports it. */
-  drop(drop: DropEvent): void;
+  drop: (drop: DropEvent) => void;
   /** Switches the host's theme and tells the pane, as Outlook's OfficeThemeChanged does. */
-  changeTheme(theme: MailHost["theme"]): void;
+  changeTheme: (theme: MailHost["theme"]) => void;
   readCalls: number;
 }
 
