@@ -92,6 +92,21 @@ describe("backend /api/check with live checks", () => {
     expect(dns.queryCount()).toBe(before);
   });
 
+  test("GET takes the live fields comma-separated", async () => {
+    const reply = await new Promise<{ status: number; json: any }>((resolve, reject) => {
+      http
+        .get(`${server.url}/api/check?domain=sender.example&ip=${LISTED_IP}&checks=dnsbl,reverse-dns&zones=zen.spamhaus.org`, (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(body) }));
+        })
+        .on("error", reject);
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.json.live.checks).toEqual(["dnsbl", "reverse-dns"]);
+    expect(reply.json.live.dnsbl.results[0]).toMatchObject({ zone: "zen.spamhaus.org", named: true, status: "listed" });
+  });
+
   test("without checks the answer is the SPF/DMARC one alone", async () => {
     const reply = await post(server.url, { domain: "sender.example", ip: LISTED_IP });
     expect(reply.json.live).toBeUndefined();

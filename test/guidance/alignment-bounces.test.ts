@@ -19,6 +19,7 @@ import { runChecks } from "../../src/spf/index";
 import type { AlignmentReport, Checks } from "../../src/spf/types";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 import type { Zone, ZoneRecord } from "../support/zone";
+import { authBounce as bounceText, type AuthBounceCase as Case } from "../support/auth-bounce";
 
 const IP = "192.0.2.10";
 const key = (bits: number) => generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
@@ -53,72 +54,6 @@ const EXO_DMARC = (domain: string) =>
   `550 5.7.509 Access denied, sending domain ${domain.toUpperCase()} does not pass DMARC verification and has a DMARC policy of reject. [BN8NAM12FT067.eop-nam12.prod.protection.outlook.com 2026-11-20T08:15:02.123Z 08DCF1A2B3C4D5E6]`;
 const OUTLOOK_515 = (domain: string) =>
   `550 5.7.515 Access denied, sending domain [${domain.toUpperCase()}] doesn't meet the required authentication level. The sender's domain in the 5322.From address doesn't meet the authentication requirements defined for the sender. To learn more, go to https://go.microsoft.com/fwlink/?LinkId=2283593 [CH1PEPF0000AD7B.namprd04.prod.outlook.com 2026-11-20T08:15:02.456Z 08DCF1A2B3C4D5E7]`;
-
-interface Case {
-  name: string;
-  recipient: string;
-  remoteMta: string;
-  status: string;
-  diagnostic: string;
-  envelope: string;
-  /** The returned original's header block. */
-  original: string;
-}
-
-/** A Postfix DSN relaying the receiver's refusal, with the original's headers attached. */
-function bounceText(c: Case): string {
-  const boundary = "B0UNCE.1732090502/mail.shop.example";
-  return [
-    "Return-Path: <>",
-    "From: MAILER-DAEMON@mail.shop.example (Mail Delivery System)",
-    `To: ${c.envelope}`,
-    "Subject: Undelivered Mail Returned to Sender",
-    "Date: Wed, 20 Nov 2026 08:15:03 +0000",
-    "MIME-Version: 1.0",
-    `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-    "",
-    `--${boundary}`,
-    "Content-Description: Notification",
-    "Content-Type: text/plain; charset=us-ascii",
-    "",
-    "This is the mail system at host mail.shop.example.",
-    "",
-    "I'm sorry to have to inform you that your message could not",
-    "be delivered to one or more recipients. It's attached below.",
-    "",
-    `<${c.recipient}>: host ${c.remoteMta}[203.0.113.5] said:`,
-    `    ${c.diagnostic} (in reply to end of DATA command)`,
-    "",
-    `--${boundary}`,
-    "Content-Description: Delivery report",
-    "Content-Type: message/delivery-status",
-    "",
-    "Reporting-MTA: dns; mail.shop.example",
-    `X-Postfix-Sender: rfc822; ${c.envelope}`,
-    "Arrival-Date: Wed, 20 Nov 2026 08:15:00 +0000",
-    "",
-    `Final-Recipient: rfc822; ${c.recipient}`,
-    "Action: failed",
-    `Status: ${c.status}`,
-    `Remote-MTA: dns; ${c.remoteMta}`,
-    `Diagnostic-Code: smtp; ${c.diagnostic}`,
-    "",
-    `--${boundary}`,
-    "Content-Description: Undelivered Message Headers",
-    "Content-Type: text/rfc822-headers",
-    "",
-    `Received: from mta7.esp.example (mta7.esp.example [${IP}])`,
-    "\tby mail.shop.example (Postfix) with ESMTPS id 4XyZ1w2Q3r; Wed, 20 Nov 2026 08:15:00 +0000",
-    c.original,
-    "To: customer@example.org",
-    "Subject: Our November offers",
-    "Message-ID: <20261120081500.77@shop.example>",
-    "Date: Wed, 20 Nov 2026 08:14:59 +0000",
-    "",
-    `--${boundary}--`,
-    "",
-  ].join("\n");
-}
 
 const gmail = { recipient: "customer@gmail.com", remoteMta: "gmail-smtp-in.l.google.com", status: "5.7.26" };
 const exo = { recipient: "buyer@contoso.example", remoteMta: "contoso-example.mail.protection.outlook.com", status: "5.7.509" };
