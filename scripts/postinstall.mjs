@@ -13,5 +13,7 @@ try {
   console.log("postinstall: patch-package is not installed (production install): patches/ not applied; the build needs them");
   process.exit(0);
 }
-const result = spawnSync(process.execPath, [bin], { stdio: "inherit" });
+// --error-on-fail: a patch that no longer applies fails the install everywhere, not only in CI
+// (patch-package exits 0 on a failed patch unless CI is set or this flag is given).
+const result = spawnSync(process.execPath, [bin, "--error-on-fail"], { stdio: "inherit" });
 process.exit(result.status ?? 1);

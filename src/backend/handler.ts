@@ -95,7 +95,7 @@ async function withinBudget(run: (signal: AbortSignal) => Promise<CheckReport>, 
   });
   try {
     const outcome = await Promise.race([run(controller.signal), expiry]);
-    if (outcome instanceof Timeout) controller.abort();
+    if (outcome instanceof Timeout) controller.abort(outcome);
     return outcome;
   } finally {
     clearTimeout(timer);

@@ -207,16 +207,19 @@ function analyseMessage(message: MailMessage, options: ParseOptions = {}): Bounc
 async function parseAt(source: BounceSource, depth: number, options: ParseOptions): Promise<Bounce> {
   const message = await readMessage(source);
   const bounce = analyseMessage(message, options);
-  if (bounce.isBounce || depth >= MAX_UNWRAP) return bounce;
+  // A bounce that names nobody may be a notice wrapped around the real one: that is worth a look too.
+  const namesNobody = bounce.recipients.every((recipient) => recipient.address === null);
+  if ((bounce.isBounce && !namesNobody) || depth >= MAX_UNWRAP) return bounce;
+  const better = (inner: Bounce | null) => inner?.isBounce && (!bounce.isBounce || inner.recipients.some((recipient) => recipient.address !== null));
   // A bounce forwarded to the helpdesk: as an attached message, or quoted inline.
   for (const attached of message.attachedMessages.slice(0, 5)) {
     const inner = await parseAt(attached, depth + 1, options).catch(() => null);
-    if (inner?.isBounce) return inner;
+    if (better(inner)) return inner!;
   }
   const inline = unwrapInlineForward(message.text);
   if (inline) {
     const inner = await parseAt(inline, depth + 1, options).catch(() => null);
-    if (inner?.isBounce) return inner;
+    if (better(inner)) return inner!;
   }
   return bounce;
 }

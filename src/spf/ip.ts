@@ -20,7 +20,10 @@ export interface ClientIp {
  * any such text as IPv4-mapped (::ffff:192.0.2.5). Null when the text is no address.
  */
 function parseIpText(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  if (!text.includes(":")) return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : null;
+  if (!text.includes(":")) {
+    const value = ip4Value(text);
+    return value === null ? null : new ipaddr.IPv4([value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255]);
+  }
   if (!/^[0-9a-f:.]+$/i.test(text)) return null;
   let groups = text;
   const embedded = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
@@ -57,11 +60,35 @@ export function isIp6Network(text: string): boolean {
   return parseIpText(text)?.kind() === "ipv6";
 }
 
-/** A dotted quad as an unsigned 32-bit integer, or null when the text is not one. */
+/** A dotted quad (no leading zeros) as an unsigned 32-bit integer, or null when the text is not one. */
 function ip4Value(text: string): number | null {
-  if (!IP4_NETWORK.test(text)) return null;
   let value = 0;
-  for (const octet of text.split(".")) value = value * 256 + Number(octet);
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (digits === 0 || ++dots > 3) return null;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (code >= 48 && code <= 57) {
+      if (digits > 0 && octet === 0) return null; // a leading zero
+      octet = octet * 10 + (code - 48);
+      if (++digits > 3 || octet > 255) return null;
+    } else {
+      return null;
+    }
+  }
+  return dots === 3 && digits > 0 ? value * 256 + octet : null;
+}
+
+/** The client's IPv4 address as an integer, worked out once per client. */
+const clientValues = new WeakMap<ClientIp, number>();
+function clientValue(client: ClientIp): number {
+  let value = clientValues.get(client);
+  if (value === undefined) clientValues.set(client, (value = ip4Value(client.text) ?? 0));
   return value;
 }
 
@@ -73,7 +100,7 @@ export function inNetwork(client: ClientIp, network: string, prefix: number): bo
     const value = ip4Value(network);
     if (value === null || prefix < 0 || prefix > 32) return false;
     const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-    return ((value & mask) >>> 0) === ((ip4Value(client.text)! & mask) >>> 0);
+    return ((value & mask) >>> 0) === ((clientValue(client) & mask) >>> 0);
   }
   const parsed = parseAddress(network);
   if (!parsed || parsed.kind() !== client.address.kind()) return false;

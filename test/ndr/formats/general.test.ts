@@ -187,3 +187,29 @@ test("a notice that names nobody but returns the message: the returned message's
   expect(bounce).toMatchObject({ isBounce: true, format: "generic", senderDomain: "contoso.example", originalSubject: "Quarterly report" });
   expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
 });
+
+test("a notice that names nobody but wraps the real bounce gives way to the bounce inside", async () => {
+  const raw = [
+    "From: MAILER-DAEMON@relay.contoso.example",
+    "To: postmaster@contoso.example",
+    "Subject: Undelivered Mail Returned to Sender",
+    "",
+    "A message could not be delivered; the notice follows.",
+    "",
+    "---------------------------------",
+    "Return-Path: <>",
+    "From: Mail Delivery System <MAILER-DAEMON@mx.contoso.example>",
+    "Date: Fri, 27 Nov 2026 10:00:00 +0000",
+    "To: alice@contoso.example",
+    "Subject: Undeliverable: Quarterly report",
+    "",
+    "Delivery to the following recipients failed.",
+    "",
+    "       bob@fabrikam.example",
+    "           550 5.1.1 No such user",
+    "",
+  ].join("\n");
+  const bounce = await parseBounce(raw);
+  expect(bounce.isBounce).toBe(true);
+  expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
+});
