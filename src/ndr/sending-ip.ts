@@ -111,6 +111,13 @@ function receivingIps(text: string): Set<string> {
 /** A cheap test for anything that may be an address literal: most lines have none, and skip the phrasings. */
 const MAY_HOLD_IP = /\d\.\d{1,3}\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]{0,4}:/;
 
+/**
+ * What every address literal the phrasings capture holds: four dotted numbers (IPv4), or
+ * a colon followed by two of [0-9A-Fa-f:.] (IPv6, IPV6_PATTERN). Unlike MAY_HOLD_IP it
+ * rejects the status codes ("5.7.1") most lines of a rejection carry.
+ */
+const HOLDS_IP_LITERAL = /\d\.\d{1,3}\.\d{1,3}\.\d|:[0-9A-Fa-f:.]{2}/;
+
 function prepared(text: string): string {
   return (text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text).replace(CONTINUATION, "");
 }
@@ -124,7 +131,7 @@ function acceptable(candidate: string | undefined, receivers: ReadonlySet<string
 export function findExplicitSendingIp(text: string | null | undefined, receivers: ReadonlySet<string> = new Set()): string | null {
   if (!text) return null;
   const body = prepared(text);
-  if (!MAY_HOLD_IP.test(body)) return null;
+  if (!MAY_HOLD_IP.test(body) || !HOLDS_IP_LITERAL.test(body)) return null;
   // The receiving host's addresses are looked for only once a candidate turns up.
   let excluded: Set<string> | null = null;
   const lines = body.split("\n", 400);
@@ -133,6 +140,7 @@ export function findExplicitSendingIp(text: string | null | undefined, receivers
     const next = lines[index + 1] ?? "";
     if (!MAY_HOLD_IP.test(lines[index]) && !MAY_HOLD_IP.test(next)) continue;
     const line = `${lines[index]} ${next.replace(/^\s{0,8}(?:<<<|>>>)?\s{0,3}/, "").slice(0, 200)}`;
+    if (!HOLDS_IP_LITERAL.test(line)) continue;
     const lowered = line.toLowerCase();
     for (const phrasing of EXPLICIT) {
       if (!mayMatch(phrasing, lowered)) continue;
@@ -156,7 +164,7 @@ export function findSendingIp(diagnostic: string | null | undefined, receivers: 
   const explicit = findExplicitSendingIp(diagnostic, receivers);
   if (explicit) return explicit;
   const body = prepared(diagnostic);
-  if (!MAY_HOLD_IP.test(body) || !AUTH_OR_BLOCK.test(body)) return null;
+  if (!MAY_HOLD_IP.test(body) || !HOLDS_IP_LITERAL.test(body) || !AUTH_OR_BLOCK.test(body)) return null;
   const excluded = new Set([...receivers, ...receivingIps(body)]);
   const candidates = new Set<string>();
   for (const match of body.matchAll(BRACKETED)) {
