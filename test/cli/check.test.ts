@@ -1,18 +1,8 @@
 import { run } from "../../src/cli/commands/check";
-import type { CliIo } from "../../src/cli/io";
+import { captureIo } from "../support/cli-io";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 import { LISTED_IP, REFUSED_IP, liveZone } from "../support/live-zone";
 
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: async () => new Uint8Array(),
-  };
-  return io;
-}
 
 describe("bounce-doctor check against a loopback DNS server", () => {
   let dns: DnsServer;

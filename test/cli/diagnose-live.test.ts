@@ -6,21 +6,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../src/cli/commands/diagnose";
-import type { CliIo } from "../../src/cli/io";
+import { captureIo } from "../support/cli-io";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 import { liveZone } from "../support/live-zone";
 import { postfixBounce } from "../support/postfix-bounce";
 
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: async () => new Uint8Array(),
-  };
-  return io;
-}
 
 let dns: DnsServer;
 let file: string;

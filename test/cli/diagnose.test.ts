@@ -6,20 +6,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../src/cli/commands/diagnose";
-import type { CliIo } from "../../src/cli/io";
+import { captureIo } from "../support/cli-io";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 import type { Zone } from "../support/zone";
 
-function captureIo(stdin = ""): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: async () => new TextEncoder().encode(stdin),
-  };
-  return io;
-}
 
 /** An RFC 3464 report of an SPF rejection that quotes the sending IP. */
 function spfDsn(diagnostic = "550 5.7.23 SPF validation failed for 198.51.100.20"): string {

@@ -1,5 +1,5 @@
 import { run } from "../../src/cli/commands/spf";
-import type { CliIo } from "../../src/cli/io";
+import { captureIo } from "../support/cli-io";
 import { startDnsServer, type DnsServer } from "../support/dns-server";
 import type { Zone } from "../support/zone";
 
@@ -14,16 +14,6 @@ const zone: Zone = new Map([
   ["slow.example.com", [{ type: "TIMEOUT" }]],
 ]);
 
-function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-    readStdin: async () => new Uint8Array(),
-  };
-  return io;
-}
 
 describe("bounce-doctor spf against a loopback DNS server", () => {
   let dns: DnsServer;

@@ -5,16 +5,12 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { createBackend } from "../../src/backend/app";
-import { loadConfig } from "../../src/backend/config";
-import { startBackendServer, type RunningServer } from "../../src/backend/http";
 import { authBounce } from "../support/auth-bounce";
-import { startDnsServer, type DnsServer } from "../support/dns-server";
 import type { Zone } from "../support/zone";
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/a11y";
-import { launchBrowser, type Browser } from "./support/browser";
 import { openPane, shownDiagnosis } from "./support/pane";
-import { REPO_ROOT, assertBuilt, startStaticServer, type StaticServer } from "./support/static-server";
+import { startPaneStack, type PaneStack } from "./support/pane-stack";
+import { REPO_ROOT, assertBuilt } from "./support/static-server";
 
 const SCREENSHOTS = path.join(REPO_ROOT, "test-output/screenshots");
 const IP = "192.0.2.10";
@@ -37,34 +33,24 @@ const EML = authBounce({
     "Authentication-Results: spf=pass (sender IP is 192.0.2.10)\n smtp.mailfrom=bounces.esp.example; dkim=none (message not signed)\n header.d=none;dmarc=fail action=oreject header.from=shop.example;\nFrom: Shop <news@shop.example>",
 });
 
-let dns: DnsServer;
-let backend: RunningServer;
-let server: StaticServer;
-let browser: Browser;
+let stack: PaneStack;
 jest.setTimeout(60_000);
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  dns = await startDnsServer(zone);
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DNS_SERVERS: `127.0.0.1:${dns.port}`, RATE_LIMIT_BURST: "1000", RATE_LIMIT_PER_MINUTE: "10000" });
-  backend = await startBackendServer(createBackend(config), config);
-  server = await startStaticServer({ kind: "proxy", target: backend.url });
-  browser = await launchBrowser();
+  stack = await startPaneStack(zone);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-  await dns?.close();
+  await stack?.close();
 });
 
 test.each([
   { locale: "en-US", fact: "SPF is for bounces.esp.example, not shop.example, and nothing signs with DKIM." },
   { locale: "zh-TW", fact: "SPF 檢查的是 bounces.esp.example，不是 shop.example，且沒有 DKIM 簽章。" },
 ] as const)("the authentication panel leads with alignment ($locale)", async ({ locale, fact }) => {
-  const { page, problems } = await openPane(browser, server.url, { displayLanguage: locale, item: { itemClass: "REPORT.IPM.Note.NDR", eml: EML } });
+  const { page, problems } = await openPane(stack.browser, stack.server.url, { displayLanguage: locale, item: { itemClass: "REPORT.IPM.Note.NDR", eml: EML } });
   await page.emulateMedia({ reducedMotion: "reduce" });
   await shownDiagnosis(page);
   const alignment = page.getByTestId("alignment-facts");

@@ -9,17 +9,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { parseBounce } from "../../src/ndr";
-import { createBackend } from "../../src/backend/app";
-import { loadConfig } from "../../src/backend/config";
-import { startBackendServer, type RunningServer } from "../../src/backend/http";
-import { startDnsServer, type DnsServer } from "../support/dns-server";
 import type { Zone } from "../support/zone";
 import type { Checks, SpfReport } from "../../src/spf/types";
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "./support/a11y";
-import { launchBrowser, type Browser } from "./support/browser";
 import type { FakeOfficeOptions } from "./support/fake-office";
 import { corpusEml, openPane, openStandalonePage, shownDiagnosis } from "./support/pane";
-import { REPO_ROOT, assertBuilt, startStaticServer, type StaticServer } from "./support/static-server";
+import { startPaneStack, type PaneStack } from "./support/pane-stack";
+import { REPO_ROOT, assertBuilt } from "./support/static-server";
 
 const SCREENSHOTS = path.join(REPO_ROOT, "test-output/screenshots");
 
@@ -42,34 +38,24 @@ const DARK_OUTLOOK: FakeOfficeOptions["theme"] = {
   controlForegroundColor: "#ffffff",
 };
 
-let dns: DnsServer;
-let backend: RunningServer;
 // Chromium on a busy 2-core machine: page loads and axe runs take seconds.
 jest.setTimeout(60_000);
 
-let server: StaticServer;
-let browser: Browser;
+let stack: PaneStack;
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  dns = await startDnsServer(zone);
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DNS_SERVERS: `127.0.0.1:${dns.port}`, RATE_LIMIT_BURST: "1000", RATE_LIMIT_PER_MINUTE: "10000" });
-  backend = await startBackendServer(createBackend(config), config);
-  server = await startStaticServer({ kind: "proxy", target: backend.url });
-  browser = await launchBrowser();
+  stack = await startPaneStack(zone);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await backend?.close();
-  await dns?.close();
+  await stack?.close();
 });
 
 /** What the backend itself answers for the bounce, asked directly. */
 async function backendChecks(query: Record<string, string>): Promise<Checks> {
-  const response = await fetch(`${backend.url}/api/check`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(query) });
+  const response = await fetch(`${stack.backend.url}/api/check`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(query) });
   expect(response.status).toBe(200);
   return (await response.json()) as Checks;
 }
@@ -85,7 +71,7 @@ test("the SPF panel shows the backend's verdict for the sending IP, the record, 
   const eml = corpusEml(GMAIL);
   const bounce = await parseBounce(eml);
   expect(bounce).toMatchObject({ senderDomain: "example.co.jp", sendingIp: "192.0.2.49" });
-  const { page, problems } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml } });
+  const { page, problems } = await openPane(stack.browser, stack.server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml } });
   await shownDiagnosis(page);
   await openAuth(page);
   const spf = page.getByTestId("spf-facts");
@@ -119,7 +105,7 @@ test("without a sending IP in the bounce the panel checks the record only", asyn
   const eml = corpusEml("lhost-office365-01");
   const bounce = await parseBounce(eml);
   expect(bounce.sendingIp).toBeNull();
-  const { page } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml } });
+  const { page } = await openPane(stack.browser, stack.server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml } });
   const spf = page.getByTestId("spf-facts");
   await spf.waitFor({ timeout: 20_000 });
   expect(await spf.innerText()).toContain("The bounce doesn't show the sending IP");
@@ -135,7 +121,7 @@ describe("screenshots at 320 px, checked by axe", () => {
   ];
 
   test.each(cases)("pane, $locale, dark: $dark", async ({ locale, dark }) => {
-    const { page, problems } = await openPane(browser, server.url, {
+    const { page, problems } = await openPane(stack.browser, stack.server.url, {
       displayLanguage: locale,
       theme: dark ? DARK_OUTLOOK : undefined,
       item: { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(GMAIL) },
@@ -157,7 +143,7 @@ describe("screenshots at 320 px, checked by axe", () => {
   });
 
   test("pane in high contrast (forced colours)", async () => {
-    const { page } = await openPane(browser, server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(GMAIL) } });
+    const { page } = await openPane(stack.browser, stack.server.url, { item: { itemClass: "REPORT.IPM.Note.NDR", eml: corpusEml(GMAIL) } });
     await page.emulateMedia({ forcedColors: "active" });
     await openAuth(page);
     await page.getByTestId("spf-facts").waitFor({ timeout: 20_000 });
@@ -168,7 +154,7 @@ describe("screenshots at 320 px, checked by axe", () => {
   });
 
   test.each([false, true])("pane when the item is not a bounce, dark: %s", async (dark) => {
-    const { page } = await openPane(browser, server.url, {
+    const { page } = await openPane(stack.browser, stack.server.url, {
       theme: dark ? DARK_OUTLOOK : undefined,
       item: { itemClass: "IPM.Note", eml: "From: a@example.com\nTo: b@example.net\nSubject: Lunch\n\nNoon?\n", bodyText: "Noon?" },
     });
@@ -179,7 +165,7 @@ describe("screenshots at 320 px, checked by axe", () => {
   });
 
   test.each(["light", "dark"] as const)("standalone page with a sample, %s", async (scheme) => {
-    const { page } = await openStandalonePage(browser, server.url, scheme);
+    const { page } = await openStandalonePage(stack.browser, stack.server.url, scheme);
     await page.screenshot({ path: path.join(SCREENSHOTS, `page-empty-${scheme}.png`), fullPage: true, animations: "disabled" });
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: /Exchange Online/ }).click();
