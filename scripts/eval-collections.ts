@@ -15,7 +15,8 @@ import { repoRoot } from "./lib/paths";
 
 interface Label {
   isBounce: boolean;
-  recipients?: { address: string; status: string | null }[];
+  /** status absent: the collection's labels state none, so status is not scored. */
+  recipients?: { address: string; status?: string | null }[];
 }
 
 interface Tally {
@@ -62,19 +63,21 @@ function scoreMessage(label: Label, bounce: Bounce | null, score: CollectionScor
   add(score.detection, detected === label.isBounce);
   if (detected !== label.isBounce) score.failures.push(`${file}: isBounce ${detected}, labelled ${label.isBounce}`);
   const ours = (bounce?.isBounce ? bounce.recipients : []).filter((r) => r.action === "failed" || r.action === "delayed");
-  const wanted = new Map((label.isBounce ? (label.recipients ?? []) : []).map((r) => [r.address, r.status]));
+  // Addresses compare without case: receivers treat them so, and labels differ in it (userx@example.COM).
+  const wanted = new Map((label.isBounce ? (label.recipients ?? []) : []).map((r) => [r.address.toLowerCase(), r.status]));
   for (const [address, status] of wanted) {
-    const found = ours.find((r) => r.address === address);
+    const found = ours.find((r) => r.address?.toLowerCase() === address);
     add(score.recall, found !== undefined);
     if (!found) score.failures.push(`${file}: missed ${address}`);
-    else {
+    else if (status !== undefined) {
       add(score.status, found.status === status);
       if (found.status !== status) score.failures.push(`${file}: ${address} status ${found.status}, labelled ${status}`);
     }
   }
   for (const recipient of ours.filter((r) => r.address !== null)) {
-    add(score.precision, wanted.has(recipient.address!));
-    if (!wanted.has(recipient.address!)) score.failures.push(`${file}: named ${recipient.address}, not labelled`);
+    const address = recipient.address!.toLowerCase();
+    add(score.precision, wanted.has(address));
+    if (!wanted.has(address)) score.failures.push(`${file}: named ${recipient.address}, not labelled`);
   }
 }
 
