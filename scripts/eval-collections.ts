@@ -15,7 +15,7 @@ import { repoRoot } from "./lib/paths";
 
 interface Label {
   isBounce: boolean;
-  /** status absent: the collection's labels state none, so status is not scored. */
+  /** Absent on a bounce: the collection does not say who failed (not scored). A status absent: none stated (not scored). */
   recipients?: { address: string; status?: string | null }[];
 }
 
@@ -62,6 +62,8 @@ function scoreMessage(label: Label, bounce: Bounce | null, score: CollectionScor
   const detected = bounce?.isBounce ?? false;
   add(score.detection, detected === label.isBounce);
   if (detected !== label.isBounce) score.failures.push(`${file}: isBounce ${detected}, labelled ${label.isBounce}`);
+  // A bounce labelled without a recipient list: the collection names none, so who failed is not scored.
+  if (label.isBounce && label.recipients === undefined) return;
   const ours = (bounce?.isBounce ? bounce.recipients : []).filter((r) => r.action === "failed" || r.action === "delayed");
   // Addresses compare without case: receivers treat them so, and labels differ in it (userx@example.COM).
   const wanted = new Map((label.isBounce ? (label.recipients ?? []) : []).map((r) => [r.address.toLowerCase(), r.status]));
@@ -106,12 +108,21 @@ export function collectionDirs(extra: string[] = []): string[] {
 async function main() {
   const args = process.argv.slice(2);
   const dirs = collectionDirs(args.filter((arg) => !arg.startsWith("--")));
+  const pooled: Record<"detection" | "recall" | "precision" | "status", Tally> = { detection: empty(), recall: empty(), precision: empty(), status: empty() };
   for (const dir of dirs) {
     const score = await evaluateCollection(dir);
+    for (const key of Object.keys(pooled) as (keyof typeof pooled)[]) {
+      pooled[key].hit += score[key].hit;
+      pooled[key].total += score[key].total;
+    }
     console.log(`${score.name}: ${score.messages} messages`);
     console.log(`  detection ${percent(score.detection)}${score.sisimaiDetection ? `  (Sisimai ${percent(score.sisimaiDetection)})` : ""}`);
     console.log(`  recall ${percent(score.recall)}  precision ${percent(score.precision)}  status ${percent(score.status)}`);
     if (args.includes("--failures")) for (const failure of score.failures) console.log(`    ${failure}`);
+  }
+  if (dirs.length > 1) {
+    console.log(`all ${dirs.length} collections: ${pooled.detection.total} messages`);
+    console.log(`  detection ${percent(pooled.detection)}  recall ${percent(pooled.recall)}  precision ${percent(pooled.precision)}  status ${percent(pooled.status)}`);
   }
 }
 

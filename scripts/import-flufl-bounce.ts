@@ -16,8 +16,8 @@ const PACKAGE = "usr/lib/python3/dist-packages/flufl/bounce";
 
 /** Messages DATA names with no address, or not at all, labelled by reading them. */
 const HAND_LABELS: Record<string, { isBounce: boolean; note: string; recipients?: { address: string }[] }> = {
-  "bounce_01.txt": { isBounce: true, note: "not in DATA; a JetMail mailbox-full bounce naming only a local part, dylan (hand label: a bounce, no recipient scored)" },
-  "dumbass_01.txt": { isBounce: true, note: "DATA's comment: a bounce in which no address can be detected (hand label: a bounce, no recipient)" },
+  "bounce_01.txt": { isBounce: true, note: "not in DATA; a JetMail mailbox-full bounce naming only a local part, dylan (hand label: a bounce, no recipient)", recipients: [] },
+  "dumbass_01.txt": { isBounce: true, note: "DATA's comment: a bounce in which no address can be detected (hand label: a bounce, no recipient)", recipients: [] },
   "groupwise_03.txt": { isBounce: false, note: "DATA's comment: not a bounce but has confused groupwise" },
   "qmail_08.txt": { isBounce: false, note: "a Spanish auto-reply (Precedence: auto_reply); DATA expects no address (hand label: not a bounce)" },
   "simple_42.txt": {
@@ -25,7 +25,7 @@ const HAND_LABELS: Record<string, { isBounce: boolean; note: string; recipients?
     note: "Exim DSN whose address was shortened to david...@gmail.com by whoever published it; DATA only says simplematch finds none (hand label: the recipient as the text and the DSN state it)",
     recipients: [{ address: "david...@gmail.com" }],
   },
-  "simple_43.txt": { isBounce: true, note: "'Mail delivery failed' naming no recipient; the returned list post's To is the list, not the failed recipient; DATA expects none (hand label: a bounce, no recipient)" },
+  "simple_43.txt": { isBounce: true, note: "'Mail delivery failed' naming no recipient; the returned list post's To is the list, not the failed recipient; DATA expects none (hand label: a bounce, no recipient)", recipients: [] },
 };
 
 interface Entry {
