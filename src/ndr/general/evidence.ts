@@ -43,7 +43,8 @@ export function weighEvidence(message: MailMessage, report: Report): Evidence {
   };
   if (ruledOut(message, report)) return { score: 0, signs: ["ruled out"], statesFailure: false };
   const returnPath = message.headers.get("return-path")?.trim();
-  const fromDaemon = DAEMON_SENDER.test(message.from) || /<>/.test(message.from);
+  // A daemon's Return-Path speaks for a bounce that has no From of its own or an unhelpful one.
+  const fromDaemon = DAEMON_SENDER.test(message.from) || /<>/.test(message.from) || DAEMON_SENDER.test(returnPath ?? "");
   count("daemon sender", 3, fromDaemon);
   count("null return-path", 3, returnPath === "<>" || returnPath === "");
   count("auto-submitted", 1, /^auto-(?:generated|replied)/i.test(message.headers.get("auto-submitted") ?? ""));
