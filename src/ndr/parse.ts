@@ -26,17 +26,24 @@ function toAction(value: string | null | undefined, status: string | null): Reci
   return status?.startsWith("4") ? "delayed" : status?.startsWith("2") ? "delivered" : "failed";
 }
 
+/** The mailbox a DSN recipient field names, or null when it names none. */
+function fieldMailbox(named: string | null): string | null {
+  if (named === null) return null;
+  // A local delivery ("|/usr/bin/filter bob@example.com", Exim) is no mailbox: the address inside it is.
+  const whole = normalizeAddress(named);
+  return whole !== null && !/\s/.test(whole) ? whole : findAddress(named);
+}
+
 /**
- * The mailbox a DSN recipient names. A source-routed Final-Recipient
- * ("@relay.example:bob@host", RFC 5321 C) names a route, not the mailbox the sender
- * wrote: Original-Recipient does.
+ * The mailbox a DSN recipient names: Final-Recipient, unless it names none. Then
+ * Original-Recipient, the address the sender gave (RFC 3464 §2.3.1-2): for a
+ * source-routed Final-Recipient ("@relay.example:bob@host", RFC 5321 C) or one of
+ * another address type ("x400; /S=bob/...", which X.400 gateways write).
  */
 function dsnAddress(fields: DeliveryStatus["recipients"][number]): string | null {
   const routed = fields.finalRecipient?.startsWith("@") ?? false;
-  const named = routed ? (fields.originalRecipient ?? fields.finalRecipient) : (fields.finalRecipient ?? fields.originalRecipient);
-  // A local delivery ("|/usr/bin/filter bob@example.com", Exim) is no mailbox: the address inside it is.
-  const whole = normalizeAddress(named ?? "");
-  return whole !== null && !/\s/.test(whole) ? whole : findAddress(named);
+  const final = routed ? null : fieldMailbox(fields.finalRecipient);
+  return final ?? fieldMailbox(fields.originalRecipient) ?? fieldMailbox(fields.finalRecipient);
 }
 
 /**
