@@ -7,6 +7,16 @@ import reactHooks from "eslint-plugin-react-hooks";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import globals from "globals";
 
+/** The rules that forbid `any` and untyped values, off where the values have no types to give. */
+const UNTYPED_VALUES_ALLOWED = {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+};
+
 export default tseslint.config(
   { ignores: ["dist/**", "coverage/**", "node_modules/**", "test/fixtures/**", ".run/**"] },
   js.configs.recommended,
@@ -68,12 +78,7 @@ export default tseslint.config(
   {
     files: ["test/**"],
     rules: {
-      "@typescript-eslint/no-explicit-any": "off",
-      "@typescript-eslint/no-unsafe-argument": "off",
-      "@typescript-eslint/no-unsafe-assignment": "off",
-      "@typescript-eslint/no-unsafe-call": "off",
-      "@typescript-eslint/no-unsafe-member-access": "off",
-      "@typescript-eslint/no-unsafe-return": "off",
+      ...UNTYPED_VALUES_ALLOWED,
       "@typescript-eslint/restrict-plus-operands": "off",
       // `expect(mailbox.displayNewMessageForm).toBeUndefined()` reads a method without calling it.
       "@typescript-eslint/unbound-method": "off",
@@ -83,12 +88,7 @@ export default tseslint.config(
   {
     files: ["scripts/manifest-json.ts"],
     rules: {
-      "@typescript-eslint/no-explicit-any": "off",
-      "@typescript-eslint/no-unsafe-argument": "off",
-      "@typescript-eslint/no-unsafe-assignment": "off",
-      "@typescript-eslint/no-unsafe-call": "off",
-      "@typescript-eslint/no-unsafe-member-access": "off",
-      "@typescript-eslint/no-unsafe-return": "off",
+      ...UNTYPED_VALUES_ALLOWED,
     },
   },
   // Plain JavaScript (build config, scripts, browser shims) is outside tsconfig: lint it without types.
