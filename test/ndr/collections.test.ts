@@ -57,3 +57,12 @@ test.each([
   const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
   expect(bounce.recipients.map((r) => r.address)).toEqual([address]);
 });
+
+test.each([
+  ["flufl-bounce/simple_43.txt", "sent by ndr@; its returned list post's To is the list"],
+  ["flufl-bounce/dumbass_01.txt", "its returned list post's To is the list"],
+])("%s is a bounce that names no recipient (%s)", async (file) => {
+  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  expect(bounce.isBounce).toBe(true);
+  expect(bounce.recipients.map((r) => r.address)).toEqual([null]);
+});

@@ -225,9 +225,9 @@ export const RETURNED_MARKER = anyOf(
   "i",
 );
 
-/** Senders that write bounces: MTAs' daemon addresses and their display names. */
+/** Senders that write bounces: MTAs' daemon addresses (and "ndr@", a non-delivery reporter's) and their display names. */
 export const DAEMON_SENDER =
-  /\b(?:mailer-daemon|mailer_daemon|mail-daemon|postmaster|post master|mail delivery (?:system|subsystem|service|agent)|mail deliver system|mail administrator|system administrator|mail system|mdaemon|mail ?router|mail ?gateway|mailerdaemon|mail-?robot|e-?mail delivery)\b|メールシステム|郵件系統|邮件系统/i;
+  /\b(?:mailer-daemon|mailer_daemon|mail-daemon|postmaster|post master|mail delivery (?:system|subsystem|service|agent)|mail deliver system|mail administrator|system administrator|mail system|mdaemon|mail ?router|mail ?gateway|mailerdaemon|mail-?robot|e-?mail delivery)\b|\bndr@|メールシステム|郵件系統|邮件系统/i;
 
 /** Local parts that are never a failed recipient: the mail system's own mailboxes. */
 export const SYSTEM_LOCAL_PART = /^(?:postmaster|mailer-daemon|mailer_daemon|mail-daemon|root|abuse|hostmaster|noreply|no-reply|do-not-reply|donotreply|bounces?|bounce\+.{0,200}|mdaemon|daemon)$/i;

@@ -126,6 +126,9 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
   return [...found.values()];
 }
 
+/** Fields of a message a mailing list delivered to its subscribers. */
+const LIST_POST_FIELDS = ["list-id", "list-post", "x-beenthere", "mailing-list"];
+
 /** The returned original's To/Cc recipient the report names, or its only one. */
 function fromOriginal(headers: FieldMap | null, report: Report, ignore: ReadonlySet<string>): string | null {
   if (!headers) return null;
@@ -134,7 +137,8 @@ function fromOriginal(headers: FieldMap | null, report: Report, ignore: Readonly
   const named = listed.filter((address) => text.includes(address));
   if (named.length === 1) return named[0];
   // A message to one recipient that came back, with a report that names no other mailbox: it failed for that one.
-  if (listed.length !== 1 || named.length !== 0) return null;
+  // Not a list post: its To is the list (RFC 2369 List-* and RFC 2919 List-Id fields, Mailman's X-BeenThere), and it failed for a subscriber.
+  if (listed.length !== 1 || named.length !== 0 || LIST_POST_FIELDS.some((name) => headers.has(name))) return null;
   const others = addressesOnLine(report.text).filter(({ address }) => !isSystemMailbox(address));
   return others.length === 0 ? listed[0] : null;
 }
