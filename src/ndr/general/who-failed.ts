@@ -144,6 +144,18 @@ function fromOriginal(headers: FieldMap | null, report: Report, ignore: Readonly
 }
 
 /**
+ * The one recipient of a report that quotes the returned message's To line in its own
+ * text ("Subject: ..." / "To: bob@example.com", as Yahoo writes) and names no other mailbox.
+ */
+function quotedOnlyTo(report: Report, ignore: ReadonlySet<string>): string | null {
+  const toLines = report.lines.filter((line) => /^\s{0,12}to\s{0,3}:/i.test(line)).slice(0, 2);
+  if (toLines.length !== 1) return null;
+  const named = addressesOnLine(toLines[0]);
+  const others = addressesOnLine(report.text).filter(({ address }) => !isSystemMailbox(address) && !ignore.has(address));
+  return named.length === 1 && others.length === 1 && others[0].address === named[0].address ? named[0].address : null;
+}
+
+/**
  * `original` is the returned message's header block: the attached one, or the copy
  * the report quotes after its "original message follows" line.
  */
@@ -162,5 +174,6 @@ export function whoFailed(message: MailMessage, report: Report, original: FieldM
   for (const match of report.text.slice(0, 100000).matchAll(PROXY_ADDRESS)) add(normalizeAddress(match[1]));
   for (const mention of mentions(report.lines, ignore)) add(mention.address, mention.lines);
   if (found.size === 0) add(fromOriginal(original, report, ignore));
+  if (found.size === 0) add(quotedOnlyTo(report, ignore));
   return [...found.values()];
 }
