@@ -6,31 +6,7 @@
  * and passes (RFC 7489 4.2). The report leads with the one fact that decides.
  */
 import { getDomain } from "tldts";
-import type { DkimKeyReport } from "./dkim-key";
-import type { DmarcPolicy, Problem, SpfResult } from "./types";
-
-type AlignmentMode = "r" | "s";
-
-/**
- * What decides, most telling first:
- * aligned-pass: an aligned identifier passes (or can: a valid aligned key), so DMARC is not why;
- * dkim-key-missing / dkim-key-revoked / dkim-weak-key: the From domain signs, but its key cannot verify;
- * strict-subdomain: aligned only in relaxed mode, and the record asks for strict;
- * dkim-other-domain: signed, but only by another domain (the sending service's), and SPF is not aligned;
- * spf-unaligned-no-dkim: SPF is for another domain (the service's bounce domain), and nothing signs;
- * spf-not-passing: the envelope is the From domain's, but SPF does not pass, and nothing aligned signs;
- * unknown: the From domain is not known.
- */
-type AlignmentFact =
-  | "aligned-pass"
-  | "dkim-key-missing"
-  | "dkim-key-revoked"
-  | "dkim-weak-key"
-  | "strict-subdomain"
-  | "dkim-other-domain"
-  | "spf-unaligned-no-dkim"
-  | "spf-not-passing"
-  | "unknown";
+import type { AlignmentFact, AlignmentMode, AlignmentReport, DkimKeyReport, DmarcPolicy, Problem, SpfResult } from "./types";
 
 export interface AlignmentInput {
   fromDomain: string | null;
@@ -40,18 +16,6 @@ export interface AlignmentInput {
   dkim: Array<{ domain: string; selector: string; key: DkimKeyReport | null }>;
   /** The From domain's DMARC policy, for aspf/adkim (relaxed when there is none). */
   policy: DmarcPolicy | null;
-}
-
-export interface AlignmentReport {
-  fromDomain: string | null;
-  orgDomain: string | null;
-  mode: { spf: AlignmentMode; dkim: AlignmentMode };
-  spf: { domain: string; result: SpfResult | null; aligned: boolean; alignedRelaxed: boolean } | null;
-  dkim: Array<{ domain: string; selector: string; aligned: boolean; alignedRelaxed: boolean; key: DkimKeyReport["status"] | null; keyType: string | null; bits: number | null }>;
-  deciding: AlignmentFact;
-  /** Params of the deciding fact (the domains and selector it names). */
-  params: Record<string, string | number>;
-  problems: Problem[];
 }
 
 /** The organizational domain (RFC 7489 3.2, through the public suffix list), or the name itself. */

@@ -5,27 +5,7 @@
  * bounded DER walk, never handed to a crypto library.
  */
 import { isQueryableName } from "./domain";
-import type { Problem, Resolver } from "./types";
-
-export interface DkimKeyReport {
-  domain: string;
-  selector: string;
-  /** <selector>._domainkey.<domain> */
-  name: string;
-  /**
-   * valid: a usable key; missing: no key record at the name; revoked: p= empty (RFC 6376 3.6.1);
-   * invalid: the record or the key cannot be read; error: DNS trouble, nothing can be said.
-   */
-  status: "valid" | "missing" | "revoked" | "invalid" | "error";
-  /** k=: "rsa" (the default) or "ed25519" (RFC 8463). */
-  keyType: string | null;
-  /** Key size in bits (RSA modulus length; 256 for Ed25519), when it could be read. */
-  bits: number | null;
-  /** t=y: the domain is testing DKIM (RFC 6376 3.6.1). */
-  testing: boolean;
-  record: string | null;
-  problems: Problem[];
-}
+import type { DkimKeyReport, Problem, Resolver } from "./types";
 
 /** The smallest RSA key verifiers accept: RFC 8301 3.2 ("MUST NOT consider ... less than 1024 bits"). */
 const MIN_RSA_BITS = 1024;

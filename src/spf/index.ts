@@ -6,10 +6,10 @@ import { checkAlignment } from "./alignment";
 import { analyzeSpf, type AnalyzeInput, type AnalyzeOptions } from "./analyzer";
 import { settle } from "./check-failure";
 import { dkimSignatures } from "./check-input";
-import { checkDkimKey, type DkimKeyReport } from "./dkim-key";
+import { checkDkimKey } from "./dkim-key";
 import { checkDmarc } from "./dmarc";
 import { checkReportAuthorization } from "./report-authorization";
-import { CHECKS_SCHEMA, type Checks, type DmarcReport, type Resolver, type SpfReport } from "./types";
+import { CHECKS_SCHEMA, type Checks, type DkimKeyReport, type DmarcReport, type Resolver, type SpfReport } from "./types";
 
 export * from "./types";
 

@@ -3,11 +3,6 @@
  * and the reports the backend returns as { spf, dmarc } (schema version CHECKS_SCHEMA).
  */
 
-import type { AlignmentReport } from "./alignment";
-import type { DkimKeyReport } from "./dkim-key";
-
-export type { AlignmentReport } from "./alignment";
-
 export const CHECKS_SCHEMA = "bounce-doctor/checks@1";
 
 /** Record data per DNS type, as the SPF engine needs it. */
@@ -137,4 +132,59 @@ export interface Checks {
   dkim?: DkimKeyReport[] | { error: string };
   /** DMARC alignment of the SPF domain and each DKIM domain with the From domain; absent without one. */
   alignment?: AlignmentReport | { error: string };
+}
+
+export interface DkimKeyReport {
+  domain: string;
+  selector: string;
+  /** <selector>._domainkey.<domain> */
+  name: string;
+  /**
+   * valid: a usable key; missing: no key record at the name; revoked: p= empty (RFC 6376 3.6.1);
+   * invalid: the record or the key cannot be read; error: DNS trouble, nothing can be said.
+   */
+  status: "valid" | "missing" | "revoked" | "invalid" | "error";
+  /** k=: "rsa" (the default) or "ed25519" (RFC 8463). */
+  keyType: string | null;
+  /** Key size in bits (RSA modulus length; 256 for Ed25519), when it could be read. */
+  bits: number | null;
+  /** t=y: the domain is testing DKIM (RFC 6376 3.6.1). */
+  testing: boolean;
+  record: string | null;
+  problems: Problem[];
+}
+
+export type AlignmentMode = "r" | "s";
+
+/**
+ * What decides, most telling first:
+ * aligned-pass: an aligned identifier passes (or can: a valid aligned key), so DMARC is not why;
+ * dkim-key-missing / dkim-key-revoked / dkim-weak-key: the From domain signs, but its key cannot verify;
+ * strict-subdomain: aligned only in relaxed mode, and the record asks for strict;
+ * dkim-other-domain: signed, but only by another domain (the sending service's), and SPF is not aligned;
+ * spf-unaligned-no-dkim: SPF is for another domain (the service's bounce domain), and nothing signs;
+ * spf-not-passing: the envelope is the From domain's, but SPF does not pass, and nothing aligned signs;
+ * unknown: the From domain is not known.
+ */
+export type AlignmentFact =
+  | "aligned-pass"
+  | "dkim-key-missing"
+  | "dkim-key-revoked"
+  | "dkim-weak-key"
+  | "strict-subdomain"
+  | "dkim-other-domain"
+  | "spf-unaligned-no-dkim"
+  | "spf-not-passing"
+  | "unknown";
+
+export interface AlignmentReport {
+  fromDomain: string | null;
+  orgDomain: string | null;
+  mode: { spf: AlignmentMode; dkim: AlignmentMode };
+  spf: { domain: string; result: SpfResult | null; aligned: boolean; alignedRelaxed: boolean } | null;
+  dkim: Array<{ domain: string; selector: string; aligned: boolean; alignedRelaxed: boolean; key: DkimKeyReport["status"] | null; keyType: string | null; bits: number | null }>;
+  deciding: AlignmentFact;
+  /** Params of the deciding fact (the domains and selector it names). */
+  params: Record<string, string | number>;
+  problems: Problem[];
 }
