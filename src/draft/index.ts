@@ -3,7 +3,8 @@
  * domain to accept mail there): what was sent, when, from where, what their server said
  * verbatim, and our own SPF result, with a short polite request. Plain text and HTML.
  */
-import type { Bounce, BounceRecipient } from "../ndr/types";
+import type { BounceRecipient } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import type { Checks } from "../spf/types";
 import { type Locale, type MessageKey, t } from "../i18n";
 import { escapeHtml, multiLine, singleLine } from "../text/sanitize";

@@ -3,7 +3,7 @@
  * message. The parser finds the IP in the headers where it can; an SPF rejection that
  * quotes it ("SPF validation failed for 192.0.2.10") fills in when it could not.
  */
-import type { Bounce } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import { MAX_DKIM_SIGNATURES, type CheckInput } from "../spf/check-input";
 import { pickRecipient } from "./pick";
 import { senderIpFromText } from "./sender-ip";

@@ -3,7 +3,8 @@
  * to what happened, who has to act and what each one does, plus the draft to the
  * recipient domain's postmaster.
  */
-import type { Bounce, BounceRecipient } from "../ndr/types";
+import type { BounceRecipient } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 
 import type { CheckReport } from "../checks/types";
 import { codeKey, type Locale, type MessageKey, type MessageParams, t } from "../i18n";

@@ -6,7 +6,7 @@
  */
 import { hostName, selectChecks } from "../checks";
 import type { LiveCheckRequest } from "../checks/types";
-import type { Bounce } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import type { CheckInput } from "../spf/check-input";
 import { checkTarget } from "./check-target";
 import { pickRecipient } from "./pick";

@@ -1,5 +1,6 @@
 /** Which recipient of a bounce the guidance is about. */
-import type { Bounce, BounceRecipient } from "../ndr/types";
+import type { BounceRecipient } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 
 /** A failure first, then a delay, then whatever there is. */
 export function pickRecipient(bounce: Bounce): BounceRecipient | null {

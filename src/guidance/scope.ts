@@ -4,7 +4,8 @@
  * scope is decided from who rejected the message, then from who wrote the report.
  */
 import type { FormatName } from "../ndr";
-import type { Bounce, BounceRecipient } from "../ndr/types";
+import type { BounceRecipient } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import type { Scope } from "../i18n";
 
 type Vendor = Exclude<Scope, "iana">;

@@ -4,7 +4,7 @@
  */
 import ipaddr from "ipaddr.js";
 import type { FormatName } from "../ndr";
-import type { Bounce } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import type { SpfNode, SpfReport } from "../spf/types";
 
 export interface SendingService {

@@ -2,7 +2,7 @@
  * A diagnosis as plain text, for "Copy report" and the CLI. Remote text is folded to
  * one line and cut, and control characters (terminal escapes included) are removed.
  */
-import type { Bounce } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import type { Checks } from "../spf/types";
 import { type Locale, type MessageKey, t } from "../i18n";
 import { MAX_QUOTE, singleLine, withoutControls } from "../text/sanitize";

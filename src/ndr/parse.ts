@@ -12,7 +12,8 @@ import { reportOf } from "./general/report";
 import { isIPv4, isIPv6 } from "./ip-address";
 import { AUTH_OR_BLOCK, findExplicitSendingIp, findSendingIp, sendingIpReceivedBy } from "./sending-ip";
 import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress } from "./text";
-import type { Bounce, BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
+import type { BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
+import type { Bounce } from "./bounce";
 import { unwrapInlineForward } from "./forwarded";
 import { readReturnedAuthentication } from "./returned-auth";
 

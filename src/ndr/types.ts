@@ -1,10 +1,7 @@
 /**
  * The contract of the bounce parser: what goes in (a BounceSource) and what comes
- * out (a Bounce). The CLI prints these objects as JSON, the task pane shows them.
+ * out (a Bounce, declared in bounce.ts). The CLI prints these objects as JSON, the task pane shows them.
  */
-import type { FormatName } from "./formats";
-
-import type { ReturnedAuthentication } from "./returned-auth";
 
 
 /** An attachment handed over by Outlook when the raw message is not available. */
@@ -60,25 +57,6 @@ export type MessageKind =
   | "auto-reply" // RFC 3834 / vacation
   | "delivery-success" // DSN whose recipients were all delivered/relayed/expanded
   | "message"; // ordinary mail
-
-export interface Bounce {
-  isBounce: boolean;
-  kind: MessageKind;
-  /** The format family that recognised it ("postfix", "exchange-online", "rfc3464", ...), or null. */
-  format: FormatName | null;
-  reportingMta: string | null;
-  /** ISO 8601 (UTC) time of the original's arrival or of the report, or null. */
-  arrivalDate: string | null;
-  originalSender: string | null;
-  senderDomain: string | null;
-  /** IP address that delivered the original to the rejecting server, where the bounce shows it. */
-  sendingIp: string | null;
-  originalMessageId: string | null;
-  originalSubject: string | null;
-  recipients: BounceRecipient[];
-  /** What the returned original's headers say about its authentication (src/ndr/returned-auth.ts), when it is returned. */
-  authentication?: ReturnedAuthentication | null;
-}
 
 /** Thrown (or returned as CLI error) when the input is not a message at all. */
 export class BounceInputError extends Error {

@@ -6,7 +6,7 @@
  */
 import type { CheckReport, LiveCheckRequest } from "../checks/types";
 import { checkRequest } from "../guidance/live-target";
-import type { Bounce } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import { CHECK_FIELDS, type CheckInput } from "../spf/check-input";
 import { CHECKS_SCHEMA } from "../spf/types";
 import { cleanStrings } from "../text/sanitize";

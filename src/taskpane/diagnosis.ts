@@ -7,7 +7,7 @@
  * Parsing and guidance never wait for the backend: a slow or absent backend only leaves
  * the checks in their loading or failed state.
  */
-import type { Bounce } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import type { Checks } from "../spf/types";
 import { checkQueryFor, type CheckFailure } from "./checks-client";
 import type { ItemReading, ItemSummary, LabeledSource } from "./office/host";

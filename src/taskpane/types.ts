@@ -3,7 +3,8 @@
  * diagnosis reducer and the services import from here, so no module has to import
  * another's implementation to name a type (which is how the pane's import cycle formed).
  */
-import type { Bounce, MessageKind } from "../ndr/types";
+import type { MessageKind } from "../ndr/types";
+import type { Bounce } from "../ndr/bounce";
 import type { CheckReport } from "../checks/types";
 import type { CheckFailure, FetchChecks } from "./checks-client";
 import type { ItemReading, ItemSummary, LabeledSource } from "./office/host";

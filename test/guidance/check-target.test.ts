@@ -1,6 +1,6 @@
 /** What the live check asks about: the domain and IP the receiver judged. */
 import { checkTarget, ipFromRejection, spfDomainFromRejection } from "../../src/guidance/check-target";
-import type { Bounce } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 
 function bounceWith(diagnostic: string, sendingIp: string | null = null): Bounce {
   return {

@@ -11,7 +11,7 @@ import { pickRecipient } from "../../src/guidance/pick";
 import { classifyReason } from "../../src/guidance/reason";
 import { detectScope } from "../../src/guidance/scope";
 import { parseBounce } from "../../src/ndr";
-import type { Bounce } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 import { SISIMAI_TO_REASONS } from "../../scripts/sisimai-reasons";
 import { hasSharedCorpus, sharedCorpusDir, testWholeCorpus } from "../support/shared-data";
 

@@ -1,5 +1,6 @@
 /** Bounces for the guidance tests, built the way the parser builds them. */
-import type { Bounce, BounceRecipient } from "../../src/ndr/types";
+import type { BounceRecipient } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 
 export function makeBounce(recipient: Partial<BounceRecipient>, bounce: Partial<Bounce> = {}): Bounce {
   const address = recipient.address === undefined ? "bob@example.org" : recipient.address;

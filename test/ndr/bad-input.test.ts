@@ -4,7 +4,8 @@
  * the input at most about doubles the time (test/support/linear-time.ts).
  */
 import { parseBounce } from "../../src/ndr";
-import { BounceInputError, type Bounce } from "../../src/ndr/types";
+import { BounceInputError } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 import { dsnBounce as bounce, largeBody, longHeaderLine, manyAddresses, nestedMultipart, noise } from "../support/hostile-mail";
 import { expectLinear } from "../support/linear-time";
 

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseBounce } from "../../src/ndr";
-import type { Bounce } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 import type { Expected } from "../../scripts/lib/corpus";
 import { corpusDir } from "../support/shared-data";
 import { type Correction, corrections } from "./corpus-corrections";

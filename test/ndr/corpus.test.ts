@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { parseBounce } from "../../src/ndr";
 import { readMessage } from "../../src/ndr/message";
-import type { Bounce } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 import { loadCorpus } from "../../scripts/lib/corpus";
 import { testWholeCorpus } from "../support/shared-data";
 import { type Mismatch, emptyScore, percent, scoreOne } from "../../scripts/lib/ndr-score";

@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { CheckError, checkQueryFor, fetchChecks } from "../../src/taskpane/checks-client";
 import { CHECKS_SCHEMA } from "../../src/spf/types";
-import type { Bounce } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 
 type Handler = (request: http.IncomingMessage, body: string, response: http.ServerResponse) => void;
 

@@ -12,7 +12,7 @@ import type { CheckReport } from "../../checks/types";
 import { checkRequest, diagnose, formatGuidanceText } from "../../guidance";
 import { type Locale, resolveLocale } from "../../i18n";
 import { parseBounce } from "../../ndr";
-import type { Bounce } from "../../ndr/types";
+import type { Bounce } from "../../ndr/bounce";
 import { runChecks } from "../../spf/index";
 import { type CliIo, UsageError } from "../io";
 import { escapeControlsInJson, singleLine } from "../../text/sanitize";

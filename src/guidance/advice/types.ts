@@ -1,5 +1,6 @@
 /** What the advice builders work from and what they return: message keys, not text yet. */
-import type { Bounce, BounceRecipient } from "../../ndr/types";
+import type { BounceRecipient } from "../../ndr/types";
+import type { Bounce } from "../../ndr/bounce";
 import type { CheckReport, LiveChecks } from "../../checks/types";
 import type { DmarcReport, SpfReport } from "../../spf/types";
 import type { MessageKey, MessageParams, Scope } from "../../i18n";

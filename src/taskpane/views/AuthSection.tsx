@@ -18,7 +18,7 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import type { Bounce } from "../../ndr/types";
+import type { Bounce } from "../../ndr/bounce";
 import type { AlignmentReport, DmarcReport, Problem, SpfReport, SpfResult } from "../../spf/types";
 import { useT, type Translate } from "../locale";
 import { isUiMessageKey } from "../ui-text";

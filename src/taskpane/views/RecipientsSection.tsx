@@ -1,6 +1,7 @@
 /** Each failed (or delayed) recipient with the remote server's own words, verbatim. */
 import { Badge, Body1Strong, Caption1, Subtitle2 } from "@fluentui/react-components";
-import type { Bounce, BounceRecipient } from "../../ndr/types";
+import type { BounceRecipient } from "../../ndr/types";
+import type { Bounce } from "../../ndr/bounce";
 import { useT } from "../locale";
 import { useSharedStyles } from "./styles";
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import type { Guidance, Reason } from "../../guidance/types";
 import { checkQueryFor } from "../checks-client";
 import type { Locale } from "../../i18n";
-import type { Bounce } from "../../ndr/types";
+import type { Bounce } from "../../ndr/bounce";
 import { useLocale, useT } from "../locale";
 import type { MailHost } from "../office/host";
 import type { ChecksState, Engine, Services } from "../types";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseBounce } from "../../../src/ndr";
 import { readMessage, type MailMessage } from "../../../src/ndr/message";
-import type { Bounce } from "../../../src/ndr/types";
+import type { Bounce } from "../../../src/ndr/bounce";
 import { corpusDir } from "../../support/shared-data";
 
 export function corpusBytes(name: string): Uint8Array {
