@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseBounce } from "../src/ndr";
-import type { Bounce } from "../src/ndr/types";
+import type { Bounce } from "../src/ndr/bounce";
 import { repoRoot } from "./lib/paths";
 
 interface Label {

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import { parseBounce } from "../src/ndr";
 import type { ParseOptions } from "../src/ndr/parse";
-import type { Bounce } from "../src/ndr/types";
+import type { Bounce } from "../src/ndr/bounce";
 import { type CorpusEntry, loadCorpus, skipWithoutCorpus } from "./lib/corpus";
 import { familyModules, formatsWithout } from "./lib/leave-one-out";
 import { type Mismatch, type Score, emptyScore, percent, scoreOne } from "./lib/ndr-score";

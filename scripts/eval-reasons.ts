@@ -13,7 +13,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FORMATS, type FormatName } from "../src/ndr/formats";
-import type { Bounce, BounceRecipient } from "../src/ndr/types";
+import type { BounceRecipient } from "../src/ndr/types";
+import type { Bounce } from "../src/ndr/bounce";
 import { classifyReason } from "../src/guidance/reason";
 import { detectScope } from "../src/guidance/scope";
 import { skipWithoutCorpus } from "./lib/corpus";

@@ -3,7 +3,7 @@
  * output), honouring each file's `checks`. Where we are sure the reference is wrong,
  * test/ndr/corpus-corrections.ts says so with the reason, and the corrected value counts.
  */
-import type { Bounce } from "../../src/ndr/types";
+import type { Bounce } from "../../src/ndr/bounce";
 import { corrections } from "../../test/ndr/corpus-corrections";
 import { statedSendingIps } from "../../test/ndr/corpus-sending-ips";
 import type { CorpusEntry, ExpectedRecipient } from "./corpus";
