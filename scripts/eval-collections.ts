@@ -3,7 +3,8 @@
  * Scores the parser on collections of outside messages it was not built on: every
  * folder of test/fixtures/collections/ and any folder named on the command line, each
  * holding the messages and an expected.json of hand labels (isBounce; the failed
- * recipients and the status each message states). Where Perl's Sisimai is installed
+ * recipients and the status each message states; where labelled, the sending IP the
+ * rejecting server named). Where Perl's Sisimai is installed
  * (Debian's libsisimai-perl), its detection on the same files is printed beside ours.
  */
 import { spawnSync } from "node:child_process";
@@ -17,6 +18,8 @@ interface Label {
   isBounce: boolean;
   /** Absent on a bounce: the collection does not say who failed (not scored). A status absent: none stated (not scored). */
   recipients?: { address: string; status?: string | null }[];
+  /** The sending IP the rejecting server named, null where it named none; absent: not labelled (not scored). */
+  sendingIp?: string | null;
 }
 
 interface Tally {
@@ -31,6 +34,7 @@ interface CollectionScore {
   recall: Tally;
   precision: Tally;
   status: Tally;
+  sendingIp: Tally;
   sisimaiDetection: Tally | null;
   failures: string[];
 }
@@ -60,6 +64,11 @@ function sisimaiBounces(files: string[]): Map<string, boolean> | null {
 
 function scoreMessage(label: Label, bounce: Bounce | null, score: CollectionScore, file: string): void {
   const detected = bounce?.isBounce ?? false;
+  if (label.sendingIp !== undefined) {
+    const found = bounce?.sendingIp ?? null;
+    add(score.sendingIp, found === label.sendingIp);
+    if (found !== label.sendingIp) score.failures.push(`${file}: sendingIp ${found}, labelled ${label.sendingIp}`);
+  }
   add(score.detection, detected === label.isBounce);
   if (detected !== label.isBounce) score.failures.push(`${file}: isBounce ${detected}, labelled ${label.isBounce}`);
   // A bounce labelled without a recipient list: the collection names none, so who failed is not scored.
@@ -86,7 +95,7 @@ function scoreMessage(label: Label, bounce: Bounce | null, score: CollectionScor
 export async function evaluateCollection(dir: string, options: { sisimai?: boolean } = {}): Promise<CollectionScore> {
   const expected = JSON.parse(fs.readFileSync(path.join(dir, "expected.json"), "utf8")) as { collection?: string; messages: Record<string, Label> };
   const files = Object.keys(expected.messages).sort();
-  const score: CollectionScore = { name: expected.collection ?? path.basename(dir), messages: files.length, detection: empty(), recall: empty(), precision: empty(), status: empty(), sisimaiDetection: null, failures: [] };
+  const score: CollectionScore = { name: expected.collection ?? path.basename(dir), messages: files.length, detection: empty(), recall: empty(), precision: empty(), status: empty(), sendingIp: empty(), sisimaiDetection: null, failures: [] };
   for (const file of files) {
     const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(dir, file)))).catch(() => null);
     scoreMessage(expected.messages[file], bounce, score, file);
@@ -108,7 +117,7 @@ export function collectionDirs(extra: string[] = []): string[] {
 async function main() {
   const args = process.argv.slice(2);
   const dirs = collectionDirs(args.filter((arg) => !arg.startsWith("--")));
-  const pooled: Record<"detection" | "recall" | "precision" | "status", Tally> = { detection: empty(), recall: empty(), precision: empty(), status: empty() };
+  const pooled: Record<"detection" | "recall" | "precision" | "status" | "sendingIp", Tally> = { detection: empty(), recall: empty(), precision: empty(), status: empty(), sendingIp: empty() };
   for (const dir of dirs) {
     const score = await evaluateCollection(dir);
     for (const key of Object.keys(pooled) as (keyof typeof pooled)[]) {
@@ -117,12 +126,12 @@ async function main() {
     }
     console.log(`${score.name}: ${score.messages} messages`);
     console.log(`  detection ${percent(score.detection)}${score.sisimaiDetection ? `  (Sisimai ${percent(score.sisimaiDetection)})` : ""}`);
-    console.log(`  recall ${percent(score.recall)}  precision ${percent(score.precision)}  status ${percent(score.status)}`);
+    console.log(`  recall ${percent(score.recall)}  precision ${percent(score.precision)}  status ${percent(score.status)}${score.sendingIp.total ? `  sending IP ${percent(score.sendingIp)}` : ""}`);
     if (args.includes("--failures")) for (const failure of score.failures) console.log(`    ${failure}`);
   }
   if (dirs.length > 1) {
     console.log(`all ${dirs.length} collections: ${pooled.detection.total} messages`);
-    console.log(`  detection ${percent(pooled.detection)}  recall ${percent(pooled.recall)}  precision ${percent(pooled.precision)}  status ${percent(pooled.status)}`);
+    console.log(`  detection ${percent(pooled.detection)}  recall ${percent(pooled.recall)}  precision ${percent(pooled.precision)}  status ${percent(pooled.status)}${pooled.sendingIp.total ? `  sending IP ${percent(pooled.sendingIp)}` : ""}`);
   }
 }
 
