@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { parseBounce } from "../../../src/ndr";
 import { essential, familyMismatches } from "./family-score";
 import { parseCorpus } from "./corpus-files";
@@ -92,5 +94,26 @@ describe("Exim's rarer reports", () => {
     expect(bounce).toMatchObject({ isBounce: true, format: "exim" });
     expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
     expect(bounce.recipients[0].diagnostic).toContain("has been frozen");
+  });
+});
+
+describe("Exim 4.96 bounces made on loopback (test/fixtures/collections/current-mtas)", () => {
+  const read = (file: string) => parseBounce(new Uint8Array(fs.readFileSync(path.join(__dirname, "../../fixtures/collections/current-mtas", file))));
+
+  test("a 4xx Exim gave up on ('retry timeout exceeded') carries the remote's 4.3.0, not the DSN's bare 5.0.0", async () => {
+    const bounce = await read("exim-expired-4xx.eml");
+    expect(bounce.recipients).toHaveLength(1);
+    expect(bounce.recipients[0]).toMatchObject({ address: "tempfail@example.net", action: "failed", status: "4.3.0", replyCode: 451 });
+  });
+
+  test("a 5xx keeps the remote's exact status over the DSN's 5.0.0", async () => {
+    const bounce = await read("exim-user-unknown.eml");
+    expect(bounce.recipients[0]).toMatchObject({ address: "unknown@example.net", status: "5.1.1", replyCode: 550 });
+  });
+
+  test("a failure Exim decided itself keeps its own status (no remote reply to prefer)", async () => {
+    const bounce = await read("exim-host-not-found.eml");
+    expect(bounce.recipients.map((r) => r.address)).toEqual(["someone@nosuchhost.invalid"]);
+    expect(bounce.recipients[0].status).toBe("5.0.0");
   });
 });
