@@ -51,6 +51,21 @@ test.each(GENERAL_READS)("%s names %s (%s)", async (file, address) => {
   expect(bounce.recipients.map((r) => r.address)).toEqual([address]);
 });
 
+/** Outside messages that showed a general weakness: file, what the parser must name (null: a bounce naming no one), why. */
+const GENERAL_RULES: [string, string | null, string][] = [
+  ["flufl-bounce/dsn_01.txt", "userx@example.com", "the Final-Recipient is Messaging Server's delivery channel (userx@sims-ms-daemon): the Original-Recipient is named"],
+  ["flufl-bounce/simple_38.txt", "userx@example.com", "Dovecot refused it with an MDN whose disposition is 'deleted': a non-delivery, not a read receipt"],
+  ["bounceparser/warning-5.msg", "a@b.c", "From '<>' and 'not a valid user': a mail system's refusal, though marked auto-replied"],
+  ["flufl-bounce/aol_01.txt", null, "'not accepting mail from <x>' names the sender; the recipient is a bare screen name"],
+  ["flufl-bounce/yale_01.txt", null, "the addresses of the report's advice ('e.g., if x fails, try y') are examples; the recipient is a bare name"],
+];
+
+test.each(GENERAL_RULES)("%s names %s (%s)", async (file, address) => {
+  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  expect(bounce.isBounce).toBe(true);
+  expect(bounce.recipients.map((r) => r.address)).toEqual([address]);
+});
+
 test.each([
   ["flufl-bounce/dsn_02.txt", "zzzzz@example.uk"],
   ["flufl-bounce/dsn_09.txt", "userx@example.com"],

@@ -24,11 +24,22 @@ export interface Evidence {
   statesFailure: boolean;
 }
 
+/**
+ * An MDN that says a delivery agent threw the message away unread: Sieve's reject
+ * (RFC 5429 §2.1.2) and Dovecot's LDA refuse a message with an MDN whose disposition
+ * is "automatic-action/...; deleted" (RFC 8098 §3.2.6). That is a non-delivery,
+ * not a read receipt ("displayed").
+ */
+function isRefusalMdn(message: MailMessage): boolean {
+  return /^\s{0,3}automatic-action\/[^;]{0,60};\s{0,3}deleted\b/i.test(message.disposition ?? "");
+}
+
 /** Signs that a message is something else: a read receipt, a success notice, a forwarded or quoted bounce. */
 function ruledOut(message: MailMessage, report: Report): boolean {
   if (NOT_BOUNCE_SUBJECT.test(message.subject)) return true;
-  if (/report-type\s{0,3}=\s{0,3}"?(?:disposition-notification|feedback-report)/i.test(message.contentType)) return true;
-  if (message.partTypes.some((type) => type === "message/disposition-notification" || type === "message/feedback-report")) return true;
+  if (/report-type\s{0,3}=\s{0,3}"?feedback-report/i.test(message.contentType) || message.partTypes.includes("message/feedback-report")) return true;
+  const mdn = /report-type\s{0,3}=\s{0,3}"?disposition-notification/i.test(message.contentType) || message.partTypes.includes("message/disposition-notification");
+  if (mdn && !isRefusalMdn(message)) return true;
   if (FORWARDED_SUBJECT.test(message.subject) || FORWARD_MARKER.test(message.text.slice(0, 20000))) return true;
   return SUCCESS_PHRASE.test(report.text) && !FAILURE_PHRASE.test(report.text) && !BOUNCE_SUBJECT.test(message.subject);
 }
