@@ -56,6 +56,8 @@ const GENERAL_RULES: [string, string | null, string][] = [
   ["flufl-bounce/dsn_01.txt", "userx@example.com", "the Final-Recipient is Messaging Server's delivery channel (userx@sims-ms-daemon): the Original-Recipient is named"],
   ["flufl-bounce/simple_38.txt", "userx@example.com", "Dovecot refused it with an MDN whose disposition is 'deleted': a non-delivery, not a read receipt"],
   ["bounceparser/warning-5.msg", "a@b.c", "From '<>' and 'not a valid user': a mail system's refusal, though marked auto-replied"],
+  ["flufl-bounce/microsoft_03.txt", "userx@example.com", "no daemon sender nor null Return-Path, but a '--- Non-Delivery Report ---' banner over the report"],
+  ["flufl-bounce/simple_22.txt", "user@example.org", "sent by a mail filter (Symantec_AntiVirus_for_SMTP_Gateways@...)"],
   ["flufl-bounce/aol_01.txt", null, "'not accepting mail from <x>' names the sender; the recipient is a bare screen name"],
   ["flufl-bounce/yale_01.txt", null, "the addresses of the report's advice ('e.g., if x fails, try y') are examples; the recipient is a bare name"],
 ];

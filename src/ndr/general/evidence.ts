@@ -2,13 +2,14 @@
  * Is it a bounce? Weighs what the message shows, none of it enough alone: who sent it
  * (MAILER-DAEMON, postmaster, "Mail Delivery System"), an empty Return-Path (RFC 5321
  * §4.5.5: notifications are sent with a null reverse-path), Auto-Submitted (RFC 3834),
- * X-Failed-Recipients (Exim), multipart/report (RFC 6522), a returned original, and a
- * bounce subject or sentence in one of the major languages. Read receipts, success
+ * X-Failed-Recipients (Exim), multipart/report (RFC 6522), a returned original, a
+ * banner over the report ("--- Non-Delivery Report ---"), and a bounce subject or
+ * sentence in one of the major languages. Read receipts, success
  * notices and forwarded or quoted bounces are ruled out first.
  */
 import type { MailMessage } from "../message";
 import { findReplyCode, findStatus } from "../text";
-import { BOUNCE_SUBJECT, DAEMON_SENDER, ERROR_WORDS, FAILURE_PHRASE, FORWARDED_SUBJECT, FORWARD_MARKER, NOT_BOUNCE_SUBJECT, SUCCESS_PHRASE } from "./phrases";
+import { BOUNCE_SUBJECT, DAEMON_SENDER, ERROR_WORDS, FAILURE_PHRASE, FORWARDED_SUBJECT, FORWARD_MARKER, NOT_BOUNCE_SUBJECT, REPORT_BANNER, SUCCESS_PHRASE } from "./phrases";
 import type { Report } from "./report";
 
 /** The weight that makes a bounce; a failure sentence or bounce subject must be part of it. */
@@ -62,6 +63,7 @@ export function weighEvidence(message: MailMessage, report: Report): Evidence {
   count("x-failed-recipients", 4, message.headers.has("x-failed-recipients"));
   count("multipart/report", 2, message.contentType.startsWith("multipart/report"));
   count("returned original", 2, message.original !== null || report.returnedAt >= 0);
+  count("report banner", 2, REPORT_BANNER.test(report.text));
   const subject = BOUNCE_SUBJECT.test(message.subject);
   const sentence = FAILURE_PHRASE.test(report.text);
   count("bounce subject", 3, subject);
@@ -71,7 +73,7 @@ export function weighEvidence(message: MailMessage, report: Report): Evidence {
 }
 
 /** Signs only a mail system gives: a person writing about a bounce shows none of them. */
-const MACHINE_SIGNS = new Set(["daemon sender", "null return-path", "x-failed-recipients", "multipart/report", "returned original"]);
+const MACHINE_SIGNS = new Set(["daemon sender", "null return-path", "x-failed-recipients", "multipart/report", "returned original", "report banner"]);
 
 export function isBounce(evidence: Evidence): boolean {
   return evidence.statesFailure && evidence.score >= BOUNCE_THRESHOLD && evidence.signs.some((sign) => MACHINE_SIGNS.has(sign));

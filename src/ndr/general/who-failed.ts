@@ -139,7 +139,8 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
       if (!known) found.set(address, mention);
       // A line that leads with the address says the rest about it; one that names it mid-sentence is all about it.
       const rest = leads ? line.slice(index).replace(/^>?\s{0,3}[:,.-]?\s{0,3}/, "") : line;
-      if (rest) mention.lines.push(rest);
+      // '"bob@example.com" <bob@example.com>': the address again says nothing about it.
+      if (/[\p{L}\p{N}]/u.test(rest.toLowerCase().split(address).join(""))) mention.lines.push(rest);
       current = mention;
     }
     if (named.length > 1) current = null;
