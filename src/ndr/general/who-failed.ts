@@ -120,7 +120,8 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
       continue;
     }
     if (named.length === 0 || afterSenderLabel || QUOTED_HEADER_LINE.test(raw) || (SENDER_LINE.test(line) && !FAILURE_PHRASE.test(line))) {
-      const continues = current && (raw[0] === " " || raw[0] === "\t" || current.lines.length === 0) && named.length === 0 && !QUOTED_HEADER_LINE.test(raw);
+      // Its reason: indented below it, or on the next line when its own ends with a colon ("... was rejected:" / "Quota exceeded").
+      const continues = current && (raw[0] === " " || raw[0] === "\t" || current.lines.length === 0 || prior.endsWith(":")) && named.length === 0 && !QUOTED_HEADER_LINE.test(raw);
       if (continues) current!.lines.push(raw);
       else current = null;
       continue;

@@ -247,6 +247,8 @@ test.each([
   const bounce = await parseBounce(refusalMdn(disposition));
   expect(bounce.isBounce).toBe(refused);
   expect(bounce.recipients.map((r) => r.address)).toEqual(refused ? ["bob@fabrikam.example"] : []);
+  // The reason follows the sentence that ends with a colon.
+  if (refused) expect(bounce.recipients[0].diagnostic).toBe("Your message to <bob@fabrikam.example> was automatically rejected: Quota exceeded");
 });
 
 test("an address the failure sentence names as the sender, or in the report's advice, is no failed recipient", async () => {
