@@ -112,3 +112,12 @@ test.each([
   expect(bounce.isBounce).toBe(true);
   expect(bounce.recipients.map((r) => r.address)).toEqual([null]);
 });
+
+test.each([
+  ["bounceparser/aol-senderblock.msg", "not accepting mail with attachments or embedded images: mykewlaolacct"],
+  ["flufl-bounce/yale_01.txt", "Message not delivered to the following: userx No matches to nameserver query"],
+])("%s names no mailbox, so its failure sentence is the diagnostic (%s)", async (file, said) => {
+  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  expect(bounce.recipients).toEqual([expect.objectContaining({ address: null, status: null })]);
+  expect(bounce.recipients[0].diagnostic).toContain(said);
+});
