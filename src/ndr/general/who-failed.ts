@@ -38,7 +38,7 @@ const SENDER_CUE = /\b(?:from|sent by|sender(?: address)?(?: is)?|envelope-from)
  * Words just before an address that make it an example or a suggestion, not a failure:
  * a report's advice ("e.g., if x@... fails, try y@...", "try emailing to z@... instead").
  */
-const EXAMPLE_CUE = /(?:\be\.g\.|\bi\.e\.|\bfor (?:example|instance)|\bsuch as|\btry(?:\s{1,3}(?:sending|e-?mailing|mailing|writing))?(?:\s{1,3}(?:to|at))?)\s{0,3}[,:]?\s{0,3}(?:if\s{1,3})?["'<(]?$/i;
+const EXAMPLE_CUE = /(?:\be\.g\.|\bfor (?:example|instance)|\bsuch as|\btry(?:\s{1,3}(?:sending|e-?mailing|mailing|writing))?(?:\s{1,3}(?:to|at))?)\s{0,3}[,:]?\s{0,3}(?:if\s{1,3})?["'<(]?$/i;
 
 /**
  * The words before an address: the line up to it, and when it opens the line, the end
