@@ -29,6 +29,11 @@ export interface MailMessage {
   original: ReturnedMessage | null;
   /** MIME types of every attachment part, lowercased (e.g. "message/feedback-report"). */
   partTypes: string[];
+  /**
+   * The Disposition field of a message/disposition-notification part (RFC 8098 §3.2.6,
+   * "automatic-action/MDN-sent-automatically; deleted"), or null.
+   */
+  disposition: string | null;
   /** Every attached message (message/rfc822), raw: a bounce forwarded as an attachment is one. */
   attachedMessages: Uint8Array[];
 }
@@ -161,8 +166,10 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
   const statusTexts: string[] = [];
   let original: ReturnedMessage | null = null;
   const attachedMessages: Uint8Array[] = [];
+  let disposition: string | null = null;
   for (const { mimeType, content } of attachments) {
     if (isDeliveryStatusType(mimeType)) statusTexts.push(asUndeclaredText(content));
+    else if (mimeType === "message/disposition-notification") disposition ??= FieldMap.parse(asText(content).slice(0, 16384).replace(/\r\n?/g, "\n")).get("disposition") ?? null;
     else if (isReturnedMessageType(mimeType)) {
       if (original === null) original = readReturnedMessage(toBytes(content));
       if (mimeType.startsWith("message/")) attachedMessages.push(typeof content === "string" ? new TextEncoder().encode(content) : content);
@@ -181,6 +188,7 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
     deliveryStatusText,
     original,
     partTypes: attachments.map((part) => part.mimeType),
+    disposition,
     attachedMessages,
   };
 }

@@ -67,6 +67,17 @@ export function domainOf(address: string | null): string | null {
   return at >= 0 ? address.slice(at + 1).toLowerCase() : null;
 }
 
+/**
+ * An address at a mail server's delivery channel, not at a host: a single label ending
+ * in "-daemon", as Messaging Server (PMDF, Sun ONE, Oracle) names its store channel
+ * ("userx@ims-ms-daemon", "userx@sims-ms-daemon"). No domain is a single label (RFC
+ * 5321 §2.3.5); the original address then is the one the sender wrote. Other single
+ * labels ("kijitora@mailhub0", a Postfix alias's target) are real local mailboxes.
+ */
+export function isDeliveryChannel(address: string): boolean {
+  return /^[a-z0-9-]{1,60}-daemon$/i.test(domainOf(address) ?? "");
+}
+
 /** The status code class digit agrees with the reply code's first digit ("5.1.1" with 550). */
 export function classOf(code: string | number | null): string | null {
   return code === null ? null : String(code)[0];

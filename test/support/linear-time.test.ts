@@ -1,5 +1,5 @@
 /** The linear-time helper tells linear work from quadratic work on the same machine. */
-import { doubling, LINEAR_BOUND } from "./linear-time";
+import { doubling, expectLinear, LINEAR_BOUND } from "./linear-time";
 
 function linear(n: number): number {
   let sum = 0;
@@ -19,4 +19,9 @@ test("linear work stays under the bound", async () => {
 
 test("quadratic work goes over it", async () => {
   expect((await doubling((n) => () => quadratic(n), 256)).ratio).toBeGreaterThan(LINEAR_BOUND);
+});
+
+test("the assertion passes linear work and still fails quadratic work after measuring it again", async () => {
+  await expect(expectLinear((n) => () => linear(n), 1 << 16)).resolves.toMatchObject({ ratio: expect.any(Number) });
+  await expect(expectLinear((n) => () => quadratic(n), 256)).rejects.toThrow(/not linear in 3 measurements/);
 });

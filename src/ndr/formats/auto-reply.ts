@@ -59,10 +59,14 @@ const BOUNCE_SUBJECT =
 const BOUNCE_TEXT =
   /could not be delivered|couldn't be delivered|delivery has failed|delivery to the following recipients? failed|permanent (?:fatal )?errors?|undeliverable|this is the mail system at|mail delivery software|following address(?:es)? failed|was not delivered|wasn't delivered|failed permanently|unable to deliver|delivery failed|message delivery has failed|returned to sender/i;
 
-/** Anything that says a mail system is reporting a failure. */
+/**
+ * Anything that says a mail system is reporting a failure. A From of "<>" names no
+ * one: an autoresponder writes there the recipient it answers for (RFC 3834 §3.1),
+ * only a mail system leaves it empty.
+ */
 function looksLikeBounce(message: MailMessage): boolean {
   if (message.deliveryStatus || message.partTypes.some((type) => BOUNCE_PARTS.includes(type))) return true;
-  if (BOUNCE_SENDER.test(message.from) || BOUNCE_SUBJECT.test(message.subject)) return true;
+  if (BOUNCE_SENDER.test(message.from) || /^\s{0,8}<>\s{0,8}$/.test(message.from) || BOUNCE_SUBJECT.test(message.subject)) return true;
   // An autoresponder's note is short; reading its head is enough and keeps this cheap.
   return BOUNCE_TEXT.test(message.text.slice(0, 4096));
 }

@@ -9,7 +9,7 @@ import type { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
 import { labelledLines, paragraphs, section } from "../prose";
 import { stripTypePrefix } from "../rfc3464";
-import { findAddress, normalizeAddress } from "../text";
+import { findAddress, isDeliveryChannel, normalizeAddress } from "../text";
 import { defineFormat, type RecipientFinding } from "./format";
 
 const RELATES = "This report relates to a message you sent with the following header fields:";
@@ -18,12 +18,17 @@ function writtenByMessagingServer(message: MailMessage): boolean {
   return message.contentType.includes("boundary_(id_") || message.text.includes(RELATES) || /^Delivery Notification: /.test(message.subject);
 }
 
-/** "@relay.example:bob@host" (a source route) names the host, not the mailbox: the original address does. */
+/**
+ * "@relay.example:bob@host" (a source route) names the host, not the mailbox: the
+ * original address does. So does "bob@sims-ms-daemon", the server's delivery channel.
+ */
 function mailbox(fields: FieldMap): string | null {
   const recipient = fields.get("recipient address") ?? "";
   const original = normalizeAddress(fields.get("original address") ?? "");
   if (recipient.startsWith("@")) return original ?? normalizeAddress(recipient.slice(recipient.indexOf(":") + 1));
-  return normalizeAddress(recipient) ?? original;
+  const named = normalizeAddress(recipient);
+  if (named !== null && original !== null && isDeliveryChannel(named) && !isDeliveryChannel(original)) return original;
+  return named ?? original;
 }
 
 interface RemoteSystem {

@@ -9,7 +9,7 @@ import type { MailMessage } from "../message";
 import { quotedHeaders, returnedTo } from "../quoted-headers";
 import { findReplyCode, findStatus, foldWhitespace } from "../text";
 import { STRONG_BOUNCE, isBounce, weighEvidence } from "./evidence";
-import { RETURNED_MARKER } from "./phrases";
+import { FAILURE_PHRASE, RETURNED_MARKER } from "./phrases";
 import { type RemoteWords, findRemoteWords, transcriptReplies } from "./remote-words";
 import { type Report, reportOf } from "./report";
 import { type FailedRecipient, isBounceItself, whoFailed } from "./who-failed";
@@ -43,6 +43,24 @@ function recipientFindings(recipients: FailedRecipient[], report: Report): Recip
   });
 }
 
+/**
+ * The report's sentence that states the failure, with the lines that follow it up to a
+ * blank line (at most four): what a bounce naming no mailbox says about it ("... not
+ * accepting mail with attachments or embedded images:" / "screenname").
+ */
+function failureSentence(report: Report): string[] {
+  const at = report.lines.findIndex((line) => FAILURE_PHRASE.test(line));
+  if (at < 0) return [];
+  const taken = [report.lines[at]];
+  // Blank lines end it, except after a colon: "... to the following:" / "" / "userx  No matches".
+  for (let index = at + 1; index < report.lines.length && taken.length < 4; index++) {
+    const line = report.lines[index];
+    if (line.trim() !== "") taken.push(line);
+    else if (!taken[taken.length - 1].trim().endsWith(":")) break;
+  }
+  return taken;
+}
+
 /** What the general path reads in a message, or null when it does not look like a bounce. */
 export function readGeneralBounce(message: MailMessage): FormatFindings | null {
   const report = reportOf(message);
@@ -55,7 +73,7 @@ export function readGeneralBounce(message: MailMessage): FormatFindings | null {
   if (findings.length === 0) {
     // A bounce of a bounce names its recipients in the returned one: unwrapping reads that.
     if (evidence.score < STRONG_BOUNCE || isBounceItself(message.original?.headers)) return null;
-    findings = [finding(null, findRemoteWords(report.lines), [])];
+    findings = [finding(null, findRemoteWords(report.lines), failureSentence(report))];
   }
   return { recipients: findings, originalSender: returnedTo(message, quoted) };
 }

@@ -108,6 +108,7 @@ export const FAILURE_PHRASE = anyOf([
   "did not reach some or all of the intended recipients",
   "delivery has failed to these recipients",
   "was not delivered to",
+  "not delivered to the following",
   "wasn't delivered to",
   "was undeliverable",
   "were undeliverable",
@@ -117,7 +118,7 @@ export const FAILURE_PHRASE = anyOf([
   "the attached message had (?:permanent|temporary) (?:fatal )?delivery errors",
   "i'm sorry to (?:have to )?inform you",
   "i'm afraid i wasn't able to deliver",
-  "(?:message|mail) (?:was|has been) (?:rejected|returned|bounced|refused)",
+  "(?:message|mail) (?:to .{1,120} )?(?:was|has been) (?:automatically )?(?:rejected|returned|bounced|refused)",
   "there was an error delivering your mail",
   "an error (?:has )?occurred while (?:attempting to )?deliver",
   "delivery (?:to .{1,120} )?(?:has )?failed",
@@ -131,6 +132,7 @@ export const FAILURE_PHRASE = anyOf([
   "your message cannot be delivered",
   "(?:recipient|mailbox|user) (?:address )?(?:unknown|not found|unavailable|does not exist|is full|rejected)",
   "no such (?:user|mailbox|recipient)",
+  "not a valid (?:user|recipient|mailbox|e-?mail address|address)",
   "mailbox (?:is )?full",
   "returned to sender",
   "giving up on",
@@ -225,9 +227,20 @@ export const RETURNED_MARKER = anyOf(
   "i",
 );
 
-/** Senders that write bounces: MTAs' daemon addresses (and "ndr@", a non-delivery reporter's) and their display names. */
+/**
+ * A banner a mail system sets over its report: the report's name between rules
+ * ("--- Non-Delivery Report ---", "***** Undeliverable Mail *****").
+ */
+export const REPORT_BANNER =
+  /^\s{0,8}[-=*#]{3,40}\s{0,3}(?:non-?delivery|undeliverable|delivery (?:status|failure|report|notification)|returned mail|mail delivery (?:failure|report))\b[^\n]{0,40}[-=*#]{3}\s{0,3}$/im;
+
+/**
+ * Senders that write bounces: MTAs' daemon addresses (and "ndr@", a non-delivery
+ * reporter's), their display names, and the mail filters that sign their notices so
+ * ("Symantec_AntiVirus_for_SMTP_Gateways@...").
+ */
 export const DAEMON_SENDER =
-  /\b(?:mailer-daemon|mailer_daemon|mail-daemon|postmaster|post master|mail delivery (?:system|subsystem|service|agent)|mail deliver system|mail administrator|system administrator|mail system|mdaemon|mail ?router|mail ?gateway|mailerdaemon|mail-?robot|e-?mail delivery)\b|\bndr@|メールシステム|郵件系統|邮件系统/i;
+  /\b(?:mailer-daemon|mailer_daemon|mail-daemon|postmaster|post master|mail delivery (?:system|subsystem|service|agent)|mail deliver system|mail administrator|system administrator|mail system|mdaemon|mail ?router|mail ?gateway|mailerdaemon|mail-?robot|e-?mail delivery)\b|\bndr@|(?<![a-z])(?:smtp[-_ ]?gateways?|anti-?virus)(?![a-z])|メールシステム|郵件系統|邮件系统/i;
 
 /** Local parts that are never a failed recipient: the mail system's own mailboxes. */
 export const SYSTEM_LOCAL_PART = /^(?:postmaster|mailer-daemon|mailer_daemon|mail-daemon|root|abuse|hostmaster|noreply|no-reply|do-not-reply|donotreply|bounces?|bounce\+.{0,200}|mdaemon|daemon)$/i;

@@ -32,6 +32,23 @@ const QUOTED_HEADER_LINE = /^\s{0,12}(?:to|cc|bcc|from|sent|date|subject|reply-t
 const SENDER_LINE = /\b(?:sent by|sender(?: is| address)?|from|envelope-from|original sender|reply to)\s{0,3}[:=]?\s{0,3}<?[^\s<>]{0,320}@/i;
 /** A label that introduces recipients ("Recipient(s):", "Unknown user:", "to <x>"). */
 const RECIPIENT_LABEL = /(?:\brecipients?\)?|\baddress(?:es|\(es\))?|\buser|\bmailbox|\bto|\bfor|\bdestinatario|\bdestinataire|\bempfänger|\bontvanger|\bdestinatário|\bodbiorca|\bполучател\S{0,4}|收件人|收件者|宛先|수신자)\s{0,3}[:：]?\s{0,3}["'<(]?$/i;
+/** Words just before an address that make it the sender ("not accepting mail from x@..."), not a recipient. */
+const SENDER_CUE = /\b(?:from|sent by|sender(?: address)?(?: is)?|envelope-from)\s{0,3}[:=]?\s{0,3}["'<(]?$/i;
+/**
+ * Words just before an address that make it an example or a suggestion, not a failure:
+ * a report's advice ("e.g., if x@... fails, try y@...", "try emailing to z@... instead").
+ */
+const EXAMPLE_CUE = /(?:\be\.g\.|\bfor (?:example|instance)|\bsuch as|\btry(?:\s{1,3}(?:sending|e-?mailing|mailing|writing))?(?:\s{1,3}(?:to|at))?)\s{0,3}[,:]?\s{0,3}(?:if\s{1,3})?["'<(]?$/i;
+
+/**
+ * The words before an address: the line up to it, and when it opens the line, the end
+ * of the line before (a sentence wrapped just before the address).
+ */
+function leadIn(previous: string, line: string, start: number): string {
+  const before = line.slice(Math.max(0, start - 80), start);
+  return before.trim() === "" ? `${previous.slice(-80)} ` : before;
+}
+
 /** X.400 / Exchange proxy forms: "SMTP=bob@example.com", "smtp:bob@example.com". */
 const PROXY_ADDRESS = /\bSMTP\s{0,2}[=:]\s{0,2}<?([^\s<>;,()"']{1,320}@[A-Za-z0-9.-]{1,255})/gi;
 
@@ -62,13 +79,13 @@ function isSystemMailbox(address: string): boolean {
 }
 
 /** Every address in a line, in order, bounded. */
-function addressesOnLine(line: string): { address: string; index: number }[] {
-  const found: { address: string; index: number }[] = [];
+function addressesOnLine(line: string): { address: string; start: number; index: number }[] {
+  const found: { address: string; start: number; index: number }[] = [];
   const pattern = /<?(?:mailto:)?([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,128}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){0,20}[A-Za-z0-9-]{1,63})>?/g;
   for (const match of line.slice(0, 4000).matchAll(pattern)) {
     // X.400 and Exchange proxy lines write "dda:SMTP=bob@example.com": the address follows the "=".
     const address = normalizeAddress(match[1].replace(/^(?:dda:)?smtp[=:]/i, ""));
-    if (address) found.push({ address, index: match.index + match[0].length });
+    if (address) found.push({ address, start: match.index, index: match.index + match[0].length });
     if (found.length >= 20) break;
   }
   return found;
@@ -90,15 +107,21 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
     const afterSenderLabel = /\b(?:sent by|sender(?: is)?|from)\s{0,3}:?\s{0,3}$/i.test(previous);
     const afterRecipientLabel = RECIPIENT_LABEL.test(previous) || /(?:following|these|those) (?:recipients?|addresses?|users?|mailbox(?:es)?)|recipient\(s\)|address\(es\)/i.test(previous);
     inList = (inList && current !== null) || afterRecipientLabel;
+    const prior = previous;
     previous = line;
-    const named = addressesOnLine(line).filter(({ address }) => !ignore.has(address) && !isSystemMailbox(address));
+    const named = addressesOnLine(line).filter(({ address, start }) => {
+      if (ignore.has(address) || isSystemMailbox(address)) return false;
+      const before = leadIn(prior, line, start);
+      return !SENDER_CUE.test(before) && !EXAMPLE_CUE.test(before);
+    });
     // The recipient's own lines often name it again ("Remote host said: 550 5.1.1 <bob@...>... User unknown").
     if (current && named.length > 0 && named.every(({ address }) => address === current!.address)) {
       current.lines.push(line);
       continue;
     }
     if (named.length === 0 || afterSenderLabel || QUOTED_HEADER_LINE.test(raw) || (SENDER_LINE.test(line) && !FAILURE_PHRASE.test(line))) {
-      const continues = current && (raw[0] === " " || raw[0] === "\t" || current.lines.length === 0) && named.length === 0 && !QUOTED_HEADER_LINE.test(raw);
+      // Its reason: indented below it, or on the next line when its own ends with a colon ("... was rejected:" / "Quota exceeded").
+      const continues = current && (raw[0] === " " || raw[0] === "\t" || current.lines.length === 0 || prior.endsWith(":")) && named.length === 0 && !QUOTED_HEADER_LINE.test(raw);
       if (continues) current!.lines.push(raw);
       else current = null;
       continue;
@@ -117,7 +140,8 @@ function mentions(lines: readonly string[], ignore: ReadonlySet<string>): Failed
       if (!known) found.set(address, mention);
       // A line that leads with the address says the rest about it; one that names it mid-sentence is all about it.
       const rest = leads ? line.slice(index).replace(/^>?\s{0,3}[:,.-]?\s{0,3}/, "") : line;
-      if (rest) mention.lines.push(rest);
+      // '"bob@example.com" <bob@example.com>': the address again says nothing about it.
+      if (/[\p{L}\p{N}]/u.test(rest.toLowerCase().split(address).join(""))) mention.lines.push(rest);
       current = mention;
     }
     if (named.length > 1) current = null;

@@ -213,3 +213,56 @@ test("a notice that names nobody but wraps the real bounce gives way to the boun
   expect(bounce.isBounce).toBe(true);
   expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
 });
+
+/** A delivery agent's MDN (RFC 8098) with the given disposition, saying the message was refused. */
+function refusalMdn(disposition: string): string {
+  return [
+    "From: Mail Delivery Subsystem <admin@mail.fabrikam.example>",
+    "To: alice@contoso.example",
+    "Subject: Automatically rejected mail",
+    'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"',
+    "",
+    "--b",
+    "Content-Type: text/plain",
+    "",
+    "Your message to <bob@fabrikam.example> was automatically rejected:",
+    "Quota exceeded",
+    "--b",
+    "Content-Type: message/disposition-notification",
+    "",
+    "Reporting-UA: mail; Dovecot Mail Delivery Agent",
+    "Final-Recipient: rfc822; bob@fabrikam.example",
+    `Disposition: ${disposition}`,
+    "--b--",
+    "",
+  ].join("\n");
+}
+
+test.each([
+  ["automatic-action/MDN-sent-automatically; deleted", true],
+  // A person's client reporting the message deleted unread, or displayed: a receipt, whatever its text says.
+  ["manual-action/MDN-sent-manually; deleted", false],
+  ["automatic-action/MDN-sent-automatically; displayed", false],
+])("an MDN with disposition %s is a refusal: %s", async (disposition, refused) => {
+  const bounce = await parseBounce(refusalMdn(disposition));
+  expect(bounce.isBounce).toBe(refused);
+  expect(bounce.recipients.map((r) => r.address)).toEqual(refused ? ["bob@fabrikam.example"] : []);
+  // The reason follows the sentence that ends with a colon.
+  if (refused) expect(bounce.recipients[0].diagnostic).toBe("Your message to <bob@fabrikam.example> was automatically rejected: Quota exceeded");
+});
+
+test("an address the failure sentence names as the sender, or in the report's advice, is no failed recipient", async () => {
+  const bounce = await parseBounce(
+    message(
+      ["From: MAILER-DAEMON@relay.fabrikam.example", "To: alice@contoso.example", "Subject: Undeliverable"],
+      [
+        "Your mail could not be delivered to bob@fabrikam.example because he is not accepting mail from list@contoso.example.",
+        "",
+        "If you used an old address, e.g. bob.smith@fabrikam.example, try",
+        "robert.smith@fabrikam.example instead, or try sending to help@fabrikam.example.",
+      ],
+    ),
+  );
+  expect(bounce.isBounce).toBe(true);
+  expect(bounce.recipients.map((r) => r.address)).toEqual(["bob@fabrikam.example"]);
+});
