@@ -35,13 +35,21 @@ REPLIES = {
     "spfhard": "550 5.7.23 Message rejected due to Sender Policy Framework violation: SPF fail from 203.0.113.7 (client-ip=203.0.113.7)",
     "dmarc": "550-5.7.26 Unauthenticated email from example.org is not accepted due to\r\n550-5.7.26 domain's DMARC policy. Please contact the administrator of example.org\r\n550 5.7.26 domain if this was a legitimate mail, with ip: [203.0.113.8]",
     "syntax": "553 5.1.3 <{rcpt}>: Bad recipient address syntax",
+    "spfsix": "550 5.7.1 SPF: 2001:db8:7::25 is not allowed to send mail from example.org",
+    "rdns": "550 5.7.1 Client host rejected: cannot find your reverse hostname, [198.51.100.23]",
+    "relay": "554 5.7.1 <{rcpt}>: Relay access denied",
     "tempfail": "451 4.3.0 <{rcpt}>: Temporary lookup failure, try again later",
     "content": "250 2.1.5 Ok",
+    "big": "250 2.1.5 Ok",
     "ok": "250 2.1.5 Ok",
 }
 # The sending IP each reply names (issue 12's wordings): the IP the remote says it saw.
-SENDING_IPS = {"spf": "192.0.2.7", "blocked": "198.51.100.9", "spfhard": "203.0.113.7", "dmarc": "203.0.113.8"}
-DATA_REJECT = "554 5.6.0 Message content rejected: malformed MIME structure"
+SENDING_IPS = {"spf": "192.0.2.7", "blocked": "198.51.100.9", "spfhard": "203.0.113.7", "dmarc": "203.0.113.8", "spfsix": "2001:db8:7::25", "rdns": "198.51.100.23"}
+# Replies to the end of DATA by local part: the message is refused after it was sent.
+DATA_REPLIES = {
+    "content": "554 5.6.0 Message content rejected: malformed MIME structure",
+    "big": "552 5.3.4 Message size exceeds fixed maximum message size",
+}
 
 # Case name -> (recipients, subject). The subject of utf8-subject is raw 8-bit UTF-8.
 CASES = {
@@ -58,7 +66,17 @@ CASES = {
     "connection-refused": (["someone@" + REFUSED], "Tickets"),
     "several-recipients": (["unknown2@" + REMOTE, "full2@" + REMOTE, "blocked2@" + REMOTE, "ok@" + REMOTE], "Team update"),
     "utf8-subject": (["unknown3@" + REMOTE], "Résumé – 請查收 – Привет"),
+    "spf-ipv6": (["spfsix@" + REMOTE], "Order confirmation"),
+    "reverse-dns": (["rdns@" + REMOTE], "Agenda"),
+    "relay-denied": (["relay@" + REMOTE], "Question"),
+    "message-too-big": (["big@" + REMOTE], "Scans"),
+    # Delivered, with NOTIFY=SUCCESS: the MTA's success report is not a bounce.
+    "delivered-dsn": (["ok@" + REMOTE], "Signed copy"),
 }
+NOT_BOUNCES = {"delivered-dsn"}
+# Exim's sendmail -N means "do not deliver" (a debugging option), dma has no DSN options and
+# OpenSMTPD 6.8 answers NOTIFY=SUCCESS with "503 Unsupported option".
+NO_NOTIFY_OPTION = {"exim", "dma", "opensmtpd"}
 
 # Cases whose failure is decided by the sending MTA (no remote reply): the status it picks is its
 # own and is not labelled (the collection format omits a status none stated).
@@ -89,7 +107,7 @@ def expected_failures(case):
         name = local_part(rcpt)
         if name == "ok":
             continue
-        failures.append((rcpt, enhanced(DATA_REJECT if name == "content" else reply_for(rcpt))))
+        failures.append((rcpt, enhanced(DATA_REPLIES.get(name) or reply_for(rcpt))))
     return failures
 
 
@@ -133,7 +151,8 @@ class Session(socketserver.StreamRequestHandler):
                     data = self.rfile.readline(1 << 20)
                     if not data or data in (b".\r\n", b".\n"):
                         break
-                answer = DATA_REJECT if any(local_part(r) == "content" for r in rcpts) else "250 2.0.0 Ok: queued as 4F2A1B"
+                refusals = [DATA_REPLIES[local_part(r)] for r in rcpts if local_part(r) in DATA_REPLIES]
+                answer = refusals[0] if refusals else "250 2.0.0 Ok: queued as 4F2A1B"
                 log.write(">>> " + answer + "\n")
                 self.reply(answer)
             elif verb == "RSET":
@@ -180,9 +199,12 @@ def send(mta, only=None):
     for case in CASES:
         if only and case not in only:
             continue
+        if case == "delivered-dsn" and mta in NO_NOTIFY_OPTION:
+            continue
         recipients, _ = CASES[case]
         # Submitted side by side: Sendmail's submission program lingers a minute after its QUIT here.
-        child = subprocess.Popen(["/usr/sbin/sendmail", "-f", SENDER, "-i", *recipients], stdin=subprocess.PIPE)
+        notify = ["-N", "success"] if case == "delivered-dsn" else []
+        child = subprocess.Popen(["/usr/sbin/sendmail", "-f", SENDER, "-i", *notify, *recipients], stdin=subprocess.PIPE)
         child.stdin.write(message(mta, case).replace(b"\r\n", b"\n"))
         child.stdin.close()
         children.append(child)
@@ -239,6 +261,9 @@ def label(out):
             if status is not None and status in text:
                 entry["status"] = status
             recipients.append(entry)
+        if case in NOT_BOUNCES:
+            messages[name] = {"isBounce": False, "sendingIp": None}
+            continue
         ips = {SENDING_IPS[local_part(r["address"])] for r in recipients if local_part(r["address"]) in SENDING_IPS}
         messages[name] = {"isBounce": True, "recipients": recipients, "sendingIp": ips.pop() if len(ips) == 1 else None}
     doc = {
