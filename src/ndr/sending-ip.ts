@@ -10,6 +10,7 @@
  * (Postfix's reject_rbl_client), "[..] is not allowed to send mail from" (Exim's SPF ACL),
  * "SPF ... from ..", "banned sending IP [..]", "messages from .. weren't sent"
  * (Outlook.com), "The mail server [..] has been ... rate limited", "reverse DNS for ..",
+ * "cannot find your reverse hostname, [..]" (Postfix's unknown-client rejections),
  * "[.. 13]" (Gmail's bracket), and a bracketed address in an authentication or
  * blocklist rejection. The receiving host's own address ("host mx.example.net[..]
  * said:", "Connected to .. but", ".. does not like recipient") never counts, nor does a
@@ -54,6 +55,9 @@ const EXPLICIT: readonly Phrasing[] = [
   { pattern: new RegExp(`\\bmessages from \\[?${IP}`, "i"), anyOf: ["messages from"] },
   { pattern: new RegExp(`\\bmail server \\[${IP}\\]`, "i"), anyOf: ["mail server ["] },
   { pattern: new RegExp(`\\breverse dns (?:lookup )?for (?:host )?\\[?${IP}`, "i"), anyOf: ["reverse dns "] },
+  // Postfix's reject_unknown_(reverse_)client_hostname (postconf(5)): "Client host rejected:
+  // cannot find your reverse hostname, [203.0.113.7]".
+  { pattern: new RegExp(`cannot find your (?:reverse )?hostname,?\\s{0,3}\\[${IP}\\]`, "i"), anyOf: ["cannot find your "] },
   { pattern: new RegExp(`\\b(?:is not|isn't) \\[?${IP}`, "i"), anyOf: ["is not ", "isn't "] },
   {
     pattern: new RegExp(`(?:^\\s{0,8}(?:[45]\\d\\d[ -]\\s{0,3})?|\\s-\\s)\\[?${IP}\\]?\\s{1,3}(?:blocked|has sent|is (?:listed|blocked|blacklisted|not)|the ip address sending)`, "i"),

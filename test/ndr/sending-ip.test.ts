@@ -2,6 +2,8 @@
  * The sending IP in every wording receivers use (issue: "the sending IP in any
  * wording"), never the receiving host's own address, never a private or reserved one.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { parseBounce } from "../../src/ndr";
 import { isIPv6, isRoutableIp } from "../../src/ndr/ip-address";
 import { findExplicitSendingIp, findSendingIp, sendingIpReceivedBy } from "../../src/ndr/sending-ip";
@@ -23,6 +25,8 @@ test.each([
   ["Gmail's bracket with a count", "550-5.7.1 [203.0.113.7      12] Our system has detected an unusual rate", "203.0.113.7"],
   ["IPv6 client-ip", "550 5.7.23 SPF fail; client-ip=2001:db8::25", "2001:db8::25"],
   ["IPv6 with ip:", "550-5.7.26 SPF [example.com] with ip: [2001:db8:4860:1::7] = did not pass", "2001:db8:4860:1::7"],
+  ["Postfix's unknown reverse hostname", "550 5.7.1 Client host rejected: cannot find your reverse hostname, [203.0.113.7]", "203.0.113.7"],
+  ["Postfix's unknown hostname", "450 4.7.1 Client host rejected: cannot find your hostname, [2001:db8::25]", "2001:db8::25"],
 ])("%s", (_wording, diagnostic, ip) => {
   expect(findSendingIp(diagnostic)).toBe(ip);
 });
@@ -103,4 +107,12 @@ test("hostile input: read only as far as the bound, so an address past it is not
   expect(findExplicitSendingIp(padding.replace(/\[/g, "\n"))).toBeNull();
   expect(findSendingIp(`${"x".repeat(20000)} client-ip=203.0.113.7`)).toBeNull();
   expect(findSendingIp(`${"x".repeat(2000)} client-ip=203.0.113.7`)).toBe("203.0.113.7");
+});
+
+/** Real bounces written by five MTAs for a reply naming the client (test/fixtures/collections/current-mtas). */
+test.each(["postfix", "exim", "sendmail", "opensmtpd", "dma"])("%s's bounce for 'cannot find your reverse hostname, [..]' gives the IP", async (mta) => {
+  const file = path.join(__dirname, "../fixtures/collections/current-mtas", `${mta}-reverse-dns.eml`);
+  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(file)));
+  expect(bounce.recipients.map((r) => r.address)).toEqual(["rdns@example.net"]);
+  expect(bounce.sendingIp).toBe("198.51.100.23");
 });
