@@ -219,18 +219,44 @@ run_dma() {
   record_version dma dma
 }
 
+run_nullmailer() {
+  apt-get install -y -q nullmailer >/dev/null
+  # nullmailer has no local delivery: it relays everything, its bounces to alice@localhost
+  # too, to its one remote, where the scripted server keeps them (CAPTURE_DIR). A one-second
+  # queue lifetime makes the 4xx case bounce at the next try.
+  echo "127.0.0.2 smtp --port=25" >/etc/nullmailer/remotes
+  echo mta.localhost >/etc/mailname # Debian's nullmailer reads its host name here
+  echo localhost >/etc/nullmailer/defaultdomain
+  : >/etc/nullmailer/adminaddr
+  echo 1 >/etc/nullmailer/queuelifetime
+  echo 2 >/etc/nullmailer/pausetime
+  rm -rf /tmp/mta-bounces-captured /var/spool/nullmailer/queue/*
+  setsid runuser -u mail -- /usr/sbin/nullmailer-send >/tmp/nullmailer-send.log 2>&1 &
+  local sender=$!
+  $TOOL send nullmailer user-unknown mailbox-full spf-ip blocklist spf-5-7-23 dmarc-multiline bad-syntax \
+    expired-4xx after-data several-recipients utf8-subject spf-ipv6 reverse-dns relay-denied message-too-big
+  for ((i = 0; i < WAIT; i += 3)); do
+    [ "$(ls /tmp/mta-bounces-captured 2>/dev/null | wc -l)" -ge 15 ] && break
+    sleep 3
+  done
+  kill "$sender" 2>/dev/null
+  record_version nullmailer nullmailer
+  MAILBOX=/tmp/mta-bounces-captured
+}
+
 run_one() { # MTA
   local mta=$1 expect
   log "$mta"
   reset_mailbox
   rm -f "$OUT/$mta"-*.eml
   expect=${EXPECT:-18}
+  MAILBOX=/var/mail/alice
   "run_$mta" "$expect"
-  $TOOL collect "$mta" /var/mail/alice "$OUT"
+  $TOOL collect "$mta" "$MAILBOX" "$OUT"
 }
 
 start_remote
-for mta in "${@:-postfix exim sendmail opensmtpd dma courier}"; do
+for mta in "${@:-postfix exim sendmail opensmtpd dma nullmailer}"; do
   for m in $mta; do run_one "$m"; done
 done
 $TOOL label "$OUT"

@@ -96,9 +96,17 @@ def enhanced(reply):
     return match.group(1) if match else None
 
 
-def expected_failures(case):
+# MTAs that give up on the whole message at the first refused RCPT (the remote log shows QUIT
+# after it): every recipient fails, and only the first was answered by the remote.
+ALL_OR_NOTHING = {"nullmailer"}
+
+
+def expected_failures(case, mta=None):
     """The recipients that fail, each with the enhanced status the remote gave (None: no remote reply)."""
     recipients, _ = CASES[case]
+    if mta in ALL_OR_NOTHING and len(recipients) > 1:
+        first = recipients[0]
+        return [(rcpt, enhanced(reply_for(rcpt)) if rcpt == first else None) for rcpt in recipients]
     failures = []
     for rcpt in recipients:
         if case in LOCAL_FAILURES:
@@ -137,7 +145,8 @@ class Session(socketserver.StreamRequestHandler):
             elif verb == "RCPT":
                 match = re.search(r"<([^>]*)>", command)
                 rcpt = match.group(1) if match else ""
-                answer = reply_for(rcpt)
+                # An MTA without local delivery (nullmailer) relays the bounce to the sender here too.
+                answer = "250 2.1.5 Ok" if local_part(rcpt) == "alice" else reply_for(rcpt)
                 if answer.startswith("250"):
                     rcpts.append(rcpt)
                 log.write(">>> " + answer + "\n")
@@ -147,10 +156,14 @@ class Session(socketserver.StreamRequestHandler):
                     self.reply("554 5.5.1 Error: no valid recipients")
                     continue
                 self.reply("354 End data with <CR><LF>.<CR><LF>")
+                lines = []
                 while True:
                     data = self.rfile.readline(1 << 20)
                     if not data or data in (b".\r\n", b".\n"):
                         break
+                    lines.append(data[1:] if data.startswith(b"..") else data)
+                if any(local_part(r) == "alice" for r in rcpts):
+                    capture(b"".join(lines))
                 refusals = [DATA_REPLIES[local_part(r)] for r in rcpts if local_part(r) in DATA_REPLIES]
                 answer = refusals[0] if refusals else "250 2.0.0 Ok: queued as 4F2A1B"
                 log.write(">>> " + answer + "\n")
@@ -166,6 +179,15 @@ class Session(socketserver.StreamRequestHandler):
             else:
                 self.reply("502 5.5.2 Error: command not recognized")
             log.flush()
+
+
+CAPTURED = os.environ.get("CAPTURE_DIR", "/tmp/mta-bounces-captured")
+
+
+def capture(message_bytes):
+    os.makedirs(CAPTURED, exist_ok=True)
+    with open(os.path.join(CAPTURED, f"{time.time():.6f}.eml"), "wb") as f:
+        f.write(message_bytes.replace(b"\r\n", b"\n"))
 
 
 class Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
@@ -219,9 +241,12 @@ def send(mta, only=None):
 def collect(mta, mbox_path, out):
     seen = {}
     written = []
-    box = mailbox.mbox(mbox_path, create=False)
-    for key in box.keys():
-        raw = box.get_bytes(key)
+    if os.path.isdir(mbox_path):  # the bounces the scripted server received for alice
+        raws = [open(os.path.join(mbox_path, name), "rb").read() for name in sorted(os.listdir(mbox_path))]
+    else:
+        box = mailbox.mbox(mbox_path, create=False)
+        raws = [box.get_bytes(key) for key in box.keys()]
+    for raw in raws:
         match = re.search(rb"case-([a-z0-9-]+)\." + re.escape(mta.encode()) + rb"\.\d+@", raw)
         if not match:
             print(f"  {mta}: a message in {mbox_path} names no case; skipped", file=sys.stderr)
@@ -251,7 +276,7 @@ def label(out):
         raw = open(os.path.join(out, name), "rb").read()
         text = raw.decode("utf-8", "replace")
         recipients = []
-        for rcpt, status in expected_failures(case):
+        for rcpt, status in expected_failures(case, mta):
             # A bounce split per recipient names only its own: keep the recipients the bounce names.
             if split and rcpt.lower() not in named_outside_headers(text):
                 continue
@@ -264,7 +289,8 @@ def label(out):
         if case in NOT_BOUNCES:
             messages[name] = {"isBounce": False, "sendingIp": None}
             continue
-        ips = {SENDING_IPS[local_part(r["address"])] for r in recipients if local_part(r["address"]) in SENDING_IPS}
+        answered = [r for r in recipients if "status" in r or mta not in ALL_OR_NOTHING]
+        ips = {SENDING_IPS[local_part(r["address"])] for r in answered if local_part(r["address"]) in SENDING_IPS}
         messages[name] = {"isBounce": True, "recipients": recipients, "sendingIp": ips.pop() if len(ips) == 1 else None}
     doc = {
         "collection": "current-mtas",
