@@ -2,6 +2,7 @@
 import type { FormatModule } from "./format";
 import { courier } from "./courier";
 import { dragonfly } from "./dragonfly";
+import { nullmailer } from "./nullmailer";
 import { exim } from "./exim";
 import { opensmtpd } from "./opensmtpd";
 import { postfix } from "./postfix";
@@ -9,4 +10,4 @@ import { qmail } from "./qmail";
 import { sendmail } from "./sendmail";
 import { v5sendmail } from "./v5sendmail";
 
-export const MTA_FORMATS = [postfix, exim, qmail, sendmail, v5sendmail, opensmtpd, courier, dragonfly] as const satisfies readonly FormatModule[];
+export const MTA_FORMATS = [postfix, exim, qmail, sendmail, v5sendmail, opensmtpd, courier, dragonfly, nullmailer] as const satisfies readonly FormatModule[];
