@@ -244,6 +244,40 @@ run_nullmailer() {
   MAILBOX=/tmp/mta-bounces-captured
 }
 
+run_courier() {
+  apt-get install -y -q courier-mta >/dev/null
+  # Courier delivers to ~/Maildir (DEFAULTDELIVERY in /etc/courier/courierd); routes per
+  # domain in esmtproutes; gives up on a queued message after queuetime, checked at the
+  # retries (retryalpha, retrybeta, retrygamma: every ten seconds here).
+  echo mta.localhost >/etc/courier/me
+  echo localhost >/etc/courier/defaultdomain
+  printf '%s\n' localhost mta.localhost >/etc/courier/locals
+  printf '%s\n' "example.net: [127.0.0.2]" "refused.example.net: [127.0.0.3]" >/etc/courier/esmtproutes
+  echo 20s >/etc/courier/queuetime
+  echo 10s >/etc/courier/retryalpha && echo 1 >/etc/courier/retrybeta && echo 10s >/etc/courier/retrygamma
+  rm -rf ~alice/Maildir
+  runuser -u alice -- maildirmake ~alice/Maildir
+  /usr/sbin/authdaemond start 2>/dev/null
+  /usr/sbin/courier start
+  sleep 2
+  $TOOL send courier
+  WAIT=${COURIER_WAIT:-150} wait_for_maildir "$1"
+  /usr/sbin/courier stop
+  /usr/sbin/authdaemond stop 2>/dev/null
+  record_version courier courier-mta
+  mkdir -p /tmp/mta-bounces-courier && rm -f /tmp/mta-bounces-courier/*
+  cp ~alice/Maildir/new/* ~alice/Maildir/cur/* /tmp/mta-bounces-courier/ 2>/dev/null
+  MAILBOX=/tmp/mta-bounces-courier
+}
+
+wait_for_maildir() { # N
+  local i
+  for ((i = 0; i < WAIT; i += 3)); do
+    [ "$(ls ~alice/Maildir/new ~alice/Maildir/cur | grep -vc ':$')" -ge "$1" ] && return 0
+    sleep 3
+  done
+}
+
 run_one() { # MTA
   local mta=$1 expect
   log "$mta"
@@ -256,7 +290,7 @@ run_one() { # MTA
 }
 
 start_remote
-for mta in "${@:-postfix exim sendmail opensmtpd dma nullmailer}"; do
+for mta in "${@:-postfix exim sendmail opensmtpd dma nullmailer courier}"; do
   for m in $mta; do run_one "$m"; done
 done
 $TOOL label "$OUT"
