@@ -141,3 +141,17 @@ export function mergeDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[], 
     };
   });
 }
+
+/**
+ * A temporary failure the reporting MTA gave up on (its queue lifetime ran out) gets the
+ * bare DSN status 5.0.0 from Exim ("...: retry timeout exceeded") and Courier, which says
+ * only that delivery failed; the remote server's own 4.x.x in the diagnostic ("451 4.3.0
+ * ...") says why, as Postfix and Sendmail report the same expiry. Only for a failed
+ * recipient whose diagnostic is a 4xx reply stating a 4.x.x more exact than 4.0.0.
+ */
+export function expiredWithReply(finding: RecipientFinding): RecipientFinding {
+  if (finding.status !== "5.0.0" || (finding.action !== undefined && finding.action !== "failed")) return finding;
+  const code = findReplyCode(finding.diagnostic);
+  const reply = findStatus(finding.diagnostic);
+  return code !== null && code >= 400 && code < 500 && reply?.startsWith("4.") && reply !== "4.0.0" ? { ...finding, status: reply } : finding;
+}

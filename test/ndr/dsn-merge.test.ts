@@ -1,4 +1,4 @@
-import { inlineDeliveryStatus, mergeDsn, statedStatus } from "../../src/ndr/dsn-merge";
+import { expiredWithReply, inlineDeliveryStatus, mergeDsn, statedStatus } from "../../src/ndr/dsn-merge";
 
 describe("statedStatus", () => {
   test("the remote server's code refines the report's generic one", () => expect(statedStatus("5.0.0", "550 5.7.1 relaying denied")).toBe("5.7.1"));
@@ -39,4 +39,23 @@ test("mergeDsn with gapsOnly keeps the prose's recipients and leaves to the DSN 
     { address: "bob@fabrikam.example", diagnostic: undefined, replyCode: undefined, status: undefined, remoteMta: "mx.fabrikam.example" },
     { address: "carol@fabrikam.example", diagnostic: "mailbox full", status: "5.2.2" },
   ]);
+});
+
+describe("expiredWithReply", () => {
+  const expired = { address: "bob@example.net", action: "failed" as const, status: "5.0.0", diagnostic: "451 4.3.0 <bob@example.net>: Temporary lookup failure" };
+
+  test("a failed recipient with the bare 5.0.0 and a 4xx reply takes the reply's 4.x.x", () => {
+    expect(expiredWithReply(expired).status).toBe("4.3.0");
+  });
+
+  test.each([
+    ["a 5xx reply", { diagnostic: "550 5.1.1 User unknown" }],
+    ["a 4xx reply stating only 4.0.0", { diagnostic: "451 4.0.0 Try again later" }],
+    ["a status more exact than 5.0.0", { status: "4.4.7" }],
+    ["a delayed recipient", { action: "delayed" as const }],
+    ["no reply code", { diagnostic: "4.3.0 lookup failure" }],
+  ])("is left alone with %s", (_case, change) => {
+    const finding = { ...expired, ...change };
+    expect(expiredWithReply(finding)).toEqual(finding);
+  });
 });

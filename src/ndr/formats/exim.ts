@@ -12,7 +12,7 @@
  * the shape. The returned message follows "------ This is a copy of the message".
  */
 import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
-import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
+import { deliveryStatusOf, expiredWithReply, mergeDsn } from "../dsn-merge";
 import { addressesIn, completeLocalPart } from "../header-addresses";
 import type { MailMessage } from "../message";
 import { findLine, linesOf, section } from "../prose";
@@ -31,7 +31,6 @@ const COPY_OF_MESSAGE = /^(?:-{4,} ?This is a copy of (?:the|your) message|-{3} 
 const DELAYED = /has not yet been delivered/i;
 const REMOTE_HOST = /\bhost:?\s{1,3}([A-Za-z0-9][A-Za-z0-9.-]{0,252})\s{0,3}[[(][0-9A-Fa-f.:]{2,45}[\])]/;
 const SMTP_AFTER = /(?:SMTP error from remote (?:mail server|mailer)|LMTP error) after ([^:]{1,80}?)(?::|$)/i;
-const RETRY_TIMEOUT = /retry timeout exceeded/i;
 const GENERATED = /^\(?(?:ultimately )?generated (?:by|from)\s{1,3}<?([^\s<>()]{1,320}@[^\s<>()]{1,255})>?/i;
 
 function recipientOf(head: string, details: string[], message: MailMessage, quoted: ReturnType<typeof quotedHeaders>): string | null {
@@ -92,18 +91,6 @@ function reportText(lines: readonly string[]): string | undefined {
   return text ? text.slice(0, 2000) : undefined;
 }
 
-/**
- * A temporary failure Exim gave up on ("retry timeout exceeded") gets the DSN status
- * 5.0.0, which says only that the delivery failed; the remote server's own 4.x.x
- * (Diagnostic-Code: smtp; 451 4.3.0 ...: retry timeout exceeded) says why, as Postfix
- * and Sendmail report it for the same expiry.
- */
-function expiredWithReply(finding: RecipientFinding): RecipientFinding {
-  if (finding.status !== "5.0.0" || !RETRY_TIMEOUT.test(finding.diagnostic ?? "")) return finding;
-  const reply = findStatus(finding.diagnostic);
-  return reply?.startsWith("4.") && reply !== "4.0.0" ? { ...finding, status: reply } : finding;
-}
-
 function recognise(message: MailMessage): boolean {
   if (message.headers.has("x-failed-recipients")) return true;
   const text = message.text.slice(0, 20000);
@@ -120,6 +107,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     .filter((finding): finding is RecipientFinding => finding !== null);
   // No blocks (a frozen message, a router error): X-Failed-Recipients still names them.
   const listed = prose.length > 0 ? prose : addressesIn(message.headers.all("x-failed-recipients")).map((address) => ({ address, diagnostic: reportText(lines) }));
+  // A 4xx Exim gave up on ("retry timeout exceeded") keeps the remote's 4.x.x over the DSN's 5.0.0.
   const recipients = mergeDsn(deliveryStatusOf(message), listed).map(expiredWithReply);
   if (recipients.length === 0) return null;
   return { recipients, originalSender: returnedTo(message, quoted) };

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { parseBounce } from "../../../src/ndr";
 import { essential, familyMismatches } from "./family-score";
 import { parseCorpus } from "./corpus-files";
@@ -86,4 +88,19 @@ test("Courier: a delay notice keeps its recipients delayed", async () => {
   expect(bounce.recipients).toEqual([
     expect.objectContaining({ address: "bob@fabrikam.example", action: "delayed", status: "4.7.1", replyCode: 451, remoteMta: "mx.fabrikam.example", smtpCommand: "RCPT" }),
   ]);
+});
+
+describe("Courier 1.0.16 bounces made on loopback (test/fixtures/collections/current-mtas)", () => {
+  const read = (file: string) => parseBounce(new Uint8Array(fs.readFileSync(path.join(__dirname, "../../fixtures/collections/current-mtas", file))));
+
+  test("a 4xx Courier gave up on (queuetime ran out) carries the remote's 4.3.0, not the DSN's bare 5.0.0", async () => {
+    const bounce = await read("courier-expired-4xx.eml");
+    expect(bounce).toMatchObject({ isBounce: true, format: "courier" });
+    expect(bounce.recipients).toEqual([expect.objectContaining({ address: "tempfail@example.net", action: "failed", status: "4.3.0", replyCode: 451 })]);
+  });
+
+  test("a success report (NOTIFY=SUCCESS) is no bounce", async () => {
+    const bounce = await read("courier-delivered-dsn.eml");
+    expect(bounce.isBounce).toBe(false);
+  });
 });
