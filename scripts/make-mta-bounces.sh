@@ -2,12 +2,16 @@
 # Makes test/fixtures/collections/current-mtas: real bounces from current MTAs, with labels
 # that come from what our own "remote" server answered (ground truth), not from the parser.
 #
-#   sudo scripts/make-mta-bounces.sh [MTA ...]     (default: every MTA below)
+#   scripts/make-mta-bounces.sh [MTA ...]     (as root; default: every MTA below;
+#                                             WAIT=seconds to wait for each MTA's bounces, 90)
 #
 # Run by hand, as root, on a disposable Debian 12 machine or container: it apt-get installs
 # each MTA in turn (they conflict: installing one removes the last), configures it, starts it
 # without systemd, sends the cases of scripts/mta-bounces/mta_bounces.py through its sendmail,
-# and collects the bounces it writes to the local mailbox alice@localhost (/var/mail/alice).
+# and collects the bounces it writes to the local mailbox alice@localhost (/var/mail/alice;
+# Courier: ~alice/Maildir; nullmailer, which has no local delivery, relays them to the
+# scripted server, which keeps them). Only one MTA is installed at a time, and it does not
+# listen on any address the scripted server uses.
 # Routing: example.net -> 127.0.0.2:25 (the scripted server), refused.example.net -> 127.0.0.3:25
 # (nothing listens), nosuchhost.invalid -> the DNS (never resolves, RFC 2606).
 set -u
@@ -36,6 +40,7 @@ EOF
 start_remote() {
   if ! ss -ltn | grep -q '127.0.0.2:25 '; then
     setsid $TOOL serve >/tmp/mta-bounces-remote.out 2>&1 &
+    REMOTE_PID=$!
     sleep 1
   fi
 }
@@ -294,3 +299,4 @@ for mta in "${@:-postfix exim sendmail opensmtpd dma nullmailer courier}"; do
   for m in $mta; do run_one "$m"; done
 done
 $TOOL label "$OUT"
+[ -n "${REMOTE_PID:-}" ] && kill "$REMOTE_PID"
