@@ -128,7 +128,8 @@ export function mergeDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[], 
     const told = toldOf(finding.address);
     const diagnostic = finding.diagnostic ?? told?.diagnostic ?? undefined;
     const status = statedStatus(finding.status ?? told?.status, diagnostic) ?? undefined;
-    return {
+    // A temporary failure given up on keeps the remote's 4.x.x over a bare 5.0.0 (expiredWithReply).
+    return expiredWithReply({
       ...told,
       ...finding,
       address: finding.address ?? told?.address ?? null,
@@ -138,7 +139,7 @@ export function mergeDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[], 
       // The prose's reply code stands unless the DSN's own diagnostic states one.
       replyCode: findReplyCode(finding.diagnostic) === null ? agreeingReplyCode(told?.replyCode ?? null, status ?? null) ?? undefined : undefined,
       action: finding.action ?? told?.action,
-    };
+    });
   });
 }
 
@@ -148,6 +149,7 @@ export function mergeDsn(dsn: DeliveryStatus | null, prose: RecipientFinding[], 
  * only that delivery failed; the remote server's own 4.x.x in the diagnostic ("451 4.3.0
  * ...") says why, as Postfix and Sendmail report the same expiry. Only for a failed
  * recipient whose diagnostic is a 4xx reply stating a 4.x.x more exact than 4.0.0.
+ * @internal exported for its test
  */
 export function expiredWithReply(finding: RecipientFinding): RecipientFinding {
   if (finding.status !== "5.0.0" || (finding.action !== undefined && finding.action !== "failed")) return finding;

@@ -11,7 +11,7 @@ import { replyCodeFor } from "./reply";
 import { reportOf } from "./general/report";
 import { isIPv4, isIPv6 } from "./ip-address";
 import { AUTH_OR_BLOCK, findExplicitSendingIp, findSendingIp, sendingIpReceivedBy } from "./sending-ip";
-import { domainOf, findAddress, findStatus, foldWhitespace, isDeliveryChannel, normalizeAddress } from "./text";
+import { domainOf, findAddress, findStatus, foldWhitespace, normalizeAddress, reportedMailbox } from "./text";
 import type { BounceRecipient, BounceSource, MessageKind, RecipientAction } from "./types";
 import type { Bounce } from "./bounce";
 import { unwrapInlineForward } from "./forwarded";
@@ -40,16 +40,13 @@ function fieldMailbox(named: string | null): string | null {
  * Original-Recipient, the address the sender gave (RFC 3464 §2.3.1-2): for a
  * source-routed Final-Recipient ("@relay.example:bob@host", RFC 5321 C), one of
  * another address type ("x400; /S=bob/...", which X.400 gateways write), or one at
- * a server's delivery channel (isDeliveryChannel).
+ * a server's delivery channel (reportedMailbox).
  */
 function dsnAddress(fields: DeliveryStatus["recipients"][number]): string | null {
   const routed = fields.finalRecipient?.startsWith("@") ?? false;
   const final = routed ? null : fieldMailbox(fields.finalRecipient);
-  const original = fieldMailbox(fields.originalRecipient);
-  if (final !== null && original !== null && isDeliveryChannel(final) && !isDeliveryChannel(original)) return original;
-  return final ?? original ?? fieldMailbox(fields.finalRecipient);
+  return reportedMailbox(final, fieldMailbox(fields.originalRecipient)) ?? fieldMailbox(fields.finalRecipient);
 }
-
 
 /**
  * The DSN's status, or the remote server's own code when the DSN gives only the class

@@ -74,8 +74,17 @@ export function domainOf(address: string | null): string | null {
  * 5321 §2.3.5); the original address then is the one the sender wrote. Other single
  * labels ("kijitora@mailhub0", a Postfix alias's target) are real local mailboxes.
  */
-export function isDeliveryChannel(address: string): boolean {
+function isDeliveryChannel(address: string): boolean {
   return /^[a-z0-9-]{1,60}-daemon$/i.test(domainOf(address) ?? "");
+}
+
+/**
+ * The mailbox a recipient report names: the final address, unless it is a delivery
+ * channel and the original address is not (isDeliveryChannel); either when the other is null.
+ */
+export function reportedMailbox(final: string | null, original: string | null): string | null {
+  if (final !== null && original !== null && isDeliveryChannel(final) && !isDeliveryChannel(original)) return original;
+  return final ?? original;
 }
 
 /** The status code class digit agrees with the reply code's first digit ("5.1.1" with 550). */

@@ -8,7 +8,7 @@
  *   <<< 550 5.1.1 <bob@example.com>... User Unknown
  */
 import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
-import { deliveryStatusOf, expiredWithReply, mergeDsn } from "../dsn-merge";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import type { MailMessage } from "../message";
 import { linesOf } from "../prose";
 import { smtpCommandIn } from "../reply";
@@ -47,8 +47,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     const diagnostic = said.join(" ");
     return { ...finding, diagnostic: diagnostic || undefined, replyCode: findReplyCode(diagnostic) ?? undefined, status: findStatus(diagnostic) ?? undefined };
   });
-  // A 4xx Courier gave up on (queuetime ran out) keeps the remote's 4.x.x over the DSN's 5.0.0.
-  const recipients = mergeDsn(deliveryStatusOf(message), findings).map(expiredWithReply);
+  const recipients = mergeDsn(deliveryStatusOf(message), findings);
   return recipients.length > 0 ? { recipients } : null;
 }
 

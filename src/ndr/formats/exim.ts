@@ -12,7 +12,7 @@
  * the shape. The returned message follows "------ This is a copy of the message".
  */
 import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
-import { deliveryStatusOf, expiredWithReply, mergeDsn } from "../dsn-merge";
+import { deliveryStatusOf, mergeDsn } from "../dsn-merge";
 import { addressesIn, completeLocalPart } from "../header-addresses";
 import type { MailMessage } from "../message";
 import { findLine, linesOf, section } from "../prose";
@@ -107,8 +107,7 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
     .filter((finding): finding is RecipientFinding => finding !== null);
   // No blocks (a frozen message, a router error): X-Failed-Recipients still names them.
   const listed = prose.length > 0 ? prose : addressesIn(message.headers.all("x-failed-recipients")).map((address) => ({ address, diagnostic: reportText(lines) }));
-  // A 4xx Exim gave up on ("retry timeout exceeded") keeps the remote's 4.x.x over the DSN's 5.0.0.
-  const recipients = mergeDsn(deliveryStatusOf(message), listed).map(expiredWithReply);
+  const recipients = mergeDsn(deliveryStatusOf(message), listed);
   if (recipients.length === 0) return null;
   return { recipients, originalSender: returnedTo(message, quoted) };
 }

@@ -9,7 +9,7 @@ import type { FieldMap } from "../header-fields";
 import type { MailMessage } from "../message";
 import { labelledLines, paragraphs, section } from "../prose";
 import { stripTypePrefix } from "../rfc3464";
-import { findAddress, isDeliveryChannel, normalizeAddress } from "../text";
+import { findAddress, normalizeAddress, reportedMailbox } from "../text";
 import { defineFormat, type RecipientFinding } from "./format";
 
 const RELATES = "This report relates to a message you sent with the following header fields:";
@@ -26,9 +26,7 @@ function mailbox(fields: FieldMap): string | null {
   const recipient = fields.get("recipient address") ?? "";
   const original = normalizeAddress(fields.get("original address") ?? "");
   if (recipient.startsWith("@")) return original ?? normalizeAddress(recipient.slice(recipient.indexOf(":") + 1));
-  const named = normalizeAddress(recipient);
-  if (named !== null && original !== null && isDeliveryChannel(named) && !isDeliveryChannel(original)) return original;
-  return named ?? original;
+  return reportedMailbox(normalizeAddress(recipient), original);
 }
 
 interface RemoteSystem {
