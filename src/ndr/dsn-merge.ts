@@ -47,7 +47,6 @@ export function deliveryStatusOf(message: MailMessage): DeliveryStatus | null {
  * The code the remote server stated in its own reply is more exact than the one the
  * reporting MTA derived for its DSN ("5.0.0" for any 550); the reply wins when both
  * agree on the class (a 4.4.7 "expired" over a 5.x.x reply stays as the DSN says).
- * @internal exported for its test
  */
 export function statedStatus(reported: string | null | undefined, diagnostic: string | null | undefined): string | null {
   const inReply = findStatus(diagnostic);

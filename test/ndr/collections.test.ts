@@ -11,6 +11,8 @@ import { parseBounce } from "../../src/ndr";
 
 const dirs = collectionDirs();
 const root = path.join(__dirname, "../fixtures/collections");
+/** One message of a collection, parsed: `file` is "collection/name". */
+const parseFixture = (file: string) => parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
 
 /** Hits measured when the collection was committed: detection, recall, precision. */
 const floors: Record<string, { detection: number; recall: number; precision: number }> = {
@@ -55,7 +57,7 @@ const GENERAL_RULES: [string, string | null, string][] = [
 ];
 
 test.each([...GENERAL_READS, ...GENERAL_RULES])("%s names %s (%s)", async (file, address) => {
-  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  const bounce = await parseFixture(file);
   expect(bounce.isBounce).toBe(true);
   expect(bounce.recipients.map((r) => r.address)).toEqual([address]);
 });
@@ -85,7 +87,7 @@ test.each(CORRECTED)("%s: the corrected label names %s (%s), says why, and is wh
   expect(label.isBounce).toBe(true);
   expect(label.note?.length).toBeGreaterThan(20);
   expect(label.recipients?.map((r) => r.address.toLowerCase())).toEqual(address === null ? [] : [address]);
-  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  const bounce = await parseFixture(file);
   expect(bounce.isBounce).toBe(true);
   expect(bounce.recipients.map((r) => r.address)).toEqual([address]);
 });
@@ -94,7 +96,7 @@ test.each([
   ["flufl-bounce/dsn_02.txt", "zzzzz@example.uk"],
   ["flufl-bounce/dsn_09.txt", "userx@example.com"],
 ])("%s: an X.400 Final-Recipient names no mailbox, so the Original-Recipient %s is named", async (file, address) => {
-  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  const bounce = await parseFixture(file);
   expect(bounce.recipients.map((r) => r.address)).toEqual([address]);
 });
 
@@ -102,7 +104,7 @@ test.each([
   ["flufl-bounce/simple_43.txt", "sent by ndr@; its returned list post's To is the list"],
   ["flufl-bounce/dumbass_01.txt", "its returned list post's To is the list"],
 ])("%s is a bounce that names no recipient (%s)", async (file) => {
-  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  const bounce = await parseFixture(file);
   expect(bounce.isBounce).toBe(true);
   expect(bounce.recipients.map((r) => r.address)).toEqual([null]);
 });
@@ -111,7 +113,7 @@ test.each([
   ["bounceparser/aol-senderblock.msg", "not accepting mail with attachments or embedded images: mykewlaolacct"],
   ["flufl-bounce/yale_01.txt", "Message not delivered to the following: userx No matches to nameserver query"],
 ])("%s names no mailbox, so its failure sentence is the diagnostic (%s)", async (file, said) => {
-  const bounce = await parseBounce(new Uint8Array(fs.readFileSync(path.join(root, file))));
+  const bounce = await parseFixture(file);
   expect(bounce.recipients).toEqual([expect.objectContaining({ address: null, status: null })]);
   expect(bounce.recipients[0].diagnostic).toContain(said);
 });

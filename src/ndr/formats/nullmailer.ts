@@ -10,6 +10,7 @@
  * reply's own code where the report's is a truncation of it.
  */
 import { defineFormat, type FormatModule, type RecipientFinding } from "./format";
+import { statedStatus } from "../dsn-merge";
 import type { MailMessage } from "../message";
 import { findAddress, findReplyCode, findStatus } from "../text";
 
@@ -53,13 +54,6 @@ function groupsOf(report: string): Group[] {
   return groups;
 }
 
-/** The reply's code where the report's is a cut-off prefix of it ("5.7.2" of "5.7.23"). */
-function fullStatus(reported: string | null, diagnostic: string): string | null {
-  const inReply = findStatus(diagnostic);
-  if (!reported) return inReply;
-  return inReply && inReply !== reported && inReply.startsWith(reported) ? inReply : reported;
-}
-
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
   const recipients: RecipientFinding[] = groupsOf(message.deliveryStatusText)
     .filter((group) => group.address !== null)
@@ -67,7 +61,8 @@ function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
       const diagnostic = group.diagnostic.join(" ").slice(0, 4000);
       return {
         address: group.address,
-        status: fullStatus(group.status, diagnostic) ?? undefined,
+        // The reply's own code, of which the report's is a cut-off prefix ("5.7.2" of "5.7.23").
+        status: statedStatus(group.status, diagnostic) ?? undefined,
         diagnostic: diagnostic || undefined,
         replyCode: findReplyCode(diagnostic) ?? undefined,
       };
