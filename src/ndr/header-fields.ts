@@ -10,27 +10,61 @@ export interface Field {
   value: string;
 }
 
-// A field name is printable ASCII except ":" (RFC 5322 section 3.6.8); bounded so a
-// 1 MB line that is not a field costs one linear scan.
-const FIELD_LINE = /^([!-9;-~]{1,76}):[ \t]?(.*)$/;
+/** A field name is at most this long: a longer "name:" is prose, not a field. */
+const MAX_NAME_LENGTH = 76;
 
-/** Reads a field block up to its first empty line (or the end). Linear in the input. */
+/**
+ * The line's field, when it is "Name: value": a name of printable ASCII except ":"
+ * (RFC 5322 section 3.6.8), 1 to MAX_NAME_LENGTH characters, then ":", one optional
+ * space or tab, and the value. A value holding a line break of another kind (a bare
+ * CR, U+2028, U+2029) is no field's. One scan of the line, no pattern.
+ */
+function fieldOf(line: string): Field | null {
+  const colon = line.indexOf(":");
+  if (colon < 1 || colon > MAX_NAME_LENGTH) return null;
+  for (let i = 0; i < colon; i++) {
+    const code = line.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return null;
+  }
+  const next = line.charCodeAt(colon + 1);
+  const value = line.slice(next === 0x20 || next === 0x09 ? colon + 2 : colon + 1);
+  if (LINE_BREAK.test(value)) return null;
+  return { name: line.slice(0, colon).toLowerCase(), value: value.trim() };
+}
+
+const LINE_BREAK = /[\r\u2028\u2029]/;
+
+/**
+ * Reads a field block up to its first empty line (or the end). Linear in the input:
+ * a folded value is joined once, from its non-empty pieces.
+ */
 export function parseFields(block: string): Field[] {
   const fields: Field[] = [];
-  for (const line of block.split("\n")) {
-    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+  let pieces: string[] | null = null;
+  const unfold = () => {
+    if (pieces) fields[fields.length - 1].value = pieces.filter((piece) => piece !== "").join(" ");
+    pieces = null;
+  };
+  for (let start = 0; start <= block.length; ) {
+    const newline = block.indexOf("\n", start);
+    const end = newline < 0 ? block.length : newline;
+    const text = block.slice(start, end > start && block.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
+    start = end + 1;
     if (text === "") {
       if (fields.length > 0) break;
       continue;
     }
-    const last = fields[fields.length - 1];
-    if ((text[0] === " " || text[0] === "\t") && last) {
-      last.value = `${last.value} ${text.trim()}`.trim();
+    if ((text[0] === " " || text[0] === "\t") && fields.length > 0) {
+      (pieces ??= [fields[fields.length - 1].value]).push(text.trim());
       continue;
     }
-    const match = FIELD_LINE.exec(text);
-    if (match) fields.push({ name: match[1].toLowerCase(), value: match[2].trim() });
+    const field = fieldOf(text);
+    if (field) {
+      unfold();
+      fields.push(field);
+    }
   }
+  unfold();
   return fields;
 }
 
@@ -60,9 +94,12 @@ export class FieldMap {
     return this.valuesOf(name) !== undefined;
   }
 
-  /** Callers mostly ask in lower case already: look that up before lowercasing. */
+  /** Callers mostly ask in lower case already: look that up, and lowercase only a name that changes. */
   private valuesOf(name: string): string[] | undefined {
-    return this.byName.get(name) ?? this.byName.get(name.toLowerCase());
+    const values = this.byName.get(name);
+    if (values !== undefined) return values;
+    const lower = name.toLowerCase();
+    return lower === name ? undefined : this.byName.get(lower);
   }
 
   static parse(block: string): FieldMap {
