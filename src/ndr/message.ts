@@ -3,10 +3,11 @@
  * the RFC 3464 delivery-status part and the returned original. Every format module
  * works on this shape, whether the input was raw MIME or the parts Outlook hands over.
  */
-import PostalMime, { decodeWords, type Attachment, type Email } from "postal-mime";
+import PostalMime, { decodeWords } from "postal-mime";
 import { FieldMap, parseFields } from "./header-fields";
 import { htmlToText } from "./html-text";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
+import { type ParsedEmail, readSimpleMime } from "./simple-mime";
 import { BounceInputError, type BounceSource, type MessageParts, type SourceAttachment } from "./types";
 
 /** The message the bounce returned (whole, or its headers only): what its headers say. */
@@ -117,7 +118,12 @@ function looksLikeMessage(raw: string | Uint8Array): boolean {
   return /^From /.test(firstLine) || /^[!-9;-~]{1,76}:/.test(firstLine);
 }
 
-const POSTAL_OPTIONS = {
+/**
+ * How postal-mime reads a message here; the quick reader (simple-mime.ts) reads the
+ * shapes it knows as postal-mime does with these.
+ * @internal exported for the test that holds the two readers to the same result
+ */
+export const POSTAL_OPTIONS = {
   forceRfc822Attachments: true,
   attachmentEncoding: "arraybuffer",
   // The headers are read from `headers`; postal-mime's parsed address fields would go unused.
@@ -158,7 +164,17 @@ function repairWindows1252(text: string): string {
   return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
 }
 
-function decodedHeaders(email: Email): FieldMap {
+/** Whether the text holds more than white space: what trim() would leave, without copying it. */
+function hasText(text: string): boolean {
+  return /\S/.test(text);
+}
+
+/** The text with LF line ends; most texts have no CR and are not copied. */
+function lfOnly(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+function decodedHeaders(email: ParsedEmail): FieldMap {
   return new FieldMap(email.headers.map(({ key, value }) => ({ name: key, value: repairWindows1252(decodeWords(value).trim()) })));
 }
 
@@ -176,7 +192,7 @@ function buildMessage(headers: FieldMap, textParts: { text?: string; html?: stri
     }
   }
   const deliveryStatusText = statusTexts.join("\n\n");
-  const text = repairWindows1252((textParts.text?.trim() ? textParts.text : textParts.html ? htmlToText(textParts.html) : "").replace(/\r\n?/g, "\n"));
+  const text = repairWindows1252(lfOnly(textParts.text && hasText(textParts.text) ? textParts.text : textParts.html ? htmlToText(textParts.html) : ""));
   const fromHeader = headers.get("from") ?? "";
   return {
     headers,
@@ -273,29 +289,39 @@ function forParser(raw: string | Uint8Array): string | Uint8Array | ArrayBuffer 
   return raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw.buffer : raw;
 }
 
+/**
+ * The MIME structure: by the quick reader for the shapes it knows (simple-mime.ts), else
+ * by postal-mime. Both read a string as its UTF-8 bytes.
+ */
+async function parseMime(input: string | Uint8Array): Promise<ParsedEmail> {
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  return readSimpleMime(bytes) ?? (await PostalMime.parse(forParser(bytes), POSTAL_OPTIONS));
+}
+
 async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
   const normalized = capHeaderFields(normalizeLineEnds(headOf(withoutLeadingBlankLines(fromUtf16(raw)))));
   if (!looksLikeMessage(normalized)) throw new BounceInputError("not an email message: it does not start with a header");
-  let email: Email;
+  let email: ParsedEmail;
   try {
-    email = await PostalMime.parse(forParser(normalized), POSTAL_OPTIONS);
+    email = await parseMime(normalized);
     // ISO-2022-JP is 7-bit: 8-bit bytes under that label are UTF-8 that a relay
     // re-encoded without relabelling. Read them as what they are.
     const relabelled = email.text?.includes("\uFFFD") ? relabelIso2022jpAsUtf8(normalized) : null;
     if (relabelled) {
       // Kept only when it reads better: a genuine ISO-2022-JP part elsewhere must not lose.
-      const reread = await PostalMime.parse(forParser(relabelled), POSTAL_OPTIONS);
+      const reread = await parseMime(relabelled);
       if (replacementCount(reread.text) < replacementCount(email.text)) email = reread;
     }
   } catch (error) {
     throw new BounceInputError(`unreadable MIME: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const attachments = email.attachments.map((part: Attachment) => ({
+  const attachments = email.attachments.map((part) => ({
     mimeType: part.mimeType.toLowerCase(),
     content: toBytes(part.content),
   }));
-  const text = [...attachments.filter(isMislabelledText).map(mislabelledText), email.text ?? ""].join("\n");
-  if (!text.trim() && !email.html && attachments.length === 0) {
+  const mislabelled = attachments.filter(isMislabelledText);
+  const text = mislabelled.length > 0 ? [...mislabelled.map(mislabelledText), email.text ?? ""].join("\n") : (email.text ?? "");
+  if (!hasText(text) && !email.html && attachments.length === 0) {
     // A multipart whose boundary the parser could not find (a folded parameter left
     // unindented): the raw body is all the text there is.
     return buildMessage(decodedHeaders(email), { text: rawBody(normalized) }, attachments);
