@@ -11,14 +11,22 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const RFC5322_DATE =
   /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),[ \t]{0,3})?(\d{1,2})[ \t]{1,3}(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]{1,3}([12]\d{3})[ \t]{1,3}([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?[ \t]{1,3}([+-])([01]\d|2[0-3])([0-5]\d)$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 1 && leap ? 29 : DAYS_IN_MONTH[month];
+}
+
 /** Milliseconds since the epoch of an RFC 5322 date-time, or null when the text is not in that form. */
 function rfc5322Time(text: string): number | null {
   const match = RFC5322_DATE.exec(text);
   if (!match) return null;
   const [, day, month, year, hours, minutes, seconds, sign, zoneHours, zoneMinutes] = match;
-  const local = Date.UTC(Number(year), MONTHS.indexOf(month), Number(day), Number(hours), Number(minutes), Number(seconds ?? 0));
+  const monthIndex = MONTHS.indexOf(month);
   // A day the month does not have ("31 Apr") is left to Date.parse.
-  if (new Date(local).getUTCDate() !== Number(day)) return null;
+  if (Number(day) < 1 || Number(day) > daysIn(Number(year), monthIndex)) return null;
+  const local = Date.UTC(Number(year), monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds ?? 0));
   const offset = (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000;
   return sign === "+" ? local - offset : local + offset;
 }

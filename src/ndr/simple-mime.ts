@@ -115,31 +115,73 @@ function readHeaders(bytes: Uint8Array, node: Node): NodeHeaders {
   return headers;
 }
 
-/** A structured field this reader can parse exactly: "type/sub" or a token, then "; name=token" or "; name=\"quoted\"". */
-const STRUCTURED = /^[ \t]*([!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\/[!#$%&'*+.^_`|~0-9A-Za-z-]+)?)[ \t]*((?:;[ \t]*[!#$%&'+.^_`|~0-9A-Za-z-]+[ \t]*=[ \t]*(?:"[^"\\]*"|[!#$%&'+.^_`|~0-9A-Za-z-]+)[ \t]*)*);?[ \t]*$/;
-const PARAMETER = /;[ \t]*([^ \t=]+)[ \t]*=[ \t]*(?:"([^"]*)"|([^ \t;]+))/g;
-
 interface Structured {
   value: string;
   params: Map<string, string>;
 }
 
+/** Characters of an RFC 2045 token; "*" apart, since in a parameter name it marks RFC 2231 sections. */
+function isTokenChar(code: number, star: boolean): boolean {
+  if (code >= 0x61 ? code <= 0x7a || code === 0x7c || code === 0x7e : code >= 0x41 ? code <= 0x5a || code === 0x5e || code === 0x5f || code === 0x60 : code >= 0x30 ? code <= 0x39 : false) return true;
+  return code === 0x21 || (code >= 0x23 && code <= 0x27) || code === 0x2b || code === 0x2d || code === 0x2e || (star && code === 0x2a);
+}
+
+function tokenEnd(text: string, at: number, star: boolean): number {
+  while (at < text.length && isTokenChar(text.charCodeAt(at), star)) at++;
+  return at;
+}
+
+function blanksEnd(text: string, at: number): number {
+  while (at < text.length && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at++;
+  return at;
+}
+
 /**
- * Content-Type and Content-Disposition in the simple form, read as postal-mime's
- * parseStructuredHeader reads it (the value lowercased, parameter names lowercased,
- * the first of a repeated parameter kept), or null for any other form. An empty field
- * is the empty value.
+ * Content-Type and Content-Disposition in the simple form, "type/sub" (or a token) then
+ * "; name=token" or "; name=\"quoted\"" and at most one final ";", read as postal-mime's
+ * parseStructuredHeader reads it: the value lowercased, parameter names lowercased, the
+ * first of a repeated parameter kept. Null for any other form (comments, escapes, RFC
+ * 2231 sections). An empty field is the empty value.
  */
 function parseStructured(field: string): Structured | null {
-  if (field === "") return { value: "", params: new Map() };
-  const match = STRUCTURED.exec(field);
-  if (!match) return null;
   const params = new Map<string, string>();
-  for (const parameter of match[2].matchAll(PARAMETER)) {
-    const name = parameter[1].toLowerCase();
-    if (!params.has(name)) params.set(name, parameter[2] ?? parameter[3]);
+  if (field === "") return { value: "", params };
+  const typeStart = blanksEnd(field, 0);
+  let at = tokenEnd(field, typeStart, true);
+  if (at === typeStart) return null;
+  if (field.charCodeAt(at) === 0x2f) {
+    const subtype = at + 1;
+    at = tokenEnd(field, subtype, true);
+    if (at === subtype) return null;
   }
-  return { value: match[1].toLowerCase(), params };
+  const value = field.slice(typeStart, at).toLowerCase();
+  for (at = blanksEnd(field, at); at < field.length; at = blanksEnd(field, at)) {
+    if (field.charCodeAt(at) !== 0x3b) return null;
+    at = blanksEnd(field, at + 1);
+    if (at === field.length) break; // a final ";"
+    const nameStart = at;
+    at = tokenEnd(field, at, false);
+    if (at === nameStart) return null;
+    const name = field.slice(nameStart, at).toLowerCase();
+    at = blanksEnd(field, at);
+    if (field.charCodeAt(at) !== 0x3d) return null;
+    at = blanksEnd(field, at + 1);
+    let parameter: string;
+    if (field.charCodeAt(at) === 0x22) {
+      const close = field.indexOf('"', at + 1);
+      if (close < 0) return null;
+      parameter = field.slice(at + 1, close);
+      if (parameter.includes("\\")) return null;
+      at = close + 1;
+    } else {
+      const valueStart = at;
+      at = tokenEnd(field, at, false);
+      if (at === valueStart) return null;
+      parameter = field.slice(valueStart, at);
+    }
+    if (!params.has(name)) params.set(name, parameter);
+  }
+  return { value, params };
 }
 
 type Decoding = "quoted-printable" | "pass-through";
@@ -221,10 +263,11 @@ function decoderFor(charset: string | undefined): TextDecoder | null {
 }
 
 /** The MIME nodes the input's lines make: the root, then the parts of a top-level multipart. */
-function splitNodes(bytes: Uint8Array): { root: Node; parts: Node[]; rootHeaders: NodeHeaders } | null {
+function splitNodes(bytes: Uint8Array): { root: Node; parts: Node[]; rootHeaders: NodeHeaders; rootType: Structured | null } | null {
   const root = newNode();
   const parts: Node[] = [];
   let rootHeaders: NodeHeaders | null = null;
+  let rootType: Structured | null = null;
   let boundary: Uint8Array | null = null;
   let current: Node | null = root;
   for (let start = 0; start < bytes.length; ) {
@@ -256,14 +299,19 @@ function splitNodes(bytes: Uint8Array): { root: Node; parts: Node[]; rootHeaders
       current.bodyStart = current.bodyEnd = next;
       if (current === root) {
         rootHeaders = readHeaders(bytes, root);
-        const found = rootBoundary(rootHeaders);
+        rootType = parseStructured(rootHeaders.contentType ?? DEFAULT_TYPE);
+        if (!rootType) return null;
+        const found = rootBoundary(rootType);
         if (found === undefined) return null;
         boundary = found;
       }
     }
   }
-  rootHeaders ??= readHeaders(bytes, root);
-  return { root, parts, rootHeaders };
+  if (!rootHeaders) {
+    rootHeaders = readHeaders(bytes, root);
+    rootType = parseStructured(rootHeaders.contentType ?? DEFAULT_TYPE);
+  }
+  return { root, parts, rootHeaders, rootType };
 }
 
 /** Whether a line is the boundary's separator ("--b") or terminator ("--b--"), trailing SP/HTAB allowed. */
@@ -284,9 +332,7 @@ const encoder = new TextEncoder();
 const DEFAULT_TYPE = "text/plain";
 
 /** The root's boundary as bytes; null when the root is no multipart; undefined for a shape this reader declines. */
-function rootBoundary(headers: NodeHeaders): Uint8Array | null | undefined {
-  const type = parseStructured(headers.contentType ?? DEFAULT_TYPE);
-  if (!type) return undefined;
+function rootBoundary(type: Structured): Uint8Array | null | undefined {
   if (!type.value.startsWith("multipart/")) return null;
   const subtype = type.value.slice("multipart/".length);
   const boundary = type.params.get("boundary");
@@ -304,8 +350,7 @@ export function readSimpleMime(bytes: Uint8Array): ParsedEmail | null {
   if (bytes.length === 0) return null;
   const split = splitNodes(bytes);
   if (!split) return null;
-  const { root, parts, rootHeaders } = split;
-  const rootType = parseStructured(rootHeaders.contentType ?? DEFAULT_TYPE);
+  const { root, parts, rootHeaders, rootType } = split;
   if (!rootType) return null;
   const leaves = rootType.value.startsWith("multipart/") ? parts.map((node) => ({ node, headers: readHeaders(bytes, node) })) : [{ node: root, headers: rootHeaders }];
   const texts: string[] = [];

@@ -117,6 +117,10 @@ const DECLINED: [string, string][] = [
   ["a backslash in a quoted parameter", 'From: a@example.com\nContent-Type: multipart/mixed; boundary="a\\"b"\n\n'],
   ["a charset TextDecoder does not know by that name", "From: a@example.com\nContent-Type: text/plain; charset=x-unknown-8\n\nx\n"],
   ["format=flowed", "From: a@example.com\nContent-Type: text/plain; format=flowed\n\nx \ny\n"],
+  ["a parameter without a value", 'From: a@example.com\nContent-Type: multipart/mixed; flag; boundary="b"\n\n--b\n\nx\n--b--\n'],
+  ["an unclosed quote", 'From: a@example.com\nContent-Type: multipart/mixed; boundary="b\n\n--b\n\nx\n--b--\n'],
+  ["a doubled semicolon", "From: a@example.com\nContent-Type: text/plain;; charset=utf-8\nX: y\n\nx\n"],
+  ["a type with an empty subtype", "From: a@example.com\nContent-Type: text/\n\nx\n"],
   ["a multipart without a boundary", "From: a@example.com\nContent-Type: multipart/mixed\n\nx\n"],
 ];
 
