@@ -7,7 +7,7 @@ import PostalMime, { decodeWords } from "postal-mime";
 import { FieldMap, parseFields } from "./header-fields";
 import { htmlToText } from "./html-text";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
-import { type ParsedEmail, readSimpleMime } from "./simple-mime";
+import { type ParsedEmail, readSimpleMime } from "./mime/reader";
 import { BounceInputError, type BounceSource, type MessageParts, type SourceAttachment } from "./types";
 
 /** The message the bounce returned (whole, or its headers only): what its headers say. */
@@ -119,7 +119,7 @@ function looksLikeMessage(raw: string | Uint8Array): boolean {
 }
 
 /**
- * How postal-mime reads a message here; the quick reader (simple-mime.ts) reads the
+ * How postal-mime reads a message here; the quick reader (mime/reader.ts) reads the
  * shapes it knows as postal-mime does with these.
  * @internal exported for the test that holds the two readers to the same result
  */
@@ -290,7 +290,7 @@ function forParser(raw: string | Uint8Array): string | Uint8Array | ArrayBuffer 
 }
 
 /**
- * The MIME structure: by the quick reader for the shapes it knows (simple-mime.ts), else
+ * The MIME structure: by the quick reader for the shapes it knows (mime/reader.ts), else
  * by postal-mime. Both read a string as its UTF-8 bytes.
  */
 async function parseMime(input: string | Uint8Array): Promise<ParsedEmail> {
