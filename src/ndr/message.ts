@@ -7,7 +7,7 @@ import PostalMime, { decodeWords } from "postal-mime";
 import { FieldMap, parseFields } from "./header-fields";
 import { htmlToText } from "./html-text";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
-import { type ParsedEmail, readSimpleMime } from "./mime/reader";
+import { type ParsedEmail, readMimeQuickly } from "./mime/reader";
 import { BounceInputError, type BounceSource, type MessageParts, type SourceAttachment } from "./types";
 
 /** The message the bounce returned (whole, or its headers only): what its headers say. */
@@ -295,7 +295,7 @@ function forParser(raw: string | Uint8Array): string | Uint8Array | ArrayBuffer 
  */
 async function parseMime(input: string | Uint8Array): Promise<ParsedEmail> {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  return readSimpleMime(bytes) ?? (await PostalMime.parse(forParser(bytes), POSTAL_OPTIONS));
+  return readMimeQuickly(bytes) ?? (await PostalMime.parse(forParser(bytes), POSTAL_OPTIONS));
 }
 
 async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {

@@ -8,7 +8,7 @@
  * a text that postal-mime would make from the HTML or the HTML from the text,
  * format=flowed, comments, escapes or RFC 2231 sections in a structured field, a
  * charset TextDecoder does not know by that name, calendar parts, deep nesting.
- * test/ndr/simple-mime.test.ts holds it to postal-mime's result on every fixture, on
+ * test/ndr/mime-reader.test.ts holds it to postal-mime's result on every fixture, on
  * the whole corpus and on edge cases. Linear in the input, which message.ts has
  * already cut to size.
  */
@@ -195,7 +195,7 @@ function collect(bytes: Uint8Array, node: Node, alternative: Node | null, into: 
  * Reads raw message bytes as postal-mime reads them with our options, or returns null
  * when the message has a shape this reader leaves to postal-mime.
  */
-export function readSimpleMime(bytes: Uint8Array): ParsedEmail | null {
+export function readMimeQuickly(bytes: Uint8Array): ParsedEmail | null {
   if (bytes.length === 0) return null;
   const root = splitTree(bytes);
   if (!root || !finishAll(bytes, root)) return null;

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import PostalMime from "postal-mime";
 import { POSTAL_OPTIONS } from "../../src/ndr/message";
-import { readSimpleMime } from "../../src/ndr/mime/reader";
+import { readMimeQuickly } from "../../src/ndr/mime/reader";
 import { expectLinear } from "../support/linear-time";
 import { fixturesDir, sharedCorpusDir, testWholeCorpus } from "../support/shared-data";
 
@@ -29,7 +29,7 @@ function essence(email: { headers: { key: string; value: string }[]; text?: stri
 /** The quick reader's result (null when it declines) and postal-mime's. */
 async function bothReaders(input: string | Uint8Array) {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  const quick = readSimpleMime(bytes);
+  const quick = readMimeQuickly(bytes);
   const postal = await PostalMime.parse(bytes, POSTAL_OPTIONS);
   return { quick: quick && essence(quick), postal: essence(postal) };
 }
@@ -131,23 +131,23 @@ const DECLINED: [string, string][] = [
 ];
 
 test.each(DECLINED)("leaves to postal-mime: %s", (_name, message) => {
-  expect(readSimpleMime(new TextEncoder().encode(message))).toBeNull();
+  expect(readMimeQuickly(new TextEncoder().encode(message))).toBeNull();
 });
 
 test("time is linear in the number of parts and in the length of a line", async () => {
   const encoder = new TextEncoder();
   await expectLinear((n) => {
     const bytes = encoder.encode(report(`${"--b\nContent-Type: text/plain\n\nx\n".repeat(n)}--b--\n`, 'Content-Type: multipart/mixed; boundary="b"'));
-    return () => readSimpleMime(bytes);
+    return () => readMimeQuickly(bytes);
   }, 20000);
   await expectLinear((n) => {
     const bytes = encoder.encode(`From: a@example.com\nSubject: ${"a ".repeat(n)}\nContent-Transfer-Encoding: quoted-printable\n\n${"=41".repeat(n)}\n`);
-    return () => readSimpleMime(bytes);
+    return () => readMimeQuickly(bytes);
   }, 50000);
   // Lines that look like boundaries are tested against every open one (at most 16 deep).
   const nested = Array.from({ length: 15 }, (_, i) => `--b${i}\nContent-Type: multipart/mixed; boundary="b${i + 1}"\n\n`).join("");
   await expectLinear((n) => {
     const bytes = encoder.encode(`From: a@example.com\nContent-Type: multipart/mixed; boundary="b0"\n\n${nested}--b15\n\n${"--b1x\n".repeat(n)}`);
-    return () => readSimpleMime(bytes);
+    return () => readMimeQuickly(bytes);
   }, 20000);
 });
