@@ -62,6 +62,15 @@ const typescriptRule = {
   },
 };
 
+/**
+ * postal-mime's modules only declare functions, classes and tables; the package does not
+ * say so (no "sideEffects" in its package.json), so webpack keeps its entry module, and
+ * with it the whole parser, wherever decodeWords is imported. Declared here, the parser
+ * stays in the chunk that src/ndr/message.ts loads only for the messages the quick MIME
+ * reader leaves to it.
+ */
+const postalMimeHasNoSideEffects = { test: /[\\/]node_modules[\\/]postal-mime[\\/]/, sideEffects: false };
+
 /** officeJs: the page runs inside Outlook and loads Office.js (before its own deferred bundle). */
 function page(template, filename, chunk, { officeJs = null } = {}) {
   return new HtmlWebpackPlugin({
@@ -105,7 +114,7 @@ async function webConfig(isProduction, isServe) {
       // @kenjiuno/msgreader (for .msg files) requires iconv-lite, which needs Node's Buffer: use the browser's TextDecoder.
       alias: { "iconv-lite": path.resolve(root, "src/taskpane/files/iconv-lite-shim.ts") },
     },
-    module: { rules: [typescriptRule] },
+    module: { rules: [typescriptRule, postalMimeHasNoSideEffects] },
     performance: { hints: false },
     optimization: {
       splitChunks: { chunks: "async" },

@@ -3,7 +3,7 @@
  * the RFC 3464 delivery-status part and the returned original. Every format module
  * works on this shape, whether the input was raw MIME or the parts Outlook hands over.
  */
-import PostalMime, { decodeWords } from "postal-mime";
+import { decodeWords } from "postal-mime";
 import { FieldMap, parseFields } from "./header-fields";
 import { htmlToText } from "./html-text";
 import { type DeliveryStatus, parseDeliveryStatus } from "./rfc3464";
@@ -295,7 +295,11 @@ function forParser(raw: string | Uint8Array): string | Uint8Array | ArrayBuffer 
  */
 async function parseMime(input: string | Uint8Array): Promise<ParsedEmail> {
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  return readMimeQuickly(bytes) ?? (await PostalMime.parse(forParser(bytes), POSTAL_OPTIONS));
+  const quick = readMimeQuickly(bytes);
+  if (quick) return quick;
+  // Loaded when first needed: the task pane fetches the parser only for a message that needs it.
+  const { default: PostalMime } = await import(/* webpackChunkName: "mime-parser" */ "postal-mime");
+  return PostalMime.parse(forParser(bytes), POSTAL_OPTIONS);
 }
 
 async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {

@@ -320,6 +320,47 @@ describe("the standalone page", () => {
     await page.close();
   });
 
+  test("a common bounce is read without fetching the MIME parser; a message that needs it fetches it", async () => {
+    const { page } = await openStandalonePage(browser, server.url);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const fetchedParser = () => requested.some((pathname) => pathname.includes("mime-parser"));
+    await page.getByRole("button", { name: /Gmail/ }).click();
+    await page.getByTestId("recipient").first().waitFor();
+    expect(fetchedParser()).toBe(false);
+    // Text in one part and HTML alone in another: postal-mime makes the text of the HTML part, so the quick reader leaves it to postal-mime.
+    const bounce = [
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>",
+      "To: sender@example.com",
+      "Subject: Undelivered Mail Returned to Sender",
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: text/plain",
+      "",
+      "This is the mail system at host mx.example.net.",
+      "--b",
+      "Content-Type: text/html",
+      "",
+      "<p>Your message could not be delivered.</p>",
+      "--b",
+      "Content-Type: message/delivery-status",
+      "",
+      "Reporting-MTA: dns; mx.example.net",
+      "",
+      "Final-Recipient: rfc822; parser.check@example.org",
+      "Action: failed",
+      "Status: 5.1.1",
+      "Diagnostic-Code: smtp; 550 5.1.1 <parser.check@example.org>: Recipient address rejected: User unknown",
+      "--b--",
+      "",
+    ].join("\r\n");
+    await page.locator("input[type=file]").setInputFiles({ name: "html.eml", mimeType: "message/rfc822", buffer: Buffer.from(bounce) });
+    await page.getByTestId("recipient").filter({ hasText: "parser.check@example.org" }).waitFor();
+    expect(fetchedParser()).toBe(true);
+    await page.close();
+  });
+
   test("the page fits 320 px without scrolling sideways and never loads office.js", async () => {
     const requested: string[] = [];
     const page = await browser.context.newPage();
