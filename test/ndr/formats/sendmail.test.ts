@@ -1,4 +1,6 @@
 import { parseBounce } from "../../../src/ndr";
+import { sendmail } from "../../../src/ndr/formats/sendmail";
+import { readMessage } from "../../../src/ndr/message";
 import { essential, familyMismatches } from "./family-score";
 import { parseCorpus } from "./corpus-files";
 import { testWholeCorpus } from "../../support/shared-data";
@@ -62,5 +64,17 @@ describe("Sendmail 5", () => {
     const bounce = await parseBounce(raw);
     expect(bounce).toMatchObject({ isBounce: true, format: "v5sendmail", senderDomain: "contoso.example" });
     expect(bounce.recipients).toEqual([expect.objectContaining({ address: "bob@fabrikam.example", replyCode: 550, diagnostic: "550 Host unknown" })]);
+  });
+
+  test.each([
+    ["at the start of the text", "   ----- The following addresses had permanent fatal errors -----\n<bob@example.org>\n", true],
+    ["after other lines, twelve blanks before it", "Hello\n\n            --- The following addresses had delivery problems ---\n", true],
+    ["thirteen blanks before it", "Hello\n             --- The following addresses had delivery problems ---\n", false],
+    ["blanks around the words, tabs among them", "x\n\t----\tThe following addresses had transient non-fatal errors \t---\n", true],
+    ["its dashes on the line below", "x\n----- The following addresses had permanent fatal errors\n-----\n", false],
+    ["its words on the line below the dashes", "x\n-----\nThe following addresses had permanent fatal errors -----\n", false],
+  ])("the heading is recognised only on a line of its own: %s", async (_name, body, recognised) => {
+    const message = await readMessage(`From: MAILER-DAEMON@mx.example.net\nSubject: Returned mail\n\n${body}`);
+    expect(sendmail.recognise(message)).toBe(recognised);
   });
 });
