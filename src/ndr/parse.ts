@@ -16,7 +16,6 @@ import type { BounceRecipient, BounceSource, MessageKind, RecipientAction } from
 import type { Bounce } from "./bounce";
 import { unwrapInlineForward } from "./forwarded";
 import { readReturnedAuthentication } from "./returned-auth";
-import { toIsoDate } from "./date";
 
 const ACTIONS: readonly RecipientAction[] = ["failed", "delayed", "delivered", "relayed", "expanded"];
 /** How deep a bounce may be wrapped in forwards before we stop looking. */
@@ -116,6 +115,12 @@ function completeRecipient(finding: RecipientFinding): BounceRecipient {
     remoteMta: finding.remoteMta ?? null,
     smtpCommand: finding.smtpCommand ?? null,
   };
+}
+
+function toIsoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value.replace(/\([^)]*\)/g, "").trim());
+  return Number.isNaN(time) ? null : new Date(time).toISOString().replace(".000Z", "Z");
 }
 
 function originalSenderOf(message: MailMessage, findings: FormatFindings | null): string | null {
