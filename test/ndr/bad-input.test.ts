@@ -150,6 +150,17 @@ describe("size", () => {
     expect((await parseBounce(raw)).recipients.map((r) => r.address)).toEqual(["bob@example.org"]);
   });
 
+  test("a returned header folded 40,000 times: read, in time linear in the folds", async () => {
+    const folded = (n: number) => bounce().replace("Subject: hello", `Subject: hello${"\n  folded".repeat(n)}`);
+    const result = await parseBounce(folded(40000));
+    expect(result.recipients.map((r) => r.address)).toEqual(["bob@example.org"]);
+    expect(result.originalSubject).toBe(`hello${" folded".repeat(40000)}`);
+    await expectLinear((n) => {
+      const text = folded(n);
+      return () => parseBounce(text);
+    }, 10000);
+  });
+
   test("10,000 recipients are all read", async () => {
     const result = await parseBounce(bounce({ recipients: manyAddresses(10000) }));
     expect(result.recipients).toHaveLength(10000);
