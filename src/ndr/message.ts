@@ -113,10 +113,7 @@ function normalizeLineEnds(raw: string | Uint8Array): string | Uint8Array {
 
 /** A message starts with a header field (or an mbox "From " line). Binary noise does not. */
 function looksLikeMessage(raw: string | Uint8Array): boolean {
-  // A message that starts with a visible ASCII character has no white space to skip, and the
-  // patterns look at its first 77 characters at most: those bytes are all that is decoded.
-  const visibleFirst = typeof raw !== "string" && raw[0] >= 0x21 && raw[0] <= 0x7e;
-  const head = typeof raw === "string" ? raw.slice(0, 2048) : utf8.decode(raw.subarray(0, visibleFirst ? 128 : 2048));
+  const head = typeof raw === "string" ? raw.slice(0, 2048) : utf8.decode(raw.subarray(0, 2048));
   const firstLine = head.replace(/^\s+/, "").split("\n", 1)[0];
   return /^From /.test(firstLine) || /^[!-9;-~]{1,76}:/.test(firstLine);
 }
@@ -152,7 +149,7 @@ function readReturnedMessage(content: string | Uint8Array): ReturnedMessage {
   const head = lfOnly(typeof content === "string" ? content : utf8.decode(content.subarray(0, byteEndOfHeaderBlock(content))));
   const blank = head.indexOf("\n\n");
   const headerBlock = blank >= 0 ? head.slice(0, blank) : head;
-  return { headers: new FieldMap(parseFields(headerBlock).map(({ name, value }) => ({ name, value: decodeEncodedWords(value) }))) };
+  return { headers: new FieldMap(parseFields(headerBlock).map(({ name, value }) => ({ name, value: decodeWords(value) }))) };
 }
 
 /** Windows-1252's characters at 0x80-0x9F (undefined bytes keep their code). */
@@ -167,11 +164,6 @@ function repairWindows1252(text: string): string {
   return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
 }
 
-/** A field value with its encoded words (RFC 2047) decoded; one without "=?" holds none and is returned as it is. */
-function decodeEncodedWords(value: string): string {
-  return value.includes("=?") ? decodeWords(value) : value;
-}
-
 /** Whether the text holds more than white space: what trim() would leave, without copying it. */
 function hasText(text: string): boolean {
   return /\S/.test(text);
@@ -183,7 +175,7 @@ function lfOnly(text: string): string {
 }
 
 function decodedHeaders(email: ParsedEmail): FieldMap {
-  return new FieldMap(email.headers.map(({ key, value }) => ({ name: key, value: repairWindows1252(decodeEncodedWords(value).trim()) })));
+  return new FieldMap(email.headers.map(({ key, value }) => ({ name: key, value: repairWindows1252(decodeWords(value).trim()) })));
 }
 
 function buildMessage(headers: FieldMap, textParts: { text?: string; html?: string }, attachments: { mimeType: string; content: string | Uint8Array }[]): MailMessage {
@@ -331,8 +323,7 @@ async function readRaw(raw: string | Uint8Array): Promise<MailMessage> {
     mimeType: part.mimeType.toLowerCase(),
     content: toBytes(part.content),
   }));
-  const mislabelled = attachments.filter(isMislabelledText);
-  const text = mislabelled.length > 0 ? [...mislabelled.map(mislabelledText), email.text ?? ""].join("\n") : (email.text ?? "");
+  const text = [...attachments.filter(isMislabelledText).map(mislabelledText), email.text ?? ""].join("\n");
   if (!hasText(text) && !email.html && attachments.length === 0) {
     // A multipart whose boundary the parser could not find (a folded parameter left
     // unindented): the raw body is all the text there is.
@@ -413,7 +404,7 @@ function readParts(parts: MessageParts): MailMessage {
     content: attachment.content,
   }));
   return buildMessage(
-    new FieldMap(headers.fields.map(({ name, value }) => ({ name, value: decodeEncodedWords(value) }))),
+    new FieldMap(headers.fields.map(({ name, value }) => ({ name, value: decodeWords(value) }))),
     { text: parts.text, html: parts.html },
     attachments,
   );

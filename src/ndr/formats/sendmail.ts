@@ -51,14 +51,8 @@ function listedRecipients(lines: readonly string[], message: MailMessage): Recip
   }));
 }
 
-/**
- * ADDRESSES_HAD at the start of any line of a text: "\n" is the only line end a
- * MailMessage's text has, and no blank the pattern skips may cross it.
- */
-const ADDRESSES_HAD_IN_TEXT = /(?:^|\n)[^\S\n]{0,12}-{3,}[^\S\n]{0,3}The following addresses had (?:permanent fatal errors|transient non-fatal errors|delivery problems)[^\S\n]{0,3}-{3,}/i;
-
 function recognise(message: MailMessage): boolean {
-  return ADDRESSES_HAD_IN_TEXT.test(message.text.slice(0, 20000));
+  return linesOf(message.text.slice(0, 20000)).some((line) => ADDRESSES_HAD.test(line));
 }
 
 function extract(message: MailMessage): ReturnType<FormatModule["extract"]> {
